@@ -1,0 +1,76 @@
+// Lint is where the layering of docs/ARCHITECTURE.md is enforced (VS Code's `code-layering` idea):
+// core is pure, the task pane only talks to the Office adapter, the CLI only to the xlsx adapter.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+
+const nodeBuiltins = ["node:*", "fs", "fs/*", "path", "os", "child_process", "stream", "zlib", "crypto", "util"];
+
+const restrict = (patterns) => ({
+  "no-restricted-imports": ["error", { patterns: patterns.map((p) => ({ group: [p.group].flat(), message: p.message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname } },
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/core/**"],
+    rules: restrict([
+      { group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins], message: "core is pure: no I/O, UI or Office imports." },
+      { group: ["**/adapters/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "core must not depend on the layers above it." },
+    ]),
+  },
+  {
+    files: ["src/adapters/office/**"],
+    rules: {
+      ...restrict([
+        { group: ["exceljs", "fflate", ...nodeBuiltins], message: "the Office adapter runs in the browser: no Node or file libraries." },
+        { group: ["**/adapters/xlsx/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "adapters depend on core only." },
+      ]),
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    files: ["src/adapters/xlsx/**"],
+    rules: restrict([
+      { group: ["react", "react-dom", "@fluentui/*"], message: "the xlsx adapter has no UI." },
+      { group: ["**/adapters/office/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "adapters depend on core only." },
+    ]),
+  },
+  {
+    files: ["src/taskpane/**", "src/commands/**"],
+    rules: restrict([
+      { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
+      { group: ["**/adapters/xlsx/**", "**/cli/**"], message: "the add-in talks to adapters/office only." },
+    ]),
+  },
+  {
+    files: ["src/cli/**"],
+    rules: restrict([
+      { group: ["react", "react-dom", "@fluentui/*"], message: "the CLI has no UI." },
+      { group: ["**/adapters/office/**", "**/taskpane/**", "**/commands/**"], message: "the CLI talks to adapters/xlsx only." },
+    ]),
+  },
+  {
+    files: ["tests/**"],
+    rules: {
+      // Fakes of the Office object model are deliberately loose objects.
+      "@typescript-eslint/no-explicit-any": "off",
+    },
+  },
+);

@@ -1,0 +1,105 @@
+/**
+ * A sheet plan (表格方案) is a declarative description of a generated sheet: the notice, the
+ * validation report, the history, the assessment summary. Core builds plans; each adapter renders
+ * them (ExcelJS for files, Office.js in the add-in), so both look the same.
+ *
+ * Rendering rules every adapter keeps:
+ * - a `string` value is always written as text, never as a formula, whatever it starts with;
+ * - only `{ formula }` values are formulas, and core only emits formulas it means;
+ * - styles apply per cell through `style` ids; adapters group cells with the same style into blocks.
+ */
+import type { CellRange } from "../grid";
+
+/** A cell value in a plan. Dates are written as Excel serial numbers with a date `numFmt`. */
+export type PlanValue = string | number | boolean | null | { readonly formula: string; readonly result?: number | string };
+
+export type HAlign = "left" | "center" | "right";
+export type VAlign = "top" | "middle" | "bottom";
+
+/** A cell style; colours are `RRGGBB` hex without `#`. */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly fontColor?: string;
+  readonly fill?: string;
+  readonly numFmt?: string;
+  readonly hAlign?: HAlign;
+  readonly vAlign?: VAlign;
+  readonly wrap?: boolean;
+  /** Thin border on all four sides. */
+  readonly border?: boolean;
+  /** Indent level for left-aligned text. */
+  readonly indent?: number;
+}
+
+/** A link from a cell to a place in the same workbook. */
+export interface PlanLink {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface PlanCell {
+  readonly value: PlanValue;
+  /** Key into `SheetPlan.styles`. */
+  readonly style?: string;
+  readonly link?: PlanLink;
+}
+
+/**
+ * A bar proportional to the cell's value (a fraction 0–1) drawn in every cell of `range`.
+ * The add-in renders Excel data bars; file writers may render something equivalent that opens
+ * cleanly everywhere (see SPEC §7.3).
+ */
+export interface PlanBar {
+  readonly range: CellRange;
+  readonly color: string;
+}
+
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  readonly paperSize: "A4";
+  /** Fit all columns on one page width (height unconstrained). */
+  readonly fitToWidth: boolean;
+  /** 0-based inclusive rows repeated at the top of every printed page. */
+  readonly repeatRows?: { readonly first: number; readonly last: number };
+  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly centerHorizontally?: boolean;
+}
+
+/** A bar chart the add-in places beside the tables (file writers may omit it). */
+export interface PlanChart {
+  readonly title: string;
+  /** Category labels (0-based inclusive range, one column). */
+  readonly categories: CellRange;
+  /** Values (0-based inclusive range, one column). */
+  readonly values: CellRange;
+  /** Where the chart's top-left corner goes. */
+  readonly anchor: { readonly row: number; readonly column: number };
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  /** `hidden` for the history sheet `通报记录`. */
+  readonly visibility?: "visible" | "hidden";
+  /** rows[row][column], 0-based from A1; `null`/missing cells are left empty. */
+  readonly rows: ReadonlyArray<ReadonlyArray<PlanCell | null>>;
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  readonly merges: readonly CellRange[];
+  /** Column widths in characters (Excel's unit), by column index. */
+  readonly columnWidths: readonly number[];
+  /** Row heights in points, by row index; missing = default. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
+  /** Rows/columns frozen at the top/left. */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  readonly print?: PrintSetup;
+  readonly bars?: readonly PlanBar[];
+  readonly charts?: readonly PlanChart[];
+  /** Optional tab colour, `RRGGBB`. */
+  readonly tabColor?: string;
+}
+
+/** The sheets one operation writes, in order. */
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+}
