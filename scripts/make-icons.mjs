@@ -1,0 +1,96 @@
+// Writes the add-in's ribbon icons (assets/icon-<size>.png): a white ledger-with-tick glyph on a
+// party-red rounded square. Pure node:zlib, so the PNGs can be regenerated without any image tool:
+//   node scripts/make-icons.mjs
+import { deflateSync } from "node:zlib";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SIZES = [16, 32, 64, 80, 128];
+const RED = [0xc8, 0x10, 0x2e];
+const WHITE = [0xff, 0xff, 0xff];
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/** Coverage (0–1) of pixel (x, y) for the glyph in a unit square, supersampled 4×4. */
+function pixel(size, x, y) {
+  let bg = 0;
+  let fg = 0;
+  const r = 0.18; // corner radius, fraction of the side
+  for (let sy = 0; sy < 4; sy++) {
+    for (let sx = 0; sx < 4; sx++) {
+      const u = (x + (sx + 0.5) / 4) / size;
+      const v = (y + (sy + 0.5) / 4) / size;
+      const cx = Math.min(Math.max(u, r), 1 - r);
+      const cy = Math.min(Math.max(v, r), 1 - r);
+      if ((u - cx) ** 2 + (v - cy) ** 2 > r * r) continue;
+      bg++;
+      if (glyph(u, v, size)) fg++;
+    }
+  }
+  return { alpha: bg / 16, white: bg ? fg / bg : 0 };
+}
+
+/** Three ledger lines and a tick. */
+function glyph(u, v, size) {
+  const t = Math.max(0.09, 1.6 / size); // stroke thickness
+  for (const line of [0.28, 0.46, 0.64]) {
+    if (u >= 0.22 && u <= (line === 0.64 ? 0.45 : 0.78) && Math.abs(v - line) <= t / 2) return true;
+  }
+  const seg = (x1, y1, x2, y2) => {
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    const k = Math.max(0, Math.min(1, ((u - x1) * dx + (v - y1) * dy) / (dx * dx + dy * dy)));
+    return Math.hypot(u - (x1 + k * dx), v - (y1 + k * dy)) <= t / 2 + 0.01;
+  };
+  return seg(0.52, 0.7, 0.62, 0.8) || seg(0.62, 0.8, 0.82, 0.56);
+}
+
+function png(size) {
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  let o = 0;
+  for (let y = 0; y < size; y++) {
+    raw[o++] = 0; // filter: none
+    for (let x = 0; x < size; x++) {
+      const { alpha, white } = pixel(size, x, y);
+      for (let i = 0; i < 3; i++) raw[o++] = Math.round(RED[i] * (1 - white) + WHITE[i] * white);
+      raw[o++] = Math.round(alpha * 255);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+mkdirSync(join(root, "assets"), { recursive: true });
+for (const size of SIZES) {
+  const file = join(root, "assets", `icon-${size}.png`);
+  writeFileSync(file, png(size));
+  console.log(`wrote ${file}`);
+}
