@@ -1,1 +1,3 @@
-export {};
+export { OutputWriteError } from "./errors";
+export { renderWorkbookBuffer } from "./render";
+export { writeWorkbookFile, type WriteWorkbookOptions } from "./write-file";
