@@ -30,11 +30,12 @@ const FS_REASONS: Readonly<Record<string, string>> = {
 
 /** A short Chinese reason for a thrown value: known file-system codes are translated, the rest quoted. */
 export function reasonOf(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const known = code === undefined ? undefined : FS_REASONS[code];
-    if (known !== undefined) return `${known}（${code}）`;
-    return error.message;
+  // Duck-typed rather than `instanceof Error`: errors from another realm (a vm context) fail that test.
+  if (typeof error === "object" && error !== null && "message" in error) {
+    const { code, message } = error as { code?: unknown; message: unknown };
+    const known = typeof code === "string" ? FS_REASONS[code] : undefined;
+    if (known !== undefined) return `${known}（${String(code)}）`;
+    return String(message);
   }
   return String(error);
 }
