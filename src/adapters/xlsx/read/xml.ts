@@ -52,8 +52,9 @@ export function isNameEnd(code: number): boolean {
 }
 
 /**
- * The namespace prefix (`""` or `"x:"`) of the part's root element, which must be `localName`.
- * Elements below the root are assumed to use the same prefix, as every known writer does.
+ * The namespace prefix (`""` or `"x:"`) of the part's root element, which must be `localName` and
+ * be closed at the end of the part. Elements below the root are assumed to use the same prefix,
+ * as every known writer does.
  */
 export function rootPrefix(xml: string, localName: string, part: string): string {
   let i = 0;
@@ -77,6 +78,15 @@ export function rootPrefix(xml: string, localName: string, part: string): string
     const colon = name.indexOf(":");
     if (name.slice(colon + 1) !== localName)
       throw corruptPart(part, `根元素应为 <${localName}>，实为 <${name}>`);
+    // A part cut short (a lying zip entry, a bad writer) lacks its closing root tag.
+    const gt = xml.indexOf(">", end);
+    if (gt < 0) throw corruptPart(part, `<${name}> 未结束`);
+    if (xml.charCodeAt(gt - 1) !== 47 /* not self-closing */) {
+      const close = "</" + name + ">";
+      if (xml.indexOf(close, Math.max(gt, xml.length - close.length - 256)) < 0) {
+        throw corruptPart(part, `缺少 ${close}，内容不完整`);
+      }
+    }
     return name.slice(0, colon + 1);
   }
 }
