@@ -124,57 +124,88 @@ export interface PdfSummary {
   readonly pages: number;
   /** Each page's MediaBox `[x0, y0, x1, y1]` in points, in file order. */
   readonly mediaBoxes: number[][];
-  /** Every FlateDecode stream that inflates, as latin1 text (page contents among them). */
-  readonly streams: string[];
+  /** Each page's inflated content stream(s) as latin1 text, in file order of the page objects. */
+  readonly pageContents: string[];
 }
 
 /** A minimal look into a PDF LibreOffice wrote (no poppler needed): pages, sizes, drawing operators. */
 export function readPdf(path: string): PdfSummary {
   const bytes = readFileSync(path);
   const text = bytes.toString("latin1");
-  const pages = [...text.matchAll(/\/Type\s*\/Page(?![s\w])/g)].length;
-  const mediaBoxes = [...text.matchAll(/\/MediaBox\s*\[([^\]]*)\]/g)].map((m) =>
-    (m[1] ?? "").trim().split(/\s+/).map(Number),
-  );
-  const streams: string[] = [];
-  for (const m of text.matchAll(/stream\r?\n/g)) {
+  const objects = new Map<string, { dict: string; stream?: Buffer }>();
+  for (const m of text.matchAll(/(\d+) 0 obj\b/g)) {
     const start = (m.index ?? 0) + m[0].length;
-    const end = text.indexOf("endstream", start);
-    if (end < 0) continue;
-    try {
-      streams.push(inflateSync(bytes.subarray(start, end)).toString("latin1"));
-    } catch {
-      // Not a Flate stream (images, fonts in other encodings): nothing to read there.
+    const endobj = text.indexOf("endobj", start);
+    const body = text.slice(start, endobj < 0 ? undefined : endobj);
+    const streamAt = /stream\r?\n/.exec(body);
+    if (streamAt === null) {
+      objects.set(m[1] ?? "", { dict: body });
+      continue;
     }
+    const dataStart = start + streamAt.index + streamAt[0].length;
+    const dataEnd = text.indexOf("endstream", dataStart);
+    objects.set(m[1] ?? "", {
+      dict: body.slice(0, streamAt.index),
+      stream: bytes.subarray(dataStart, dataEnd < 0 ? dataStart : dataEnd),
+    });
   }
-  return { pages, mediaBoxes, streams };
+  const pageObjects = [...objects.values()].filter((o) => /\/Type\s*\/Page(?![s\w])/.test(o.dict));
+  const inflate = (id: string): string => {
+    const o = objects.get(id);
+    if (o?.stream === undefined) return "";
+    return /FlateDecode/.test(o.dict)
+      ? inflateSync(o.stream).toString("latin1")
+      : o.stream.toString("latin1");
+  };
+  return {
+    pages: pageObjects.length,
+    mediaBoxes: pageObjects.map((o) =>
+      (/\/MediaBox\s*\[([^\]]*)\]/.exec(o.dict)?.[1] ?? "").trim().split(/\s+/).map(Number),
+    ),
+    pageContents: pageObjects.map((o) => {
+      const refs = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(o.dict)?.[1] ?? "";
+      return [...refs.matchAll(/(\d+) 0 R/g)].map((r) => inflate(r[1] ?? "")).join("\n");
+    }),
+  };
+}
+
+function rgbComponents(rgb: string): [number, number, number] {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16) / 255);
+  return [r ?? 0, g ?? 0, b ?? 0];
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.003;
+
+/** Whether a page's drawing sets the fill colour `rgb` (`RRGGBB`) anywhere. */
+export function pdfUsesFill(content: string, rgb: string): boolean {
+  const [r, g, b] = rgbComponents(rgb);
+  return [...content.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) rg/g)].some(
+    (m) => near(Number(m[1]), r) && near(Number(m[2]), g) && near(Number(m[3]), b),
+  );
 }
 
 /**
- * Bars LibreOffice drew in `rgb` (`RRGGBB`): each data bar is a clip rectangle (`x y w h re W* n`)
- * whose first fill is the bar colour. Returns their rectangles, in drawing order.
+ * Data bars LibreOffice drew in `rgb` (`RRGGBB`) on one page: each is a clip rectangle
+ * (`x y w h re W* n`) whose first fill is the bar colour (the gradient then fades from it).
  */
 export function pdfBars(
-  pdf: PdfSummary,
+  content: string,
   rgb: string,
 ): Array<{ x: number; y: number; width: number; height: number }> {
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16) / 255);
-  const close = (a: number, e: number | undefined): boolean => e !== undefined && Math.abs(a - e) < 0.003;
+  const [r, g, b] = rgbComponents(rgb);
   const bars: Array<{ x: number; y: number; width: number; height: number }> = [];
   const re = /q\s+([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) re\s+W\*? n\s+([\d.]+) ([\d.]+) ([\d.]+) rg/g;
-  for (const stream of pdf.streams) {
-    for (const m of stream.matchAll(re)) {
-      const [x, y, w, h, cr, cg, cb] = m.slice(1).map(Number) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
-      if (close(cr, r) && close(cg, g) && close(cb, b)) bars.push({ x, y, width: w, height: h });
-    }
+  for (const m of content.matchAll(re)) {
+    const [x, y, width, height, cr, cg, cb] = m.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (near(cr, r) && near(cg, g) && near(cb, b)) bars.push({ x, y, width, height });
   }
   return bars;
 }
