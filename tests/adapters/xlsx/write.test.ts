@@ -137,6 +137,11 @@ describe("values", () => {
     expect(partText(parts, "xl/sharedStrings.xml")).toContain("编号_x005F_x0041_");
   });
 
+  test("control characters and carriage returns are written as Excel's _xHHHH_ escapes", async () => {
+    const { parts } = await render({ sheets: [sheet("S", [[{ value: "a\u0001b\r\nc\td" }]])] });
+    expect(partText(parts, "xl/sharedStrings.xml")).toContain("a_x0001_b_x000D_\nc\td");
+  });
+
   test("a non-finite number is refused, naming the cell", async () => {
     const error = await renderError({ sheets: [sheet("S", [[null, { value: Number.NaN }]])] });
     expect(error.message).toContain("B1");

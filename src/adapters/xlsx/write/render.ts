@@ -126,7 +126,10 @@ function renderSheet(
     if (Number.isFinite(width) && width > 0) ws.getColumn(column + 1).width = width;
   });
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
-    if (Number.isFinite(height) && height > 0) ws.getRow(Number(row) + 1).height = height;
+    const index = Number(row);
+    if (Number.isInteger(index) && index >= 0 && Number.isFinite(height) && height > 0) {
+      ws.getRow(index + 1).height = height;
+    }
   }
 
   // Cells covered by a merge other than its top-left one: Excel keeps only the top-left value.
@@ -231,12 +234,25 @@ function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]
 
 /** Text that Excel would otherwise decode: `_x0041_` in a string means "A" unless its `_` is escaped. */
 const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
+/**
+ * Characters XML 1.0 cannot hold (ExcelJS would drop them) and the carriage return (which XML
+ * parsers turn into a line feed) are written as Excel does, `_x0001_`, so the text survives intact.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function excelText(value: string): string {
+  return value
+    .slice(0, MAX_CELL_TEXT)
+    .replace(EXCEL_ESCAPE, "_x005F_$1")
+    .replace(XML_UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
 
 function excelValue(value: PlanValue, ref: string, fail: (what: string) => never): ExcelJS.CellValue {
   if (value === null) return null;
   if (typeof value === "string") {
     // Always a string value (t="s"), never a formula, whatever it starts with.
-    return value.slice(0, MAX_CELL_TEXT).replace(EXCEL_ESCAPE, "_x005F_$1");
+    return excelText(value);
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) fail(`${ref} 的数值无效（${value}）`);
