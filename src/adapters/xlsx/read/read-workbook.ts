@@ -73,11 +73,13 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {
   const cellFormats = stylesBytes ? parseCellFormats(decodePart(stylesBytes, stylesPath), stylesPath) : [];
 
   const sheets: SheetGrid[] = sheetParts.map((sheet) => {
-    const data = parseWorksheet(
-      decodePart(parts.get(sheet.entry)!, sheet.path),
-      { sharedStrings, cellFormats },
-      sheet.path,
-    );
+    const bytes = parts.get(sheet.entry);
+    if (bytes === undefined) throw corruptPart(sheet.path, `工作表“${sheet.name}”无法读取`);
+    const xml = decodePart(bytes, sheet.path);
+    if (sheetParts.filter((s) => s.entry === sheet.entry).length === 1) {
+      parts.delete(sheet.entry); // let the inflated bytes go while the next sheet is read
+    }
+    const data = parseWorksheet(xml, { sharedStrings, cellFormats }, sheet.path);
     return { name: sheet.name, hidden: sheet.hidden, ...data };
   });
   return { sheets, date1904: workbook.date1904 };
