@@ -147,7 +147,7 @@ function renderSheet(
     let style = styleCache.get(key);
     if (style === undefined) {
       const planStyle = id === undefined ? undefined : sheet.styles[id];
-      if (id !== undefined && planStyle === undefined) fail(`${at} 的样式“${id}”未定义`);
+      if (id !== undefined && planStyle === undefined) fail(`单元格 ${at} 的样式“${id}”未定义`);
       try {
         style = toExcelStyle(planStyle, asLink);
       } catch (error) {
@@ -170,7 +170,7 @@ function renderSheet(
       const link =
         cell.link !== undefined && sheetNames.has(cell.link.sheet) && !isCovered ? cell.link : undefined;
       const target = ws.getCell(row + 1, column + 1);
-      if (!isCovered) target.value = excelValue(cell.value, `${ref}`, fail);
+      if (!isCovered) target.value = excelValue(cell.value, ref, fail);
       if (cell.style !== undefined || link !== undefined) {
         const style = styleFor(cell.style, link !== undefined, ref);
         target.style = style;
@@ -178,7 +178,7 @@ function renderSheet(
       }
       if (link !== undefined) {
         const at = parseA1(link.cell);
-        if (at === null) return fail(`${ref} 的链接目标“${link.cell}”不是单元格地址`);
+        if (at === null) return fail(`单元格 ${ref} 的链接目标“${link.cell}”不是单元格地址`);
         links.push({ ref, location: `${quoteSheetName(link.sheet)}!${a1(at.row, at.column)}` });
       }
     });
@@ -255,13 +255,14 @@ function excelValue(value: PlanValue, ref: string, fail: (what: string) => never
     return excelText(value);
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) fail(`${ref} 的数值无效（${value}）`);
+    if (!Number.isFinite(value)) fail(`单元格 ${ref} 的数值无效（${value}）`);
     return value;
   }
   if (typeof value === "boolean") return value;
   const formula = value.formula.trim().replace(/^=/, "");
-  if (formula === "") fail(`${ref} 的公式为空`);
+  if (formula === "") fail(`单元格 ${ref} 的公式为空`);
   if (value.result === undefined) return { formula };
-  if (typeof value.result === "number" && !Number.isFinite(value.result)) fail(`${ref} 的公式结果无效`);
+  if (typeof value.result === "number" && !Number.isFinite(value.result))
+    fail(`单元格 ${ref} 的公式结果无效`);
   return { formula, result: value.result };
 }
