@@ -92,7 +92,13 @@ export class SheetModel {
   }
 
   updateStyle(r: number, c: number, patch: Partial<FakeStyle>) {
-    this.styles.set(`${r},${c}`, { ...this.getStyle(r, c), ...patch });
+    const next = { ...this.getStyle(r, c), ...patch };
+    // A cell formatted exactly like the default is, for Excel, an unformatted cell.
+    const isDefault = (Object.keys(DEFAULT_STYLE) as (keyof FakeStyle)[]).every(
+      (k) => next[k] === DEFAULT_STYLE[k],
+    );
+    if (isDefault) this.styles.delete(`${r},${c}`);
+    else this.styles.set(`${r},${c}`, next);
   }
 
   /** The rectangle holding every non-empty value (Excel's `getUsedRange(true)`), or null. */

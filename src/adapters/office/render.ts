@@ -55,7 +55,7 @@ export function needsTextFormat(text: string): boolean {
   if (/^[=+\-@#]/.test(t)) return true; // formulas, signed numbers, `@` references, error literals
   if (/^(true|false)$/i.test(t)) return true;
   // Numbers, percentages, currency, fractions, dates and times are made only of these characters.
-  return /^[\d\s.,:/%$¥€()eE年月日时分秒]+$/.test(t) && /\d/.test(t);
+  return /^[\d\s.,:/%$¥€()eE年月日时分秒+-]+$/.test(t) && /\d/.test(t);
 }
 
 /** Writes `plan` as a sheet, replacing only a sheet the product generated (with confirmation). */
@@ -263,8 +263,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle) {
   if (style.border) {
     for (const edge of EDGES) {
       const border = format.borders.getItem(edge);
-      border.style = "Continuous";
-      border.weight = "Thin";
+      border.style = "Continuous"; // weight defaults to Thin
       border.color = "#808080";
     }
   }
