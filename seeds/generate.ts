@@ -12,6 +12,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 
 import {
   CATEGORIES,
@@ -664,6 +665,23 @@ function plantMistake(plan: UnitPlan, layout: Layout, plant: Plant, asOf: number
   }
 }
 
+/**
+ * Writes the workbook with ExcelJS, then re-packs the zip with a fixed time on every entry (JSZip
+ * stamps the current time), so that regenerating the sample gives byte-identical files and no
+ * churn in git. The parts and their order are ExcelJS's, untouched.
+ */
+async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const buffer = await wb.xlsx.writeBuffer();
+  const parts = unzipSync(new Uint8Array(buffer as ArrayBuffer));
+  // Local-time fields, so the DOS timestamp is the same in every time zone.
+  const mtime = new Date(YEAR, 9, 31, 0, 0, 0);
+  const zipped = zipSync(
+    Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, [data, { mtime }]])),
+    { level: 6 },
+  );
+  fs.writeFileSync(file, zipped);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing one ledger workbook
 
@@ -883,7 +901,7 @@ async function writeLedger(
   if (hand.extraSheet === true) wb.addWorksheet("Sheet2");
   addSettingsSheet(wb, period.period, period.asOf);
   addRosterSheet(wb);
-  await wb.xlsx.writeFile(path.join(dir, file));
+  await writeWorkbook(wb, path.join(dir, file));
   return { file, issues };
 }
 
@@ -1052,7 +1070,7 @@ async function writeScoring(outDir: string): Promise<ScoringManifest> {
       row++;
     });
   }
-  await wb.xlsx.writeFile(path.join(outDir, SCORING_FILE));
+  await writeWorkbook(wb, path.join(outDir, SCORING_FILE));
 
   const weights: Record<string, number> = {};
   for (const s of EVAL_SHEETS) weights[s.name] = s.weight;
