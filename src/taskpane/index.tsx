@@ -1,0 +1,18 @@
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { languageFrom } from "./i18n";
+
+function start() {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const language = languageFrom(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+  createRoot(container).render(<App language={language} />);
+}
+
+if (typeof Office !== "undefined") {
+  void Office.onReady(() => start());
+} else {
+  // Opened outside Office (e.g. straight in a browser): show the pane so the failure is visible.
+  start();
+}

@@ -1,0 +1,80 @@
+// Builds the Excel add-in into dist/addin/: taskpane.html + commands.html, their bundles, the
+// manifest and the icons. `npm run build:addin` (production); Office.js itself is loaded from
+// Microsoft's CDN by the HTML pages and is never bundled.
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+const page = (title, body = "") => `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <script src="${OFFICE_JS}"></script>
+  </head>
+  <body>${body}</body>
+</html>
+`;
+
+module.exports = (_env, argv = {}) => {
+  const production = argv.mode !== "development";
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/addin"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // ES modules let webpack split `import()` into chunks and tree-shake Fluent UI.
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+        templateContent: page("台账助手", '<div id="root"></div>'),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        chunks: ["commands"],
+        templateContent: page("台账助手 命令"),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    performance: {
+      // The task pane's initial JS must stay ≤ 300 KB gzipped (tests/e2e/bundle.test.ts checks it);
+      // webpack's own hint measures uncompressed bytes, so it is set to match roughly 3.5:1.
+      hints: production ? "warning" : false,
+      maxEntrypointSize: 1_050_000,
+      maxAssetSize: 1_050_000,
+    },
+  };
+};
