@@ -1,0 +1,189 @@
+// The add-in in a real browser: built bundle, served locally, Office.js replaced by the fakes.
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import type { FakeSheetInput } from "../fake-excel";
+import { DIST, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+
+const LEDGER: FakeSheetInput = {
+  name: "重点任务台账",
+  rows: [
+    ["基层党建工作重点任务推进台账"],
+    [
+      "序号",
+      "任务编号",
+      "任务类别",
+      "重点任务",
+      "责任单位",
+      "责任人",
+      "完成时限",
+      "推进状态",
+      "完成进度",
+      "完成时间",
+      "佐证材料",
+      "备注",
+    ],
+    [
+      1,
+      "RW-001",
+      "城市基层党建",
+      "党群服务中心标准化建设",
+      "青山区",
+      "张三",
+      "10月底",
+      "推进中",
+      50,
+      null,
+      null,
+      null,
+    ],
+    [
+      2,
+      "RW-002",
+      "乡村振兴",
+      "村级集体经济提质",
+      "青山区",
+      "李四",
+      44834,
+      "已完成",
+      80,
+      44830,
+      "会议纪要",
+      null,
+    ],
+  ],
+  numberFormats: [
+    undefined,
+    undefined,
+    undefined,
+    [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "yyyy-mm-dd",
+      undefined,
+      undefined,
+      "yyyy-mm-dd",
+    ],
+  ],
+  merges: ["A1:L1"],
+};
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let fakes: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  fakes = await bundleFakes();
+  ({ server, origin } = await serve(DIST));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+test("the task pane's initial JavaScript is within 300 KB gzipped; the engine loads lazily", () => {
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)]
+    .map((m) => m[1]!)
+    .filter((s) => !s.startsWith("http"));
+  expect(scripts).toEqual([expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/)]);
+  const gzipped = scripts.reduce((n, s) => n + gzipSync(readFileSync(join(DIST, s)), { level: 9 }).length, 0);
+  console.log(`task pane initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${scripts.join(", ")})`);
+  expect(gzipped).toBeLessThanOrEqual(300 * 1024);
+  // The validation engine is its own chunk, not part of the first load.
+  expect(html).not.toMatch(/engine\./);
+  expect(readFileSync(join(DIST, "manifest.xml"), "utf8")).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
+});
+
+test("校验台账 lists the issues; clicking one selects its cell in the workbook", async () => {
+  const { page, blocked, errors } = await fakePage(browser, fakes, {
+    sheets: [LEDGER, { name: "说明", rows: [["填表说明"]] }],
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole("button", { name: "校验台账" }).click();
+  const summary = page.getByTestId("validation-summary");
+  await summary.waitFor({ timeout: 30_000 });
+  expect(await summary.textContent()).toMatch(/共 1 张台账、2 行数据：错误 [1-9]\d* 个/);
+
+  const dateIssue = page.locator('[data-cell="G3"]');
+  await dateIssue.waitFor();
+  expect(await dateIssue.getAttribute("data-issue-code")).toBe("invalid-date");
+  expect(await dateIssue.textContent()).toContain("G3");
+  await expect(page.locator('[data-cell="I4"]').getAttribute("data-issue-code")).resolves.toBe(
+    "status-progress-mismatch",
+  );
+
+  // Move the selection elsewhere first so the click has to move it.
+  await page.evaluate(() => ((window as any).__fake.model.selection = { sheet: "说明", address: "A1" }));
+  await dateIssue.click();
+  await page.waitForFunction(() => (window as any).__fake.model.selection?.address === "G3");
+  expect(await page.evaluate(() => (window as any).__fake.model.selection)).toEqual({
+    sheet: "重点任务台账",
+    address: "G3",
+  });
+
+  // Highlight, then clear: fills come and go, values stay.
+  const valuesBefore = await page.evaluate(() =>
+    JSON.stringify((window as any).__fake.model.sheets[0].values),
+  );
+  await page.getByRole("button", { name: "标注问题单元格" }).click();
+  await page.getByText(/已标注 \d+ 个单元格/).waitFor();
+  expect(await page.evaluate(() => (window as any).__fake.model.sheets[0].styles.get("2,6")?.fill)).toBe(
+    "#FFC7CE",
+  );
+  await page.getByRole("button", { name: "清除标注" }).click();
+  await page.getByText(/已恢复 \d+ 个单元格原来的格式/).waitFor();
+  expect(await page.evaluate(() => (window as any).__fake.model.sheets[0].styles.size)).toBe(0);
+  expect(await page.evaluate(() => JSON.stringify((window as any).__fake.model.sheets[0].values))).toBe(
+    valuesBefore,
+  );
+
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.context().close();
+});
+
+test("a failure reaches the user as a message bar (selecting a cell on a sheet deleted meanwhile)", async () => {
+  const { page } = await fakePage(browser, fakes, { sheets: [LEDGER, { name: "其他", rows: [["x"]] }] });
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole("button", { name: "校验台账" }).click();
+  await page.locator('[data-cell="G3"]').waitFor({ timeout: 30_000 });
+  await page.evaluate(() => (window as any).__fake.model.sheets.splice(0, 1));
+  await page.locator('[data-cell="G3"]').click();
+  await page.getByText("找不到工作表“重点任务台账”").waitFor();
+  await page.context().close();
+});
+
+test("the 校验台账 ribbon command opens the pane, which runs validation; English outside Chinese Office", async () => {
+  const { page } = await fakePage(browser, fakes, { sheets: [LEDGER], displayLanguage: "en-US" });
+  await page.goto(`${origin}/commands.html`);
+  const completed = await page.evaluate(async () => {
+    const office = (window as any).Office;
+    let done = false;
+    await office.associated.get("validateLedger")({ completed: () => (done = true) });
+    return { done, events: office.events, request: JSON.parse(localStorage.getItem("taizhang.request")!) };
+  });
+  expect(completed).toMatchObject({
+    done: true,
+    events: ["showAsTaskpane"],
+    request: { view: "validate", run: true },
+  });
+
+  // The pane (same origin, same storage) picks the request up and validates without a click.
+  await page.goto(`${origin}/taskpane.html`);
+  const summary = page.getByTestId("validation-summary");
+  await summary.waitFor({ timeout: 30_000 });
+  expect(await summary.textContent()).toMatch(/1 ledger sheets, 2 data rows: \d+ errors/);
+  expect(await page.evaluate(() => localStorage.getItem("taizhang.request"))).toBeNull();
+  await page.context().close();
+});

@@ -1,0 +1,147 @@
+/**
+ * E2E plumbing: build the add-in (or reuse a fresh dist/addin), serve it on 127.0.0.1, bundle the
+ * fake Office + Excel for the browser, and launch Debian's chromium through playwright-core with
+ * every request that is not to 127.0.0.1 blocked and Office.js's CDN answered by the fakes.
+ */
+import { execFileSync } from "node:child_process";
+import { createReadStream, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import type { FakeSheetInput } from "../fake-excel";
+
+export const ROOT = join(__dirname, "..", "..");
+export const DIST = join(ROOT, "dist", "addin");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
+}
+
+/** Builds dist/addin unless it is newer than every source it is made from. */
+export function ensureBuilt(): void {
+  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json"].map((p) =>
+    join(ROOT, p),
+  );
+  let built = 0;
+  try {
+    built = statSync(join(DIST, "taskpane.html")).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  if (built > Math.max(...inputs.map(newestMtime))) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
+}
+
+/** Bundles tests/fake-excel/browser.ts into one script for the page. */
+export async function bundleFakes(): Promise<string> {
+  const webpack = (await import("webpack")).default;
+  const out = mkdtempSync(join(tmpdir(), "taizhang-fakes-"));
+  await new Promise<void>((resolve, reject) =>
+    webpack(
+      {
+        mode: "development",
+        devtool: false,
+        target: "web",
+        entry: join(ROOT, "tests/fake-excel/browser.ts"),
+        output: { path: out, filename: "fakes.js" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              loader: "ts-loader",
+              options: {
+                transpileOnly: true,
+                compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+              },
+            },
+          ],
+        },
+      },
+      (err, stats) =>
+        err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString("errors-only"))) : resolve(),
+    ),
+  );
+  return readFileSync(join(out, "fakes.js"), "utf8");
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+/** A static file server for dist/addin on 127.0.0.1 and a random port. */
+export async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^([/\\])+/,
+      "",
+    );
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no port");
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A page whose Office.js is the fakes over `workbook`; anything not to 127.0.0.1 is aborted and recorded. */
+export async function fakePage(
+  browser: Browser,
+  fakes: string,
+  workbook: { sheets: FakeSheetInput[]; displayLanguage?: string },
+): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // Routes run newest first: the CDN answer is registered after the catch-all block.
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    blocked.push(url.href);
+    return route.abort();
+  });
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({
+      contentType: "application/javascript; charset=utf-8",
+      body: `window.__fakeWorkbook = ${JSON.stringify(workbook)};\n${fakes}`,
+    }),
+  );
+  return { page, blocked, errors };
+}
