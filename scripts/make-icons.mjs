@@ -1,6 +1,8 @@
 // Writes the add-in's ribbon icons (assets/icon-<size>.png): a white ledger-with-tick glyph on a
 // party-red rounded square. Pure node:zlib, so the PNGs can be regenerated without any image tool:
 //   node scripts/make-icons.mjs
+/* global console -- a Node script: print which files it wrote. */
+import { Buffer } from "node:buffer";
 import { deflateSync } from "node:zlib";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
