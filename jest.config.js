@@ -7,5 +7,5 @@ module.exports = {
     // Type checking is `npm run typecheck`'s job; here we only transpile, which keeps the suite fast.
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
   },
-  testTimeout: 120000,
+  testTimeout: 60000,
 };

@@ -11,7 +11,8 @@
 import type { CellRange } from "../grid";
 
 /** A cell value in a plan. Dates are written as Excel serial numbers with a date `numFmt`. */
-export type PlanValue = string | number | boolean | null | { readonly formula: string; readonly result?: number | string };
+export type PlanValue =
+  string | number | boolean | null | { readonly formula: string; readonly result?: number | string };
 
 export type HAlign = "left" | "center" | "right";
 export type VAlign = "top" | "middle" | "bottom";
@@ -63,7 +64,12 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** 0-based inclusive rows repeated at the top of every printed page. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
-  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly margins?: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+  };
   readonly centerHorizontally?: boolean;
 }
 

@@ -1,0 +1,250 @@
+/**
+ * The cell parsers of SPEC §3. Each turns a raw grid value into a typed value, an issue code, or
+ * "empty". They never throw and never look at other cells.
+ */
+import { type CellValue, isCellError } from "../grid";
+import type { IssueCode, IssueParams } from "../issue";
+import { dateToDay, dayNumber, dayToIso, dayYear, serialToDay } from "../date";
+import { editDistance, enumKey, nfkcTrim } from "../text";
+
+export type CellParse<T> =
+  | { readonly kind: "empty" }
+  | { readonly kind: "ok"; readonly value: T; readonly warning?: { code: IssueCode; params: IssueParams } }
+  | {
+      readonly kind: "bad";
+      readonly code: IssueCode;
+      readonly suggestion?: string | null;
+      readonly params?: IssueParams;
+    };
+
+const EMPTY = { kind: "empty" } as const;
+
+const ERROR_STRINGS = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+]);
+
+/** True when the cell holds a formula error, as an error value or as its text (`"#N/A"`). */
+export function isFormulaError(value: CellValue): boolean {
+  if (isCellError(value)) return true;
+  return typeof value === "string" && ERROR_STRINGS.has(nfkcTrim(value).toUpperCase());
+}
+
+/** Empty: no value, or a string of white space only. */
+export function isEmptyValue(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.normalize("NFKC").trim() === "");
+}
+
+/** The raw value as issues report it: dates as `YYYY-MM-DD`, errors as their text. */
+export function rawValue(value: CellValue): string | number | boolean | null {
+  if (
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean"
+  ) {
+    return value;
+  }
+  if (value instanceof Date) return dayToIso(dateToDay(value));
+  return value.error;
+}
+
+/** Text columns: trimmed; a number becomes its decimal string (`1001` → `"1001"`). */
+export function parseText(value: CellValue): CellParse<string> {
+  if (isEmptyValue(value)) return EMPTY;
+  if (isFormulaError(value)) return { kind: "bad", code: "formula-error" };
+  if (typeof value === "string") return { kind: "ok", value: nfkcTrim(value) };
+  if (typeof value === "number") return { kind: "ok", value: numberToText(value) };
+  if (typeof value === "boolean") return { kind: "ok", value: value ? "TRUE" : "FALSE" };
+  return { kind: "ok", value: rawValue(value) as string };
+}
+
+function numberToText(n: number): string {
+  // Shortest round-trip form, without exponent for ordinary sizes (1001 → "1001", 0.1 → "0.1").
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  return String(n);
+}
+
+const DATE_TIME = String.raw`\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?`;
+const DATE_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:\s+|T)${DATE_TIME})?$`),
+  new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*${DATE_TIME})?$`),
+  new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})(?:(?:\s+|T)${DATE_TIME})?$`),
+];
+
+/** Day number from a string in one of the accepted forms, or `null`. */
+function parseDateString(text: string): number | null {
+  const s = nfkcTrim(text);
+  for (const [i, re] of DATE_PATTERNS.entries()) {
+    const m = re.exec(s);
+    if (!m) continue;
+    // The first pattern captures the separator as group 2.
+    const [y, mo, d] = i === 0 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+    return dayNumber(Number(y), Number(mo), Number(d));
+  }
+  return null;
+}
+
+/**
+ * Dates (完成时限, 完成时间): a date value; a number (`YYYYMMDD` or an Excel serial); or a string
+ * `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, optionally with a time. The year
+ * must be 2000–2099. Returns a day number (see `../date`).
+ */
+export function parseDate(value: CellValue, date1904: boolean): CellParse<number> {
+  if (isEmptyValue(value)) return EMPTY;
+  if (isFormulaError(value)) return { kind: "bad", code: "formula-error" };
+  let day: number | null = null;
+  if (value instanceof Date) {
+    day = Number.isNaN(value.getTime()) ? null : dateToDay(value);
+  } else if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 19000101 && value <= 99991231) {
+      day = dayNumber(Math.floor(value / 10000), Math.floor(value / 100) % 100, value % 100);
+    } else if (value > 0 && Number.isFinite(value)) {
+      day = serialToDay(value, date1904);
+    }
+  } else if (typeof value === "string") {
+    day = parseDateString(value);
+  }
+  if (day === null) return { kind: "bad", code: "invalid-date" };
+  const year = dayYear(day);
+  if (year < 2000 || year > 2099) return { kind: "bad", code: "invalid-date" };
+  return { kind: "ok", value: day };
+}
+
+/** True when a number format scales by 100 (a `%` outside quotes and escapes). */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
+}
+
+const NUMBER_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%)?$/;
+
+/** Removes binary floating-point noise from scaled values (0.07 × 100 → 7, not 7.000000000000001). */
+function tidy(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
+/**
+ * Percent (完成进度), in percentage points 0–100. A number formatted with `%` is × 100; otherwise
+ * it is points, except a non-integer strictly between 0 and 1, which is × 100 with warning
+ * `ambiguous-percent`. Strings: a decimal number, optionally followed by `%`.
+ */
+export function parsePercent(value: CellValue, numFmt: string | undefined): CellParse<number> {
+  if (isEmptyValue(value)) return EMPTY;
+  if (isFormulaError(value)) return { kind: "bad", code: "formula-error" };
+  let points: number;
+  let hasPercent: boolean;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "bad", code: "invalid-number" };
+    hasPercent = isPercentFormat(numFmt);
+    points = hasPercent ? tidy(value * 100) : value;
+  } else if (typeof value === "string") {
+    const m = NUMBER_TEXT.exec(nfkcTrim(value));
+    if (!m) return { kind: "bad", code: "invalid-number" };
+    points = Number(m[1]);
+    hasPercent = m[2] !== undefined;
+  } else {
+    return { kind: "bad", code: "invalid-number" };
+  }
+  if (!hasPercent && !Number.isInteger(points) && points > 0 && points < 1) {
+    const scaled = tidy(points * 100);
+    return {
+      kind: "ok",
+      value: scaled,
+      warning: { code: "ambiguous-percent", params: { resolved: scaled } },
+    };
+  }
+  if (points < 0 || points > 100) return { kind: "bad", code: "out-of-range", params: { expected: "0–100" } };
+  return { kind: "ok", value: points };
+}
+
+/**
+ * The vocabulary of one enum column: canonical values and synonyms (aliases for units). Built once
+ * per run with `makeVocabulary`.
+ */
+export interface Vocabulary {
+  readonly canonical: readonly string[];
+  /** enumKey(canonical or synonym) → canonical. */
+  readonly lookup: ReadonlyMap<string, string>;
+  /** enumKey of the canonical values, for telling canonical from synonym. */
+  readonly canonicalKeys: ReadonlySet<string>;
+  /** Suggest the only canonical value containing the typed text (used for units). */
+  readonly suggestByContainment: boolean;
+}
+
+export function makeVocabulary(
+  canonical: readonly string[],
+  synonyms: ReadonlyArray<readonly [synonym: string, canonical: string]> = [],
+  options: { suggestByContainment?: boolean } = {},
+): Vocabulary {
+  const lookup = new Map<string, string>();
+  for (const [synonym, target] of synonyms) lookup.set(enumKey(synonym), target);
+  // Canonical values win over a synonym that happens to normalise to the same key.
+  for (const value of canonical) lookup.set(enumKey(value), value);
+  return {
+    canonical,
+    lookup,
+    canonicalKeys: new Set(canonical.map(enumKey)),
+    suggestByContainment: options.suggestByContainment ?? false,
+  };
+}
+
+/**
+ * The canonical value at the smallest edit distance (≤ 2) from the typed text, measured against
+ * canonical values and their synonyms; else, for units, the only canonical value containing it.
+ */
+export function suggestValue(typed: string, vocabulary: Vocabulary): string | null {
+  const key = enumKey(typed);
+  if (key === "") return null;
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const [candidateKey, canonical] of vocabulary.lookup) {
+    const d = editDistance(key, candidateKey);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = canonical;
+    }
+  }
+  if (best !== null) return best;
+  if (vocabulary.suggestByContainment) {
+    const containing = vocabulary.canonical.filter((c) => enumKey(c).includes(key));
+    if (containing.length === 1) return containing[0]!;
+  }
+  return null;
+}
+
+/**
+ * Enum columns (状态, 类别, 单位): compared after NFKC with white space removed. A canonical value
+ * passes; a synonym maps to its canonical value with warning `nonstandard-value`; anything else is
+ * `badCode` with a suggestion.
+ */
+export function parseEnum(
+  value: CellValue,
+  vocabulary: Vocabulary,
+  badCode: "invalid-enum" | "unknown-unit",
+): CellParse<string> {
+  const text = parseText(value);
+  if (text.kind !== "ok") return text;
+  const key = enumKey(text.value);
+  const canonical = vocabulary.lookup.get(key);
+  if (canonical === undefined) {
+    return { kind: "bad", code: badCode, suggestion: suggestValue(text.value, vocabulary) };
+  }
+  if (vocabulary.canonicalKeys.has(key)) return { kind: "ok", value: canonical };
+  return {
+    kind: "ok",
+    value: canonical,
+    warning: { code: "nonstandard-value", params: { resolved: canonical } },
+  };
+}

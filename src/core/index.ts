@@ -1,0 +1,11 @@
+/** The engine's public surface. Pure TypeScript: no Office.js, ExcelJS, React or Node imports. */
+export * from "./grid";
+export * from "./issue";
+export * from "./date";
+export * from "./text";
+export * from "./cell";
+export * from "./plan";
+export * from "./settings";
+export * from "./ledger";
+export * from "./workbook";
+export * from "./message";

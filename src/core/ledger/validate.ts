@@ -1,0 +1,309 @@
+/**
+ * Validation of one ledger sheet (SPEC §4): finds the columns, reads every data row with the
+ * parsers of §3, applies the row rules, and returns typed rows plus issues. It never changes the grid.
+ */
+import { type CellValue, type SheetGrid, a1, cellFormat, cellValue } from "../grid";
+import { type IssueCode, type IssueData, type IssueParams, makeIssue } from "../issue";
+import {
+  type CellParse,
+  type Vocabulary,
+  isEmptyValue,
+  isFormulaError,
+  parseDate,
+  parseEnum,
+  parsePercent,
+  parseText,
+  rawValue,
+} from "../cell";
+import { enumKey, nfkcTrim } from "../text";
+import { type ColumnKey, COLUMNS, COLUMN_BY_KEY, matchHeader } from "./columns";
+import { type Status, STATUS_VOCABULARY, isCompleted } from "./status";
+
+/** One data row of a ledger, as parsed. Unparsed or empty cells are `null`. */
+export interface LedgerRow {
+  readonly sheet: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly taskId: string | null;
+  readonly category: string | null;
+  readonly task: string | null;
+  /** The roster unit the cell resolves to (its canonical name); without a roster, the typed name. */
+  readonly unit: string | null;
+  readonly owner: string | null;
+  /** 完成时限, as a day number. */
+  readonly deadline: number | null;
+  readonly status: Status | null;
+  /** 完成进度 in percentage points. */
+  readonly progress: number | null;
+  /** 完成时间, as a day number. */
+  readonly doneDate: number | null;
+  readonly evidence: string | null;
+  readonly note: string | null;
+  /** A later occurrence of the same (unit, taskId): it does not count again. */
+  readonly duplicate: boolean;
+  /** Validation errors on this row. */
+  readonly errors: number;
+}
+
+/** Per-sheet figures, as `validate --json` reports them. */
+export interface LedgerSheetSummary {
+  readonly sheet: string;
+  /** 1-based header row. */
+  readonly headerRow: number;
+  /** Data rows read (blank and footer rows excluded). */
+  readonly rows: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export interface LedgerContext {
+  readonly date1904: boolean;
+  /** The as-of date (统计截止日期) as a day number. */
+  readonly asOfDay: number;
+  readonly categories: Vocabulary;
+  /** `null` when there is no roster: unit names are then not checked. */
+  readonly units: Vocabulary | null;
+}
+
+export interface LedgerSheetResult {
+  readonly summary: LedgerSheetSummary;
+  readonly rows: readonly LedgerRow[];
+  readonly issues: readonly IssueData[];
+  /** 0-based column of each key found. */
+  readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
+}
+
+const REQUIRED_VALUES: ReadonlySet<ColumnKey> = new Set([
+  "taskId",
+  "category",
+  "task",
+  "unit",
+  "owner",
+  "deadline",
+  "status",
+  "progress",
+]);
+
+const FOOTER = /^(注|说明|填表说明|填报说明|备注|填报人|审核人|联系电话)\s*:/u;
+
+/** Reads vertical merges in the data area as "the top-left value fills every row of the merge". */
+function mergeFill(
+  sheet: SheetGrid,
+  headerRow: number,
+): Map<number, { value: CellValue; format: string | undefined }> {
+  const fill = new Map<number, { value: CellValue; format: string | undefined }>();
+  for (const m of sheet.merges) {
+    if (m.top <= headerRow || m.bottom === m.top) continue;
+    const source = { value: cellValue(sheet, m.top, m.left), format: cellFormat(sheet, m.top, m.left) };
+    for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 65536 + m.left, source);
+  }
+  return fill;
+}
+
+/**
+ * Validates one sheet whose header row was found. `headerRow` is 0-based.
+ *
+ * @example validateLedgerSheet(grid, findHeaderRow(grid)!, context).issues
+ */
+export function validateLedgerSheet(
+  sheet: SheetGrid,
+  headerRow: number,
+  context: LedgerContext,
+): LedgerSheetResult {
+  const issues: IssueData[] = [];
+  const name = sheet.name;
+  const headerCells = sheet.values[headerRow] ?? [];
+
+  // Columns: known keys, duplicates and unknown headers.
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const tableColumns: number[] = [];
+  headerCells.forEach((value, c) => {
+    if (isEmptyValue(value)) return;
+    tableColumns.push(c);
+    const place = { sheet: name, cell: a1(headerRow, c), row: headerRow + 1 };
+    const key = typeof value === "string" ? matchHeader(value) : undefined;
+    if (key === undefined) {
+      issues.push(
+        makeIssue("unknown-column", { ...place, column: String(rawValue(value)) }, rawValue(value)),
+      );
+    } else if (columns[key] !== undefined) {
+      issues.push(
+        makeIssue("duplicate-column", { ...place, column: COLUMN_BY_KEY[key].header }, rawValue(value), {
+          params: { firstRow: headerRow + 1, detail: a1(headerRow, columns[key]) },
+        }),
+      );
+    } else {
+      columns[key] = c;
+    }
+  });
+  const firstColumn = tableColumns[0] ?? 0;
+  const missing = COLUMNS.filter((c) => c.required && columns[c.key] === undefined);
+  for (const c of missing) {
+    issues.push(
+      makeIssue(
+        "missing-column",
+        { sheet: name, cell: a1(headerRow, firstColumn), row: headerRow + 1, column: c.header },
+        null,
+        { params: { key: c.header } },
+      ),
+    );
+  }
+
+  const fill = mergeFill(sheet, headerRow);
+  const valueAt = (r: number, c: number): CellValue =>
+    fill.get(r * 65536 + c)?.value ?? cellValue(sheet, r, c);
+  const formatAt = (r: number, c: number): string | undefined =>
+    fill.has(r * 65536 + c) ? fill.get(r * 65536 + c)!.format : cellFormat(sheet, r, c);
+
+  // Row kinds: blank, footer or data. The data area ends at the last row that is neither.
+  const kindOf = (r: number): "blank" | "footer" | "data" => {
+    let nonEmpty = 0;
+    let footer = 0;
+    for (const c of tableColumns) {
+      const v = valueAt(r, c);
+      if (isEmptyValue(v)) continue;
+      nonEmpty++;
+      // Signature lines are sometimes spread over several cells (填报人：… 审核人：…).
+      if (typeof v === "string" && FOOTER.test(nfkcTrim(v))) footer++;
+    }
+    if (nonEmpty === 0) return "blank";
+    return footer === nonEmpty ? "footer" : "data";
+  };
+  let lastData = headerRow;
+  for (let r = sheet.values.length - 1; r > headerRow; r--) {
+    if (kindOf(r) === "data") {
+      lastData = r;
+      break;
+    }
+  }
+
+  const rows: LedgerRow[] = [];
+  const firstOccurrence = new Map<string, number>();
+  let dataRows = 0;
+  const checkRows = missing.length === 0;
+  for (let r = headerRow + 1; r <= lastData; r++) {
+    const kind = kindOf(r);
+    if (kind === "blank") {
+      issues.push(
+        makeIssue("blank-row", { sheet: name, cell: a1(r, firstColumn), row: r + 1, column: null }, null),
+      );
+      continue;
+    }
+    if (kind === "footer") continue;
+    dataRows++;
+    if (!checkRows) continue;
+    const rowIssues: IssueData[] = [];
+    const add = (
+      code: IssueCode,
+      key: ColumnKey,
+      extra: { suggestion?: string | null; params?: IssueParams } = {},
+    ): void => {
+      const c = columns[key]!;
+      rowIssues.push(
+        makeIssue(
+          code,
+          { sheet: name, cell: a1(r, c), row: r + 1, column: COLUMN_BY_KEY[key].header },
+          rawValue(valueAt(r, c)),
+          extra,
+        ),
+      );
+    };
+    /** Parses one cell; reports its parse issue (at most one per cell); returns the value or null. */
+    const read = <T>(key: ColumnKey, parse: (v: CellValue, fmt: string | undefined) => CellParse<T>) => {
+      const c = columns[key];
+      if (c === undefined) return { value: null, state: "empty" as const };
+      const result = parse(valueAt(r, c), formatAt(r, c));
+      if (result.kind === "empty") {
+        if (REQUIRED_VALUES.has(key)) add("required-missing", key);
+        return { value: null, state: "empty" as const };
+      }
+      if (result.kind === "bad") {
+        add(result.code, key, {
+          suggestion: result.suggestion ?? null,
+          ...(result.params ? { params: result.params } : {}),
+        });
+        return { value: null, state: "bad" as const };
+      }
+      if (result.warning) add(result.warning.code, key, { params: result.warning.params });
+      return { value: result.value, state: "ok" as const };
+    };
+
+    read("seq", (v) => (isFormulaError(v) ? { kind: "bad", code: "formula-error" } : { kind: "empty" }));
+    const taskId = read("taskId", parseText);
+    const category = read("category", (v) => parseEnum(v, context.categories, "invalid-enum"));
+    const task = read("task", parseText);
+    const unit = read("unit", (v) =>
+      context.units ? parseEnum(v, context.units, "unknown-unit") : parseText(v),
+    );
+    const owner = read("owner", parseText);
+    const deadline = read("deadline", (v) => parseDate(v, context.date1904));
+    const status = read("status", (v) => parseEnum(v, STATUS_VOCABULARY, "invalid-enum"));
+    const progress = read("progress", parsePercent);
+    const doneDate = read("doneDate", (v) => parseDate(v, context.date1904));
+    const evidence = read("evidence", parseText);
+    const note = read("note", parseText);
+
+    // Row rules; each is skipped when a cell it needs failed to parse.
+    const st = status.value as Status | null;
+    if (st !== null) {
+      const done = isCompleted(st);
+      if (progress.value !== null) {
+        const p = progress.value;
+        if ((done && p !== 100) || (st === "未启动" && p !== 0) || (st === "推进中" && p === 100)) {
+          add("status-progress-mismatch", "progress", { params: { detail: st } });
+        }
+      }
+      if (done && doneDate.state === "empty")
+        add("done-date-missing", "doneDate", { params: { detail: st } });
+      if (!done && doneDate.state === "ok")
+        add("done-date-unexpected", "doneDate", { params: { detail: st } });
+      if (st === "已销号" && evidence.state === "empty") add("evidence-missing", "evidence");
+    }
+    if (doneDate.value !== null && doneDate.value > context.asOfDay) add("done-date-in-future", "doneDate");
+
+    let duplicate = false;
+    if (taskId.value !== null && unit.value !== null) {
+      const key = `${enumKey(unit.value)}\u0000${taskId.value}`;
+      const first = firstOccurrence.get(key);
+      if (first === undefined) firstOccurrence.set(key, r + 1);
+      else {
+        duplicate = true;
+        add("duplicate-task", "taskId", { params: { firstRow: first } });
+      }
+    }
+
+    issues.push(...rowIssues);
+    rows.push({
+      sheet: name,
+      row: r + 1,
+      taskId: taskId.value,
+      category: category.value,
+      task: task.value,
+      unit: unit.value,
+      owner: owner.value,
+      deadline: deadline.value,
+      status: st,
+      progress: progress.value,
+      doneDate: doneDate.value,
+      evidence: evidence.value,
+      note: note.value,
+      duplicate,
+      errors: rowIssues.filter((i) => i.severity === "error").length,
+    });
+  }
+
+  let errors = 0;
+  for (const issue of issues) if (issue.severity === "error") errors++;
+  return {
+    summary: {
+      sheet: name,
+      headerRow: headerRow + 1,
+      rows: dataRows,
+      errors,
+      warnings: issues.length - errors,
+    },
+    rows,
+    issues,
+    columns,
+  };
+}

@@ -1,0 +1,69 @@
+import type { IssueData } from "../issue";
+
+const show = (v: IssueData["value"]): string => (v === null ? "(empty)" : `"${String(v)}"`);
+
+/** English messages, rendered from the issue code. Column names stay in Chinese: they are the sheet's. */
+export function messageEn(issue: IssueData): string {
+  const { params: p, column, value } = issue;
+  const col = column ?? "";
+  switch (issue.code) {
+    case "missing-column":
+      return `Required column "${p.key ?? col}" is missing; the sheet's rows were not checked`;
+    case "duplicate-column":
+      return `Column "${col}" appears twice (column ${p.detail ?? ""} is used); remove the extra one`;
+    case "unknown-column":
+      return `Unrecognised column "${String(value)}" is not checked`;
+    case "no-roster":
+      return "No 单位名册 (roster) sheet: unit names were not checked";
+    case "required-missing":
+      return `"${col}" must not be empty`;
+    case "formula-error":
+      return `"${col}" holds a formula error ${show(value)}`;
+    case "invalid-date":
+      return `"${col}" ${show(value)} is not a valid date (e.g. 2022-10-31)`;
+    case "invalid-number":
+      return `"${col}" ${show(value)} is not a number (0–100 or a percentage)`;
+    case "out-of-range":
+      return `"${col}" ${show(value)} is out of range ${p.expected ?? "0–100"}`;
+    case "invalid-enum":
+      return `"${col}" ${show(value)} is not one of the allowed values`;
+    case "unknown-unit":
+      return `Unit ${show(value)} is not in the roster`;
+    case "nonstandard-value":
+      return `"${col}" ${show(value)} is not the standard form; read as "${String(p.resolved ?? "")}"`;
+    case "ambiguous-percent":
+      return `Progress ${show(value)} was read as ${String(p.resolved ?? "")}%; please enter 0–100`;
+    case "status-progress-mismatch":
+      return `Status "${p.detail ?? ""}" does not match the progress`;
+    case "done-date-missing":
+      return `Status "${p.detail ?? "已完成"}" needs a completion date`;
+    case "done-date-unexpected":
+      return `Status "${p.detail ?? ""}" should have no completion date`;
+    case "done-date-in-future":
+      return `Completion date ${show(value)} is after the as-of date`;
+    case "evidence-missing":
+      return "A closed-out (已销号) task needs its evidence";
+    case "duplicate-task":
+      return `Task ID ${show(value)} repeats row ${p.firstRow ?? "?"} for the same unit`;
+    case "blank-row":
+      return "Blank row inside the data; delete it";
+    case "score-missing":
+      return `Score for "${col}" is empty and counts 0`;
+    case "unit-missing-in-sheet":
+      return `Unit ${show(value)} has no row in this sheet and scores 0`;
+    case "duplicate-unit":
+      return `Unit ${show(value)} repeats row ${p.firstRow ?? "?"}; this row is ignored`;
+    case "total-mismatch":
+      return `Total ${show(value)} differs from the sum ${String(p.resolved ?? "")}; the sum is used`;
+    case "weights-sum":
+      return `Weights add up to ${String(p.resolved ?? "")}, not 100`;
+    case "invalid-setting":
+      return `Setting "${p.key ?? col}" has an invalid value ${show(value)}; expected ${p.expected ?? "a valid value"}`;
+    case "unknown-setting":
+      return `Unknown setting ${show(value)} ignored`;
+    case "invalid-roster":
+      return p.detail !== undefined
+        ? `Roster name or alias ${show(value)} repeats row ${p.firstRow ?? "?"}`
+        : `Roster entry ${show(value)} is invalid; expected ${p.expected ?? "a valid value"}`;
+  }
+}

@@ -1,0 +1,42 @@
+/** Text normalisation shared by header matching, enum matching and suggestions. */
+
+/** NFKC (full-width → half-width, compatibility forms) and trim. */
+export function nfkcTrim(text: string): string {
+  return text.normalize("NFKC").trim();
+}
+
+/** The comparison key of an enum value: NFKC with all white space removed. */
+export function enumKey(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/gu, "");
+}
+
+/** True for `null`, `undefined` or a string of white space only. */
+export function isBlankText(text: string): boolean {
+  return text.normalize("NFKC").trim() === "";
+}
+
+/** Levenshtein distance over code points. */
+export function editDistance(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (x.length === 0) return y.length;
+  if (y.length === 0) return x.length;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** Splits a list written as `a、b、c` (also `，`, `,`, `;`, `；`, line breaks). */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[、,，;；\n\r]+/u)
+    .map((s) => nfkcTrim(s))
+    .filter((s) => s !== "");
+}

@@ -1,0 +1,209 @@
+/**
+ * Validation of whole workbooks and of a run of several (SPEC §1, §4, §9): which sheets are
+ * ledgers, which roster and settings apply, the as-of date, and `no-roster` once per run.
+ */
+import type { SheetGrid, WorkbookGrid } from "../grid";
+import { type IssueData, makeIssue } from "../issue";
+import { type IsoDate, isoToDay } from "../date";
+import { type Vocabulary, makeVocabulary } from "../cell";
+import { enumKey } from "../text";
+import {
+  DEFAULT_SETTINGS,
+  ROSTER_SHEET,
+  type Roster,
+  SETTINGS_SHEET,
+  type Settings,
+  readRoster,
+  readSettings,
+} from "../settings";
+import { type LedgerRow, type LedgerSheetSummary, findHeaderRow, validateLedgerSheet } from "../ledger";
+
+/** Sheets the product writes; they are never read as ledgers. */
+export const GENERATED_SHEET = /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|合并台账)$/u;
+
+/** The roster, settings and as-of date that one file was validated with. */
+export interface FileContext {
+  readonly roster: Roster | null;
+  readonly settings: Settings;
+  readonly asOf: IsoDate;
+}
+
+/** One workbook's validation. */
+export interface WorkbookValidation {
+  readonly sheets: readonly LedgerSheetSummary[];
+  readonly rows: readonly LedgerRow[];
+  /** Ledger, settings and roster issues, ordered by sheet, row and column. */
+  readonly issues: readonly IssueData[];
+  readonly context: FileContext;
+  /** Issues of `设置` and `单位名册` alone; when it holds an error the notice refuses to run. */
+  readonly setupIssues: readonly IssueData[];
+}
+
+export interface ValidateOptions {
+  /** `--as-of`; else `设置`'s 统计截止日期; else `today`. */
+  readonly asOf?: IsoDate | undefined;
+  /** Today's date where the program runs. */
+  readonly today: IsoDate;
+  /** Roster and settings from another file of the run, used when this workbook has none. */
+  readonly fallback?: { readonly roster: Roster | null; readonly settings: Settings | null } | undefined;
+}
+
+function sheetNamed(workbook: WorkbookGrid, name: string): SheetGrid | undefined {
+  return workbook.sheets.find((s) => enumKey(s.name) === name);
+}
+
+/** Reads `设置` and `单位名册` of a workbook, if present. */
+export function readSetup(workbook: WorkbookGrid): {
+  roster: Roster | null;
+  settings: Settings | null;
+  issues: IssueData[];
+} {
+  const issues: IssueData[] = [];
+  const settingsSheet = sheetNamed(workbook, SETTINGS_SHEET);
+  const rosterSheet = sheetNamed(workbook, ROSTER_SHEET);
+  let settings: Settings | null = null;
+  let roster: Roster | null = null;
+  if (settingsSheet) {
+    const read = readSettings(settingsSheet, workbook.date1904);
+    settings = read.settings;
+    issues.push(...read.issues);
+  }
+  if (rosterSheet) {
+    const read = readRoster(rosterSheet);
+    roster = read.roster;
+    issues.push(...read.issues);
+  }
+  return { roster, settings, issues };
+}
+
+export function unitVocabulary(roster: Roster): Vocabulary {
+  return makeVocabulary(
+    roster.units.map((u) => u.name),
+    roster.units.flatMap((u) => u.aliases.map((a) => [a, u.name] as const)),
+    { suggestByContainment: true },
+  );
+}
+
+/** True for sheets that are never ledgers: roster, settings, evaluation sheets, generated sheets. */
+export function isReservedSheet(name: string, settings: Settings): boolean {
+  const key = enumKey(name);
+  if (key === SETTINGS_SHEET || key === ROSTER_SHEET || GENERATED_SHEET.test(key)) return true;
+  return settings.weights?.some((w) => enumKey(w.sheet) === key) ?? false;
+}
+
+/**
+ * Validates every ledger sheet of a workbook.
+ *
+ * @example validateWorkbook(grid, { today: "2022-11-01" }).issues
+ */
+export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOptions): WorkbookValidation {
+  const setup = readSetup(workbook);
+  const settings = setup.settings ?? options.fallback?.settings ?? DEFAULT_SETTINGS;
+  const roster = setup.roster ?? options.fallback?.roster ?? null;
+  const asOf = options.asOf ?? settings.asOf ?? options.today;
+  const asOfDay = isoToDay(asOf);
+  if (asOfDay === null) throw new RangeError(`as-of date must be YYYY-MM-DD, got ${asOf}`);
+  const context = {
+    date1904: workbook.date1904,
+    asOfDay,
+    categories: makeVocabulary(settings.categories),
+    units: roster ? unitVocabulary(roster) : null,
+  };
+  const sheets: LedgerSheetSummary[] = [];
+  const rows: LedgerRow[] = [];
+  const issues: IssueData[] = [...setup.issues];
+  for (const sheet of workbook.sheets) {
+    if (isReservedSheet(sheet.name, settings)) continue;
+    const headerRow = findHeaderRow(sheet);
+    if (headerRow === null) continue;
+    const result = validateLedgerSheet(sheet, headerRow, context);
+    sheets.push(result.summary);
+    rows.push(...result.rows);
+    issues.push(...result.issues);
+  }
+  const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  return {
+    sheets,
+    rows,
+    issues: sortIssues(issues, order),
+    context: { roster, settings, asOf },
+    setupIssues: setup.issues,
+  };
+}
+
+function columnIndex(cell: string | null): number {
+  if (cell === null) return -1;
+  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Orders issues by sheet (workbook order), row, then column; stable otherwise. */
+export function sortIssues(
+  issues: readonly IssueData[],
+  sheetOrder: ReadonlyMap<string, number>,
+): IssueData[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort(
+      (a, b) =>
+        (sheetOrder.get(a.issue.sheet) ?? -1) - (sheetOrder.get(b.issue.sheet) ?? -1) ||
+        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
+        columnIndex(a.issue.cell) - columnIndex(b.issue.cell) ||
+        a.i - b.i,
+    )
+    .map((x) => x.issue);
+}
+
+/** One input of a run: a label (file name) and its grid. */
+export interface RunInput {
+  readonly file: string;
+  readonly workbook: WorkbookGrid;
+}
+
+export interface RunFileResult extends WorkbookValidation {
+  readonly file: string;
+}
+
+export interface RunValidation {
+  readonly asOf: IsoDate;
+  readonly files: readonly RunFileResult[];
+  /** Every issue with the file it belongs to. */
+  readonly issues: ReadonlyArray<IssueData & { readonly file: string }>;
+  readonly roster: Roster | null;
+  readonly settings: Settings;
+}
+
+/**
+ * Validates several workbooks as one run. A workbook without `单位名册`/`设置` uses the first one
+ * found in the run; when no workbook has a roster, one `no-roster` warning is reported.
+ */
+export function validateRun(inputs: readonly RunInput[], options: ValidateOptions): RunValidation {
+  const setups = inputs.map((input) => readSetup(input.workbook));
+  const runRoster = setups.find((s) => s.roster !== null)?.roster ?? null;
+  const runSettings = setups.find((s) => s.settings !== null)?.settings ?? null;
+  const files = inputs.map((input) => ({
+    file: input.file,
+    ...validateWorkbook(input.workbook, {
+      ...options,
+      fallback: { roster: runRoster, settings: runSettings },
+    }),
+  }));
+  const issues: Array<IssueData & { file: string }> = [];
+  if (runRoster === null && inputs.length > 0) {
+    issues.push({
+      file: inputs[0]!.file,
+      ...makeIssue("no-roster", { sheet: ROSTER_SHEET, cell: null, row: null, column: null }, null),
+    });
+  }
+  for (const f of files) for (const issue of f.issues) issues.push({ file: f.file, ...issue });
+  const settings = runSettings ?? DEFAULT_SETTINGS;
+  return {
+    asOf: options.asOf ?? settings.asOf ?? options.today,
+    files,
+    issues,
+    roster: runRoster,
+    settings,
+  };
+}
