@@ -9,3 +9,7 @@ export * from "./settings";
 export * from "./ledger";
 export * from "./workbook";
 export * from "./message";
+export * from "./metric";
+export * from "./ranking";
+export * from "./history";
+export * from "./notice";

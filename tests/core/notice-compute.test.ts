@@ -1,0 +1,280 @@
+import {
+  DEFAULT_SETTINGS,
+  type Group,
+  type HistoryRecord,
+  type LedgerRow,
+  type Roster,
+  type Settings,
+  type Status,
+  computeNotice,
+  isoToDay,
+  rankGroup,
+  computeMetrics,
+} from "../../src/core";
+
+const day = (iso: string) => isoToDay(iso)!;
+let seq = 0;
+
+function row(unit: string | null, status: Status | null, extra: Partial<LedgerRow> = {}): LedgerRow {
+  seq++;
+  const done = status === "已完成" || status === "已销号";
+  return {
+    sheet: "重点任务台账",
+    row: seq + 3,
+    taskId: `T${seq}`,
+    category: "其他",
+    task: `任务${seq}`,
+    unit,
+    owner: "张三",
+    deadline: day("2022-09-30"),
+    status,
+    progress: done ? 100 : status === "未启动" ? 0 : 50,
+    doneDate: done ? day("2022-09-20") : null,
+    evidence: null,
+    note: null,
+    duplicate: false,
+    errors: 0,
+    ...extra,
+  };
+}
+
+/** `n` rows for `unit`, the first `completed` of them completed. */
+function rows(unit: string, n: number, completed: number, extra: Partial<LedgerRow> = {}): LedgerRow[] {
+  return Array.from({ length: n }, (_, i) => row(unit, i < completed ? "已完成" : "推进中", extra));
+}
+
+function roster(groups: Record<string, Group>): Roster {
+  return { units: Object.entries(groups).map(([name, group]) => ({ name, group, aliases: [] })) };
+}
+
+const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
+
+describe("metrics (SPEC §5)", () => {
+  it("counts every figure of a unit", () => {
+    const data = [
+      row("甲", "已完成", { doneDate: day("2022-09-20"), deadline: day("2022-09-30") }), // on time
+      row("甲", "已销号", { doneDate: day("2022-10-05"), deadline: day("2022-09-30"), evidence: "x" }), // late
+      row("甲", "推进中", { deadline: day("2022-10-30"), progress: 40 }), // overdue on 10-31
+      row("甲", "未启动", { deadline: day("2022-10-31"), progress: 0 }), // due on the as-of day: not overdue
+      row("甲", "推进中", { deadline: null, progress: null }),
+      row("甲", "推进中", { duplicate: true, errors: 1 }), // does not count again, its error does
+      row(null, "推进中", { deadline: day("2022-01-01") }), // unknown unit: totals only
+    ];
+    const { units, totals } = computeMetrics(data, roster({ 甲: "县市区", 乙: "县市区" }), day("2022-10-31"));
+    expect(units[0]).toMatchObject({
+      unit: "甲",
+      assigned: 5,
+      completed: 2,
+      closed: 1,
+      overdue: 1,
+      completedLate: 1,
+      onTime: 1,
+      completionRate: 2 / 5,
+      onTimeRate: 1 / 2,
+      avgProgress: (100 + 100 + 40 + 0) / 4,
+      errors: 1,
+    });
+    expect(units[1]).toMatchObject({
+      unit: "乙",
+      assigned: 0,
+      completionRate: null,
+      onTimeRate: null,
+      avgProgress: null,
+    });
+    expect(totals).toEqual({ assigned: 6, completed: 2, overdue: 2, completionRate: 2 / 6 });
+  });
+});
+
+describe("ranking (SPEC §5)", () => {
+  const group = (spec: Array<[string, number, number]>) =>
+    computeMetrics(
+      spec.flatMap(([u, n, c]) => rows(u, n, c)),
+      roster(Object.fromEntries(spec.map(([u]) => [u, "县市区" as Group]))),
+      day("2022-09-01"),
+    ).units;
+
+  it.each([
+    ["competition", [1, 2, 2, 4]],
+    ["dense", [1, 2, 2, 3]],
+  ] as const)("%s ranks ties", (...[method, expected]) => {
+    const units = group([
+      ["甲", 10, 9],
+      ["乙", 10, 5],
+      ["丙", 4, 2], // 1/2 exactly like 乙
+      ["丁", 10, 1],
+    ]);
+    const ranked = rankGroup(units, method);
+    expect(ranked.map((r) => r.rank)).toEqual(expected);
+    expect(ranked.map((r) => r.tied)).toEqual([false, true, true, false]);
+  });
+
+  it("compares rates exactly, then overdue, then average progress", () => {
+    // 1/3 and 2/6 are equal as fractions although 1/3 !== 2/6 is not guaranteed in floating point elsewhere.
+    const units = computeMetrics(
+      [
+        ...rows("甲", 3, 1),
+        ...rows("乙", 6, 2),
+        ...rows("丙", 6, 2, { deadline: day("2022-12-31") }), // no overdue: better than 乙
+        ...rows("丁", 6, 2, { deadline: day("2022-12-31"), progress: 80 }), // same overdue, higher progress
+      ],
+      roster({ 甲: "县市区", 乙: "县市区", 丙: "县市区", 丁: "县市区" }),
+      day("2022-10-01"),
+    ).units;
+    const ranked = rankGroup(units, "competition");
+    // 甲 (1/3, 2 overdue) and 乙 (2/6, 4 overdue) tie on the rate; fewer overdue ranks first.
+    expect(ranked.map((r) => [r.metrics.unit, r.rank])).toEqual([
+      ["丁", 1],
+      ["丙", 2],
+      ["甲", 3],
+      ["乙", 4],
+    ]);
+  });
+});
+
+describe("red and black lists (SPEC §6)", () => {
+  const notice = (
+    spec: Array<[string, number, number]>,
+    over: Partial<Settings> = {},
+    history: HistoryRecord[] = [],
+  ) =>
+    computeNotice({
+      rows: spec.flatMap(([u, n, c]) => rows(u, n, c)),
+      roster: roster(Object.fromEntries(spec.map(([u]) => [u, "县市区" as Group]))),
+      settings: settings(over),
+      asOf: "2022-10-31",
+      period: 2,
+      history,
+    });
+
+  it("red: rank within 红榜名次 and rate at least 红榜最低完成率", () => {
+    const n = notice([
+      ["甲", 10, 10],
+      ["乙", 10, 8], // exactly 80%: on the red list
+      ["丙", 10, 7], // rank 3 but 70%
+      ["丁", 10, 9],
+    ]);
+    expect(n.redList.map((e) => e.unit)).toEqual(["甲", "丁", "乙"]);
+  });
+
+  it("a cut-off inside a tie takes in every tied unit", () => {
+    const n = notice(
+      [
+        ["甲", 10, 10],
+        ["乙", 10, 9],
+        ["丙", 10, 9],
+        ["丁", 10, 9],
+        ["戊", 10, 1],
+      ],
+      { redTop: 2 },
+    );
+    expect(n.redList.map((e) => e.unit).sort()).toEqual(["丁", "丙", "乙", "甲"].sort());
+  });
+
+  it("black in a small group: only the rate floor applies", () => {
+    const n = notice([
+      ["甲", 10, 10],
+      ["乙", 10, 6],
+      ["丙", 10, 4], // below 50%
+    ]);
+    expect(n.blackList.map((e) => e.unit)).toEqual(["丙"]);
+    expect(n.blackList[0]!.reason).toContain("完成率 40.0%，逾期 6 项");
+  });
+
+  it("black in a group of at least 2 × 黑榜名次: the last 黑榜名次 ranks too", () => {
+    const n = notice([
+      ["A", 10, 10],
+      ["B", 10, 10],
+      ["C", 10, 10],
+      ["D", 10, 9],
+      ["E", 10, 8],
+      ["F", 10, 7], // rank 6 of 6: > 6 − 3
+    ]);
+    // n = 6, ranks 4..6 are the last three; D (90%) and E (80%) are not red (ranks 4, 5 > 3).
+    expect(n.blackList.map((e) => e.unit)).toEqual(["D", "E", "F"]);
+  });
+
+  it("100% is exempt from the black list even when last", () => {
+    const n = notice(
+      [
+        ["A", 10, 10],
+        ["B", 10, 10],
+        ["C", 10, 10],
+        ["D", 10, 10],
+        ["E", 10, 10],
+        ["F", 10, 10],
+      ],
+      { redTop: 0 },
+    );
+    expect(n.blackList).toEqual([]);
+  });
+
+  it("a group of one", () => {
+    const n = notice([["甲", 10, 3]]);
+    expect(n.units[0]).toMatchObject({ rank: 1, red: false, black: true });
+  });
+
+  it("not submitted units are listed, not ranked", () => {
+    const n = computeNotice({
+      rows: rows("甲", 4, 4),
+      roster: roster({ 甲: "县市区", 乙: "县市区" }),
+      settings: settings(),
+      asOf: "2022-10-31",
+      period: 1,
+      history: [],
+    });
+    expect(n.notSubmitted).toEqual([{ unit: "乙", group: "县市区" }]);
+    expect(n.units.find((u) => u.unit === "乙")).toMatchObject({ rank: null, completionRate: null });
+  });
+});
+
+describe("history (SPEC §6)", () => {
+  const input = (period: number, completed: Record<string, number>, history: HistoryRecord[]) =>
+    computeNotice({
+      rows: Object.entries(completed).flatMap(([u, c]) => rows(u, 10, c)),
+      roster: roster(Object.fromEntries(Object.keys(completed).map((u) => [u, "市直机关" as Group]))),
+      settings: settings(),
+      asOf: period === 1 ? "2022-09-30" : "2022-10-31",
+      period,
+      history,
+    });
+
+  it("rank changes, stationing and stalling across periods; regenerating a period is idempotent", () => {
+    const p1 = input(1, { 甲: 9, 乙: 5, 丙: 3, 丁: 2 }, []);
+    expect(p1.stationed).toEqual([]);
+    expect(p1.stalled).toEqual([]);
+    expect(p1.units.map((u) => u.rankChange)).toEqual([null, null, null, null]);
+    expect(p1.blackList.map((e) => e.unit).sort()).toEqual(["丁", "丙"].sort());
+
+    const p2 = input(2, { 甲: 9, 乙: 5, 丙: 8, 丁: 2 }, p1.history as HistoryRecord[]);
+    const byUnit = Object.fromEntries(p2.units.map((u) => [u.unit, u]));
+    expect(byUnit["丙"]!.rankChange).toBe(3 - 2);
+    expect(byUnit["乙"]!.rankChange).toBe(2 - 3);
+    expect(p2.stationed.map((e) => e.unit)).toEqual(["丁"]); // black in period 1 and 2
+    expect(p2.stalled.map((e) => e.unit).sort()).toEqual(["丁", "乙", "甲"].sort()); // no growth, below 100%
+
+    const again = input(2, { 甲: 9, 乙: 5, 丙: 8, 丁: 2 }, p2.history as HistoryRecord[]);
+    expect(again.history).toEqual(p2.history);
+    expect(again.history.filter((h) => h.period === 2)).toHaveLength(4);
+    expect(again.units.map((u) => u.rankChange)).toEqual(p2.units.map((u) => u.rankChange));
+  });
+});
+
+describe("overdue and due-soon tasks (SPEC §7)", () => {
+  it("lists overdue tasks with days overdue and due-soon tasks within 临期天数", () => {
+    const n = computeNotice({
+      rows: [
+        row("甲", "推进中", { deadline: day("2022-10-01"), taskId: "A1" }),
+        row("甲", "已完成", { deadline: day("2022-10-01"), taskId: "A2" }),
+        row("甲", "未启动", { deadline: day("2022-11-15"), taskId: "A3", progress: 0 }),
+        row("甲", "推进中", { deadline: day("2022-11-16"), taskId: "A4" }),
+      ],
+      roster: roster({ 甲: "县市区" }),
+      settings: settings(),
+      asOf: "2022-10-31",
+      period: 1,
+      history: [],
+    });
+    expect(n.overdueTasks.map((t) => [t.taskId, t.days, t.deadline])).toEqual([["A1", 30, "2022-10-01"]]);
+    expect(n.dueSoonTasks.map((t) => [t.taskId, t.days])).toEqual([["A3", 15]]);
+  });
+});
