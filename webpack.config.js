@@ -5,6 +5,20 @@ const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
+const fs = require("node:fs");
+const os = require("node:os");
+
+/** HTTPS for `npm start` (Office only loads add-ins over HTTPS): the certificates `office-addin-dev-certs install` makes. */
+function devHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!fs.existsSync(path.join(dir, files.cert))) return { type: "https" };
+  return {
+    type: "https",
+    options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])),
+  };
+}
+
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 const page = (title, body = "") => `<!doctype html>
@@ -69,6 +83,12 @@ module.exports = (_env, argv = {}) => {
         ],
       }),
     ],
+    devServer: {
+      port: 3000,
+      server: devHttps(),
+      static: { directory: path.resolve(__dirname, "dist/addin") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+    },
     performance: {
       // The task pane's initial JS must stay ≤ 300 KB gzipped (tests/e2e/bundle.test.ts checks it);
       // webpack's own hint measures uncompressed bytes, so it is set to match roughly 3.5:1.

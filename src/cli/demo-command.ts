@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { countIssues, localizeIssue, validateRun } from "../core";
+import { type HistoryRecord, countIssues, formatRate, localizeIssue, validateRun } from "../core";
 import { parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
+import { writeNotice } from "./notice-command";
 
 /** The bundled sample (`seeds/`), found from the compiled file or the source tree. */
 export function sampleDir(): string {
@@ -21,25 +22,47 @@ export async function sampleFiles(period: number): Promise<string[]> {
   return names.map((n) => path.join(dir, n));
 }
 
-/** `taizhang demo`: the whole loop on the bundled sample. */
+/** `taizhang demo`: the whole loop on the bundled sample — validate, then the notices of periods 1 and 2. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
   parseArgs(argv, [], []);
-  const files = await sampleFiles(2);
-  io.stdout(`【第一步】校验自带样例第2期的 ${files.length} 个台账（seeds/period-2）\n\n`);
-  const { loaded, failed } = await loadWorkbooks(files, io);
-  const run = validateRun(loaded, { today: io.today });
-  for (const f of run.files) {
-    const issues = run.issues.filter((i) => i.file === f.file);
-    const { errors, warnings } = countIssues(issues);
-    io.stdout(`${errors > 0 ? "✗" : "✓"} ${path.basename(f.file)}：${errors} 个错误，${warnings} 个警告\n`);
-    for (const issue of issues.filter((i) => i.severity === "error")) {
-      const hint = issue.suggestion ? `（建议：${issue.suggestion}）` : "";
-      io.stdout(`    ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}${hint}\n`);
+  const outDir = path.resolve("out");
+  let history: HistoryRecord[] = [];
+  let failures = 0;
+  for (const period of [1, 2]) {
+    const files = await sampleFiles(period);
+    io.stdout(`【第${period}期】校验 seeds/period-${period} 中的 ${files.length} 份台账\n`);
+    const { loaded, failed } = await loadWorkbooks(files, io);
+    failures += failed.length;
+    const run = validateRun(loaded, { today: io.today });
+    for (const f of run.files) {
+      const issues = run.issues.filter((i) => i.file === f.file);
+      const { errors, warnings } = countIssues(issues);
+      io.stdout(`  ${errors > 0 ? "✗" : "✓"} ${path.basename(f.file)}：${errors} 个错误，${warnings} 个警告\n`);
+      for (const issue of issues.filter((i) => i.severity === "error")) {
+        const hint = issue.suggestion ? `（建议：${issue.suggestion}）` : "";
+        io.stdout(`      ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}${hint}\n`);
+      }
     }
+    const total = countIssues(run.issues);
+    io.stdout(
+      `  合计 ${total.errors} 个错误，${total.warnings} 个警告（警告多为“完成”“进行中”、单位简称等非规范写法，已按规范值处理）\n`,
+    );
+    const out = path.join(outDir, `通报-第${period}期.xlsx`);
+    const notice = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
+    history = [...notice.history];
+    io.stdout(
+      [
+        `  → 已生成 ${path.relative(process.cwd(), out)}（统计截至 ${notice.asOf}）`,
+        `    任务 ${notice.totals.assigned} 项，已完成 ${notice.totals.completed} 项，完成率 ${formatRate(notice.totals.completionRate)}，逾期 ${notice.totals.overdue} 项`,
+        `    红榜：${notice.redList.map((e) => e.unit).join("、") || "无"}`,
+        `    黑榜：${notice.blackList.map((e) => e.unit).join("、") || "无"}`,
+        `    末位驻点：${notice.stationed.map((e) => e.unit).join("、") || (notice.previous ? "无" : "首次通报，暂不确定")}`,
+        `    停滞：${notice.stalled.map((e) => e.unit).join("、") || "无"}`,
+        `    未报送：${notice.notSubmitted.map((e) => e.unit).join("、") || "无"}`,
+        "",
+      ].join("\n") + "\n",
+    );
   }
-  const total = countIssues(run.issues);
-  io.stdout(
-    `\n合计：${run.files.length} 个台账，${total.errors} 个错误，${total.warnings} 个警告（警告多为“完成”“进行中”等非规范写法，已自动按规范值处理）。\n`,
-  );
-  return failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
+  io.stdout("打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n");
+  return failures > 0 ? EXIT_FAILURE : EXIT_OK;
 }

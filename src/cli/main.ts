@@ -10,6 +10,8 @@ const USAGE = `用法：taizhang <命令> [参数]
 
 命令：
   validate FILE… [--as-of YYYY-MM-DD] [--json]   校验台账
+  notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]
+                                                  校验、计算并生成通报工作簿
   demo                                            在自带样例上演示完整流程，结果写入 out/
 
 退出码：0 完成且无错误；1 完成但发现校验错误；2 用法错误或文件无法读取。
@@ -19,6 +21,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   validate: async () => validateCommand,
+  notice: async () => (await import("./notice-command")).noticeCommand,
   demo: async () => (await import("./demo-command")).demoCommand,
 };
 

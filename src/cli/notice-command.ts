@@ -1,0 +1,183 @@
+import path from "node:path";
+import {
+  type HistoryRecord,
+  type NoticeData,
+  type RunValidation,
+  type WorkbookGrid,
+  HISTORY_SHEET,
+  buildHistoryPlan,
+  buildMergedLedgerPlan,
+  buildNoticePlan,
+  buildReportPlan,
+  computeNotice,
+  countIssues,
+  enumKey,
+  formatRate,
+  localizeIssue,
+  readHistory,
+  validateRun,
+} from "../core";
+import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
+import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
+import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { describeReadFailure, loadWorkbooks } from "./load";
+import { printValidation, validationJson } from "./validate-command";
+
+/** The notice fields of `notice --json` (SPEC §10), after the validate fields. */
+export function noticeJson(notice: NoticeData) {
+  return {
+    period: notice.period,
+    totals: notice.totals,
+    units: notice.units.map((u) => ({
+      unit: u.unit,
+      group: u.group,
+      assigned: u.assigned,
+      completed: u.completed,
+      closed: u.closed,
+      overdue: u.overdue,
+      completedLate: u.completedLate,
+      completionRate: u.completionRate,
+      onTimeRate: u.onTimeRate,
+      avgProgress: u.avgProgress,
+      rank: u.rank,
+      rankChange: u.rankChange,
+      errors: u.errors,
+    })),
+    redList: notice.redList.map((e) => e.unit),
+    blackList: notice.blackList.map((e) => e.unit),
+    stationed: notice.stationed.map((e) => e.unit),
+    stalled: notice.stalled.map((e) => e.unit),
+    notSubmitted: notice.notSubmitted.map((e) => e.unit),
+    overdueTasks: notice.overdueTasks.map((t) => ({
+      unit: t.unit,
+      taskId: t.taskId,
+      task: t.task,
+      deadline: t.deadline,
+      daysOverdue: t.days,
+      status: t.status,
+      owner: t.owner,
+    })),
+  };
+}
+
+function historyOf(workbook: WorkbookGrid): HistoryRecord[] | null {
+  const sheet = workbook.sheets.find((s) => enumKey(s.name) === HISTORY_SHEET);
+  return sheet ? readHistory(sheet, workbook.date1904).records : null;
+}
+
+/** The previous notices: `--history FILE`, else a `通报记录` sheet among the inputs, else none. */
+async function loadHistory(
+  file: string | undefined,
+  inputs: readonly WorkbookGrid[],
+): Promise<HistoryRecord[]> {
+  if (file === undefined) {
+    for (const workbook of inputs) {
+      const records = historyOf(workbook);
+      if (records) return records;
+    }
+    return [];
+  }
+  let workbook: WorkbookGrid;
+  try {
+    workbook = await readWorkbookFile(file);
+  } catch (error) {
+    throw new UsageError(`无法读取历史文件 ${file}：${describeReadFailure(error)}`);
+  }
+  const records = historyOf(workbook);
+  if (!records) throw new UsageError(`历史文件 ${file} 中没有“${HISTORY_SHEET}”工作表`);
+  return records;
+}
+
+function printNotice(notice: NoticeData, out: string, io: CliIo): void {
+  const lines = [
+    "",
+    `已生成第${notice.period}期通报：${out}`,
+    `  任务 ${notice.totals.assigned} 项，已完成 ${notice.totals.completed} 项，完成率 ${formatRate(notice.totals.completionRate)}，逾期 ${notice.totals.overdue} 项`,
+    `  红榜：${notice.redList.map((e) => e.unit).join("、") || "无"}`,
+    `  黑榜：${notice.blackList.map((e) => e.unit).join("、") || "无"}`,
+    `  末位驻点：${notice.stationed.map((e) => e.unit).join("、") || (notice.previous ? "无" : "首次通报，暂不确定")}`,
+    `  停滞：${notice.stalled.map((e) => e.unit).join("、") || "无"}`,
+    `  未报送：${notice.notSubmitted.map((e) => e.unit).join("、") || "无"}`,
+  ];
+  io.stdout(lines.join("\n") + "\n");
+}
+
+/** Builds and writes the notice workbook; returns the computed notice. */
+export async function writeNotice(
+  run: RunValidation,
+  options: {
+    out: string;
+    period?: number | undefined;
+    history: HistoryRecord[];
+    withLedger: boolean;
+    inputs: string[];
+  },
+): Promise<NoticeData> {
+  const period =
+    options.period ?? run.settings.period ?? Math.max(0, ...options.history.map((h) => h.period)) + 1;
+  const notice = computeNotice({
+    rows: run.files.flatMap((f) => f.rows),
+    roster: run.roster,
+    settings: run.settings,
+    asOf: run.asOf,
+    period,
+    history: options.history,
+  });
+  const sheets = [buildNoticePlan(notice), buildReportPlan(run.issues, { language: "zh" })];
+  if (options.withLedger) {
+    sheets.push(
+      buildMergedLedgerPlan(
+        run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))),
+      ),
+    );
+  }
+  sheets.push(buildHistoryPlan(notice.history));
+  await writeWorkbookFile(options.out, { sheets }, { inputs: options.inputs });
+  return notice;
+}
+
+/** `taizhang notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]` */
+export async function noticeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ["as-of", "out", "period", "history"], ["json", "with-ledger"]);
+  const asOf = asOfOption(args);
+  const period = positiveIntOption(args, "period");
+  const out = stringOption(args, "out");
+  const historyFile = stringOption(args, "history");
+  if (args.positionals.length === 0) throw new UsageError("请指定各单位报送的台账文件");
+  if (out === undefined) throw new UsageError("请用 --out 指定输出的通报工作簿，如 --out 通报.xlsx");
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out 应为 .xlsx 文件");
+
+  const { loaded, failed, order } = await loadWorkbooks(args.positionals, io);
+  const run = validateRun(loaded, { asOf, today: io.today });
+  const json = args.options.has("json");
+  const setupErrors = run.files.flatMap((f) => f.setupIssues).filter((i) => i.severity === "error");
+  if (setupErrors.length > 0) {
+    if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
+    else printValidation(run, order, io);
+    for (const issue of setupErrors)
+      io.stderr(`taizhang: ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`);
+    io.stderr("taizhang: “设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试\n");
+    return EXIT_FAILURE;
+  }
+  const history = await loadHistory(
+    historyFile,
+    loaded.map((l) => l.workbook),
+  );
+  const inputs = [...args.positionals, ...(historyFile ? [historyFile] : [])];
+  if (io.progress) io.stderr(`正在生成通报 ${out} …\n`);
+  const notice = await writeNotice(run, {
+    out,
+    period,
+    history,
+    withLedger: args.options.has("with-ledger"),
+    inputs,
+  });
+  if (json) {
+    io.stdout(JSON.stringify({ ...validationJson(run, order), ...noticeJson(notice) }, null, 2) + "\n");
+  } else {
+    printValidation(run, order, io);
+    printNotice(notice, out, io);
+  }
+  if (failed.length > 0) return EXIT_FAILURE;
+  return countIssues(run.issues).errors > 0 ? EXIT_ISSUES : EXIT_OK;
+}
