@@ -156,11 +156,15 @@ export function validateLedgerSheet(
     fill.has(r * 65536 + c) ? fill.get(r * 65536 + c)!.format : cellFormat(sheet, r, c);
 
   // Row kinds: blank, footer or data. The data area ends at the last row that is neither.
+  // A row is judged by its own cells, not by values a merge fills in: SPEC §3 fills merges
+  // "inside the data area", so the area is found first. A 责任单位 merged down over rows left
+  // empty (a template merged ahead of filling) would otherwise turn each of them into a data row
+  // with seven required-missing errors.
   const kindOf = (r: number): "blank" | "footer" | "data" => {
     let nonEmpty = 0;
     let footer = 0;
     for (const c of tableColumns) {
-      const v = valueAt(r, c);
+      const v = cellValue(sheet, r, c);
       if (isEmptyValue(v)) continue;
       nonEmpty++;
       // Signature lines are sometimes spread over several cells (填报人：… 审核人：…).
