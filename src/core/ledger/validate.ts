@@ -188,9 +188,12 @@ export function validateLedgerSheet(
   for (let r = headerRow + 1; r <= lastData; r++) {
     const kind = kindOf(r);
     if (kind === "blank") {
-      issues.push(
-        makeIssue("blank-row", { sheet: name, cell: a1(r, firstColumn), row: r + 1, column: null }, null),
-      );
+      // blank-row is a row check too: with a required column missing the rows are not checked.
+      if (checkRows) {
+        issues.push(
+          makeIssue("blank-row", { sheet: name, cell: a1(r, firstColumn), row: r + 1, column: null }, null),
+        );
+      }
       continue;
     }
     if (kind === "footer") continue;
