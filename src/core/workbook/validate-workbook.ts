@@ -183,10 +183,15 @@ export function validateRun(inputs: readonly RunInput[], options: ValidateOption
   const setups = inputs.map((input) => readSetup(input.workbook));
   const runRoster = setups.find((s) => s.roster !== null)?.roster ?? null;
   const runSettings = setups.find((s) => s.settings !== null)?.settings ?? null;
+  // One as-of date for the whole run, the one `validate --json` reports (the first 设置 of the run
+  // that names a 统计截止日期): a file whose own 设置 names another date is still judged on the
+  // run's date (done-date-in-future).
+  const asOf = options.asOf ?? setups.find((s) => s.settings?.asOf)?.settings?.asOf ?? options.today;
   const files = inputs.map((input) => ({
     file: input.file,
     ...validateWorkbook(input.workbook, {
       ...options,
+      asOf,
       fallback: { roster: runRoster, settings: runSettings },
     }),
   }));
@@ -200,7 +205,7 @@ export function validateRun(inputs: readonly RunInput[], options: ValidateOption
   for (const f of files) for (const issue of f.issues) issues.push({ file: f.file, ...issue });
   const settings = runSettings ?? DEFAULT_SETTINGS;
   return {
-    asOf: options.asOf ?? settings.asOf ?? options.today,
+    asOf,
     files,
     issues,
     roster: runRoster,
