@@ -203,14 +203,22 @@ export function makeVocabulary(
 /**
  * The canonical value at the smallest edit distance (≤ 2) from the typed text, measured against
  * canonical values and their synonyms; else, for units, the only canonical value containing it.
+ * Equally near values are decided by list order (categories as listed, units in roster order), so
+ * the suggestion never depends on how synonyms were registered: `城市党建` is 2 from both
+ * `城市基层党建` and `两新党建` and gets the former.
  */
 export function suggestValue(typed: string, vocabulary: Vocabulary): string | null {
   const key = enumKey(typed);
   if (key === "") return null;
-  let best: string | null = null;
-  let bestDistance = 3;
+  const distance = new Map<string, number>();
   for (const [candidateKey, canonical] of vocabulary.lookup) {
     const d = editDistance(key, candidateKey);
+    if (d < (distance.get(canonical) ?? Infinity)) distance.set(canonical, d);
+  }
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const canonical of vocabulary.canonical) {
+    const d = distance.get(canonical) ?? Infinity;
     if (d < bestDistance) {
       bestDistance = d;
       best = canonical;
