@@ -284,6 +284,12 @@ export interface RosterUnit {
 
 export interface Roster {
   readonly units: readonly RosterUnit[];
+  /**
+   * Units whose 单位类别 is invalid (an `invalid-roster` error): their names and aliases still
+   * match ledger cells, so a typo in the roster does not turn every row of the unit into an
+   * `unknown-unit` error, but they have no group and are not ranked.
+   */
+  readonly unranked?: ReadonlyArray<Omit<RosterUnit, "group">>;
 }
 
 const ROSTER_HEADERS: Readonly<Record<"name" | "group" | "aliases", readonly string[]>> = {
@@ -321,11 +327,36 @@ export function readRoster(sheet: SheetGrid): { roster: Roster; issues: IssueDat
     return { roster: { units: [] }, issues };
   }
   const units: RosterUnit[] = [];
+  const unranked: Array<Omit<RosterUnit, "group">> = [];
   const firstRowOf = new Map<string, number>();
+  const clashIssue = (r: number, c: number, column: string, text: string, key: string): IssueData =>
+    // A name or alias that two units share would make unit cells ambiguous; the first one keeps it.
+    makeIssue("invalid-roster", { sheet: sheet.name, cell: a1(r, c), row: r + 1, column }, text, {
+      params: { detail: key, firstRow: firstRowOf.get(key)! },
+    });
   for (let r = header + 1; r < sheet.values.length; r++) {
     const nameValue = cellValue(sheet, r, columns.name);
     if (isEmptyValue(nameValue)) continue;
     const name = nfkcTrim(String(rawValue(nameValue)));
+    const nameKey = enumKey(name);
+    if (firstRowOf.has(nameKey)) {
+      issues.push(clashIssue(r, columns.name, "单位名称", name, nameKey));
+      continue;
+    }
+    firstRowOf.set(nameKey, r + 1);
+    const aliasValue = columns.aliases === undefined ? null : cellValue(sheet, r, columns.aliases);
+    const aliases: string[] = [];
+    for (const alias of typeof aliasValue === "string" ? splitList(aliasValue) : []) {
+      const key = enumKey(alias);
+      const first = firstRowOf.get(key);
+      if (first === r + 1) continue; // the unit's own name or an alias listed twice
+      if (first !== undefined) {
+        issues.push(clashIssue(r, columns.aliases!, "别名", alias, key));
+        continue;
+      }
+      firstRowOf.set(key, r + 1);
+      aliases.push(alias);
+    }
     const groupValue = cellValue(sheet, r, columns.group);
     const groupText = typeof groupValue === "string" ? enumKey(groupValue) : "";
     const group = GROUPS.find((g) => g === groupText);
@@ -338,28 +369,10 @@ export function readRoster(sheet: SheetGrid): { roster: Roster; issues: IssueDat
           { params: { expected: GROUPS.join("、") } },
         ),
       );
+      unranked.push({ name, aliases });
       continue;
     }
-    const aliasValue = columns.aliases === undefined ? null : cellValue(sheet, r, columns.aliases);
-    const aliases = typeof aliasValue === "string" ? splitList(aliasValue) : [];
-    const keys = [...new Set([name, ...aliases].map(enumKey))];
-    const clash = keys.find((k) => firstRowOf.has(k));
-    if (clash !== undefined) {
-      // A name or alias that two units share would make unit cells ambiguous.
-      issues.push(
-        makeIssue(
-          "invalid-roster",
-          { sheet: sheet.name, cell: a1(r, columns.name), row: r + 1, column: "单位名称" },
-          name,
-          {
-            params: { detail: clash, firstRow: firstRowOf.get(clash)! },
-          },
-        ),
-      );
-      continue;
-    }
-    for (const k of keys) firstRowOf.set(k, r + 1);
     units.push({ name, group, aliases });
   }
-  return { roster: { units }, issues };
+  return { roster: unranked.length > 0 ? { units, unranked } : { units }, issues };
 }

@@ -77,9 +77,10 @@ export function readSetup(workbook: WorkbookGrid): {
 }
 
 export function unitVocabulary(roster: Roster): Vocabulary {
+  const all = [...roster.units, ...(roster.unranked ?? [])];
   return makeVocabulary(
-    roster.units.map((u) => u.name),
-    roster.units.flatMap((u) => u.aliases.map((a) => [a, u.name] as const)),
+    all.map((u) => u.name),
+    all.flatMap((u) => u.aliases.map((a) => [a, u.name] as const)),
     { suggestByContainment: true },
   );
 }
