@@ -33,7 +33,12 @@ export const HEADERS = [
 export type Header = (typeof HEADERS)[number];
 
 /** A data row by canonical header; missing headers are empty cells. */
-export type RowSpec = Partial<Record<Header, CellValue>>;
+export type RowSpec = { [K in Header]?: CellValue | undefined };
+
+/** The row without some columns (for layouts that lack them). */
+export function without(spec: RowSpec, ...headers: Header[]): RowSpec {
+  return Object.fromEntries(Object.entries(spec).filter(([h]) => !headers.includes(h as Header)));
+}
 
 /** The column letter of a canonical header in the standard layout (`col("完成时限")` → `"G"`). */
 export function col(header: Header): string {
