@@ -13,3 +13,4 @@ export * from "./metric";
 export * from "./ranking";
 export * from "./history";
 export * from "./notice";
+export * from "./report";

@@ -1,0 +1,4 @@
+export * from "./compute";
+export * from "./summary";
+export * from "./plan-notice";
+export * from "./plan-history";
