@@ -57,6 +57,38 @@ export function rawValue(value: CellValue): string | number | boolean | null {
   return value.error;
 }
 
+/**
+ * True when a number format shows a calendar date (`yyyy/m/d`, `yyyy"年"m"月"d"日"`, `d-mmm-yy`):
+ * it has a year, month or day token outside quotes, escapes and `[…]` sections. Times alone are not dates.
+ */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const section = numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/[_*]./g, "")
+    .split(";")[0]!;
+  return /[ymd]/i.test(section);
+}
+
+/**
+ * The value an issue reports for a cell: `rawValue`, except that a number shown as a date (an Excel
+ * date cell as Office.js and most files hand it over) is reported as `YYYY-MM-DD`, like a date cell
+ * stored as a date. The user sees 2022/11/15 in the cell, not 44880.
+ */
+export function reportedValue(
+  value: CellValue,
+  numFmt: string | undefined,
+  date1904: boolean,
+): string | number | boolean | null {
+  if (typeof value === "number" && isDateFormat(numFmt)) {
+    const parsed = parseDate(value, date1904);
+    if (parsed.kind === "ok") return dayToIso(parsed.value);
+  }
+  return rawValue(value);
+}
+
 /** Text columns: trimmed; a number becomes its decimal string (`1001` → `"1001"`). */
 export function parseText(value: CellValue): CellParse<string> {
   if (isEmptyValue(value)) return EMPTY;

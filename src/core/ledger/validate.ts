@@ -14,6 +14,7 @@ import {
   parsePercent,
   parseText,
   rawValue,
+  reportedValue,
 } from "../cell";
 import { enumKey, nfkcTrim } from "../text";
 import { type ColumnKey, COLUMNS, COLUMN_BY_KEY, matchHeader } from "./columns";
@@ -210,7 +211,7 @@ export function validateLedgerSheet(
         makeIssue(
           code,
           { sheet: name, cell: a1(r, c), row: r + 1, column: COLUMN_BY_KEY[key].header },
-          rawValue(valueAt(r, c)),
+          reportedValue(valueAt(r, c), formatAt(r, c), context.date1904),
           extra,
         ),
       );
