@@ -576,6 +576,32 @@ describe("done-date-unexpected", () => {
   });
 });
 
+describe("reported values", () => {
+  it.each<[string, string | undefined, string | number]>([
+    ["a date-formatted serial as its date", "yyyy/m/d", "2022-11-15"],
+    ["a Chinese date format as its date", 'yyyy"年"m"月"d"日"', "2022-11-15"],
+    ["a locale-tagged date format as its date", "[$-804]yyyy-mm-dd;@", "2022-11-15"],
+    ["a General serial as the number typed", undefined, 44880],
+    ["a number-formatted serial as the number", "0.00", 44880],
+  ])(
+    "regression: report %s (a date cell reads the same whether stored as serial or date)",
+    (...[, fmt, value]) => {
+      const issues = issuesOf(
+        ledgerBook({ rows: [doneRow({ 完成时间: 44880 })], formats: fmt ? { J4: fmt } : {} }),
+        { asOf: "2022-10-31" },
+      );
+      expect(issues).toEqual([expected("done-date-in-future", "J4", "完成时间", value)]);
+    },
+  );
+
+  it('reports a date cell (t="d") as YYYY-MM-DD', () => {
+    const issues = issuesOf(ledgerBook({ rows: [validRow({ 完成时间: new Date(Date.UTC(2022, 8, 1)) })] }));
+    expect(issues).toEqual([
+      expected("done-date-unexpected", "J4", "完成时间", "2022-09-01", { params: { detail: "推进中" } }),
+    ]);
+  });
+});
+
 describe("done-date-in-future", () => {
   it("is an error when 完成时间 is after the as-of date", () => {
     expect(
