@@ -64,7 +64,11 @@ function rawText(value: IssueData["value"]): string | null {
 export interface ReportOptions {
   /** Language of the headers, severities and messages; default Chinese. */
   readonly language?: "zh" | "en";
-  /** Sheets present in the same workbook: a cell reference on one of them links to the cell. */
+  /**
+   * Sheets present in the same workbook as the report: a cell reference on one of them links to the
+   * cell. Only for issues of that very workbook (the add-in): issues from other files that happen to
+   * use the same sheet name must not be given it.
+   */
   readonly linkSheets?: ReadonlySet<string>;
 }
 
