@@ -1,6 +1,7 @@
 // Static checks of manifest.xml (no network): ids, resource references, icons, functions, locales.
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { requestFromUrl } from "../src/taskpane/request";
 
 interface XmlElement {
   name: string;
@@ -105,7 +106,7 @@ describe("manifest.xml", () => {
     }
   });
 
-  test("the ribbon tab 台账助手 has the four buttons", () => {
+  test("the ribbon tab 台账助手 has the four buttons, each opening the one task pane", () => {
     const tab = named(xml, "CustomTab")[0]!;
     const label = (el: XmlElement) =>
       resourceIds.get(named(el, "Label").at(-1)!.attrs.resid!)!.attrs.DefaultValue;
@@ -115,14 +116,33 @@ describe("manifest.xml", () => {
     const buttons = named(tab, "Control").map((c) => [
       resourceIds.get(named(c, "Label")[0]!.attrs.resid!)!.attrs.DefaultValue,
       named(c, "Action")[0]!.attrs["xsi:type"],
+      named(c, "TaskpaneId")[0]?.text,
     ]);
     expect(buttons).toEqual([
-      ["校验台账", "ExecuteFunction"],
-      ["生成通报", "ExecuteFunction"],
-      ["考核评分", "ExecuteFunction"],
-      ["打开面板", "ShowTaskpane"],
+      ["校验台账", "ShowTaskpane", "Taizhang.Taskpane"],
+      ["生成通报", "ShowTaskpane", "Taizhang.Taskpane"],
+      ["考核评分", "ShowTaskpane", "Taizhang.Taskpane"],
+      ["打开面板", "ShowTaskpane", "Taizhang.Taskpane"],
     ]);
     expect(label(tab)).toBe("台账助手");
+  });
+
+  test("each command button's URL asks the pane for its view and a run; 打开面板 just opens it", () => {
+    const tab = named(xml, "CustomTab")[0]!;
+    const requests = named(tab, "Control").map((c) => {
+      const url = new URL(resourceIds.get(named(c, "SourceLocation")[0]!.attrs.resid!)!.attrs.DefaultValue!);
+      expect(`${url.origin}${url.pathname}`).toBe("https://localhost:3000/taskpane.html");
+      return requestFromUrl(url.search);
+    });
+    expect(requests).toEqual([
+      { view: "validate", run: true },
+      { view: "notice", run: true },
+      { view: "score", run: true },
+      null,
+    ]);
+    // No button needs the function file's runtime (so no SharedRuntime requirement).
+    expect(named(xml, "FunctionName")).toEqual([]);
+    expect(named(xml, "Runtimes")).toEqual([]);
   });
 
   test("every icon URL is a PNG in assets/ of the size it is declared at", () => {
@@ -144,11 +164,13 @@ describe("manifest.xml", () => {
     });
   });
 
-  test("every ExecuteFunction names a function the commands bundle associates", () => {
+  test("the function file the form factor requires is served and associates no stale command", () => {
+    expect(resourceIds.get(named(xml, "FunctionFile")[0]!.attrs.resid!)!.attrs.DefaultValue).toBe(
+      "https://localhost:3000/commands.html",
+    );
     const source = readFileSync(join(root, "src/commands/commands.ts"), "utf8");
-    const names = named(xml, "FunctionName").map((f) => f.text);
-    expect(names).toEqual(["validateLedger", "generateNotice", "scoreAssessment"]);
-    for (const name of names) expect(source).toContain(`Office.actions.associate("${name}", ${name})`);
+    expect(source).toContain("Office.onReady");
+    expect(source).not.toContain("Office.actions.associate(");
   });
 
   test("both locales have every string", () => {

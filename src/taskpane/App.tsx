@@ -8,10 +8,12 @@ import {
   webLightTheme,
   type SelectTabData,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { type Language, type MessageKey, translator } from "./i18n";
-import { type PaneRequest, type PaneView, requestFromUrl, takeRequest } from "./request";
-import { PlaceholderView } from "./views/PlaceholderView";
+import { type PaneView, requestFromUrl } from "./request";
+import { NoticeView } from "./views/NoticeView";
+import { PlannedView } from "./views/PlannedView";
+import { SettingsView } from "./views/SettingsView";
 import { ValidateView } from "./views/ValidateView";
 
 const useStyles = makeStyles({
@@ -33,27 +35,27 @@ const TABS: { view: PaneView; label: MessageKey }[] = [
   { view: "settings", label: "tabSettings" },
 ];
 
-export function App({ language }: { language: Language }) {
+export function App({ language, search = "" }: { language: Language; search?: string }) {
   const styles = useStyles();
   const t = useMemo(() => translator(language), [language]);
-  const [view, setView] = useState<PaneView>("validate");
-  /** A ribbon command's "run now" for the view it opened; the counter makes repeated clicks count. */
-  const [runToken, setRunToken] = useState<{ view: PaneView; n: number } | null>(null);
+  // A ribbon button opens the pane at `taskpane.html?view=…&run=1`: show that view and run it once.
+  const [request] = useState(() => requestFromUrl(search));
+  const [view, setView] = useState<PaneView>(request?.view ?? "validate");
+  // Views are mounted on first visit and then kept, so switching tabs keeps their results.
+  const [visited, setVisited] = useState<ReadonlySet<PaneView>>(() => new Set([view]));
+  const runFor = (v: PaneView) => (request?.run && request.view === v ? 1 : 0);
 
-  const apply = useCallback((request: PaneRequest | null) => {
-    if (!request) return;
-    setView(request.view);
-    if (request.run) setRunToken((prev) => ({ view: request.view, n: (prev?.n ?? 0) + 1 }));
-  }, []);
+  const show = (v: PaneView) => {
+    setView(v);
+    setVisited((prev) => (prev.has(v) ? prev : new Set([...prev, v])));
+  };
 
-  useEffect(() => {
-    apply(takeRequest(window.localStorage) ?? requestFromUrl(window.location.search));
-    const onStorage = () => apply(takeRequest(window.localStorage));
-    window.addEventListener("storage", onStorage);
-    return () => window.removeEventListener("storage", onStorage);
-  }, [apply]);
-
-  const runFor = (v: PaneView) => (runToken?.view === v ? runToken.n : 0);
+  const panel = (v: PaneView, content: ReactNode) =>
+    visited.has(v) && (
+      <div role="tabpanel" hidden={view !== v} data-view={v} className={styles.body}>
+        {content}
+      </div>
+    );
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
@@ -62,7 +64,7 @@ export function App({ language }: { language: Language }) {
       </Text>
       <TabList
         selectedValue={view}
-        onTabSelect={(_e, data: SelectTabData) => setView(data.value as PaneView)}
+        onTabSelect={(_e, data: SelectTabData) => show(data.value as PaneView)}
         size="small"
       >
         {TABS.map((tab) => (
@@ -71,12 +73,12 @@ export function App({ language }: { language: Language }) {
           </Tab>
         ))}
       </TabList>
-      <main className={styles.body}>
-        {view === "validate" && <ValidateView t={t} language={language} runToken={runFor("validate")} />}
-        {view === "notice" && <PlaceholderView t={t} text="placeholderNotice" />}
-        {view === "score" && <PlaceholderView t={t} text="placeholderScore" />}
-        {view === "collect" && <PlaceholderView t={t} text="placeholderCollect" />}
-        {view === "settings" && <PlaceholderView t={t} text="placeholderSettings" />}
+      <main>
+        {panel("validate", <ValidateView t={t} language={language} runToken={runFor("validate")} />)}
+        {panel("notice", <NoticeView t={t} language={language} runToken={runFor("notice")} />)}
+        {panel("score", <PlannedView t={t} text="plannedScore" />)}
+        {panel("collect", <PlannedView t={t} text="plannedCollect" />)}
+        {panel("settings", <SettingsView t={t} language={language} />)}
       </main>
     </FluentProvider>
   );

@@ -7,7 +7,7 @@ function start() {
   if (!container) return;
   const language = languageFrom(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
-  createRoot(container).render(<App language={language} />);
+  createRoot(container).render(<App language={language} search={window.location.search} />);
 }
 
 if (typeof Office !== "undefined") {

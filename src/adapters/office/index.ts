@@ -33,3 +33,5 @@ export {
   type ClearResult,
 } from "./highlight";
 export { selectCell } from "./select";
+export { inspectSheets, type SheetStatus } from "./inspect";
+export { writeCells, SheetExistsError, type CellWrite } from "./write-cells";

@@ -58,6 +58,8 @@ export interface ReadStats {
 
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
+  /** Read only the sheets this accepts (e.g. just `设置`); the others are left out of the result. */
+  include?: (sheetName: string) => boolean;
   supports?: ApiSupport;
   budgetBytes?: number;
 }
@@ -120,7 +122,9 @@ export async function readWorkbook(
       message: "当前 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），合并区域按未合并处理。",
     });
   }
-  const jobs = await loadUsedRanges(context, worksheets.items, withMerges, notes, () => syncs++);
+  const include = options.include ?? (() => true);
+  const items = worksheets.items.filter((ws) => include(ws.name));
+  const jobs = items.length ? await loadUsedRanges(context, items, withMerges, notes, () => syncs++) : [];
 
   // 3 + 4. Rows: a sample of each sheet first, then the rest packed by measured size.
   const totalRows = jobs.reduce((n, j) => n + j.rows, 0);
@@ -177,7 +181,7 @@ export async function readWorkbook(
   }));
   // Sheets with nothing in them are still part of the workbook.
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  const all = worksheets.items.map(
+  const all = items.map(
     (ws) =>
       byName.get(ws.name) ?? {
         name: ws.name,
