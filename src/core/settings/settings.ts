@@ -232,11 +232,21 @@ export function readSettings(
       continue;
     }
     const value = cellValue(sheet, r, 1);
+    // A known setting ends the 考核权重 table even without a blank row before it: it is no
+    // evaluation sheet, and reading it as one would reject it as a weight.
+    if (inWeights && SETTING_PARSERS[key]) inWeights = false;
     if (inWeights && weights) {
       const name = cellValue(sheet, r, 0);
       const weight = rateOf(value, cellFormat(sheet, r, 1));
       const parsed = z.number().min(0).max(1).safeParse(weight);
-      if (!parsed.success) {
+      const listed = weights.find((w) => enumKey(w.sheet) === enumKey(String(name)));
+      if (listed) {
+        issues.push(
+          makeIssue("invalid-setting", place(r, 0, "考核表"), rawValue(name), {
+            params: { key: "考核表", expected: "每张考核表只列一次", firstRow: Number(listed.cell.slice(1)) },
+          }),
+        );
+      } else if (!parsed.success) {
         issues.push(
           makeIssue("invalid-setting", place(r, 1, "权重"), rawValue(value), {
             params: { key: String(name), expected: "0–100" },
