@@ -451,3 +451,39 @@ describe("单位名册", () => {
     expect(issuesOf(book).map((i) => i.code)).toEqual(["unknown-unit"]);
   });
 });
+
+describe("设置: 考核权重 table boundaries", () => {
+  it("regression: a known setting right after the table ends it (no blank row needed)", () => {
+    const sheet = gridFromRows("设置", [
+      ["项目", "值"],
+      ["考核表", "权重"],
+      ["平时掌握情况", 60],
+      ["年终专项考评", 40],
+      ["临期天数", 7],
+    ]);
+    const { settings, issues } = readSettings(sheet, false);
+    expect(issues).toEqual([]);
+    expect(settings.weights?.map((w) => [w.sheet, w.weight])).toEqual([
+      ["平时掌握情况", 60],
+      ["年终专项考评", 40],
+    ]);
+    expect(settings.dueSoonDays).toBe(7);
+  });
+
+  it("regression: a sheet listed twice is an invalid setting on the later name, the first weight stays", () => {
+    const sheet = gridFromRows("设置", [
+      ["考核表", "权重"],
+      ["平时掌握情况", 60],
+      ["平时掌握情况 ", 40],
+    ]);
+    const { settings, issues } = readSettings(sheet, false);
+    expect(issues).toEqual([
+      settingIssue("invalid-setting", "A3", "考核表", "平时掌握情况 ", {
+        key: "考核表",
+        expected: "每张考核表只列一次",
+        firstRow: 2,
+      }),
+    ]);
+    expect(settings.weights?.map((w) => [w.sheet, w.weight])).toEqual([["平时掌握情况", 60]]);
+  });
+});
