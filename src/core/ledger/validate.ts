@@ -174,8 +174,14 @@ export function validateLedgerSheet(
     if (nonEmpty === 0) return "blank";
     return footer === nonEmpty ? "footer" : "data";
   };
-  let lastData = headerRow;
-  for (let r = sheet.values.length - 1; r > headerRow; r--) {
+  // A header whose cells are merged down over the next row(s) (a tall two-row header) ends with
+  // its merges: the rows it covers are header, not blank rows inside the data.
+  let headerEnd = headerRow;
+  for (const m of sheet.merges) {
+    if (m.top <= headerRow && m.bottom > headerEnd && tableColumns.includes(m.left)) headerEnd = m.bottom;
+  }
+  let lastData = headerEnd;
+  for (let r = sheet.values.length - 1; r > headerEnd; r--) {
     if (kindOf(r) === "data") {
       lastData = r;
       break;
@@ -186,7 +192,7 @@ export function validateLedgerSheet(
   const firstOccurrence = new Map<string, number>();
   let dataRows = 0;
   const checkRows = missing.length === 0;
-  for (let r = headerRow + 1; r <= lastData; r++) {
+  for (let r = headerEnd + 1; r <= lastData; r++) {
     const kind = kindOf(r);
     if (kind === "blank") {
       // blank-row is a row check too: with a required column missing the rows are not checked.
