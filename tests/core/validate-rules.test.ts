@@ -818,6 +818,15 @@ describe("header row (SPEC §2)", () => {
     expect(run.files[0]!.sheets[0]!.headerRow).toBe(1);
   });
 
+  it("regression: a header merged down over two rows is one header, not a header and a blank row", () => {
+    const merges = HEADERS.map((_, i) => `${String.fromCharCode(65 + i)}3:${String.fromCharCode(65 + i)}4`);
+    const run = validateBook(
+      ledgerBook({ rows: [null, validRow(), validRow({ 任务编号: "X", 完成时限: "?" })], merges }),
+    );
+    expect(places(run.issues)).toEqual(["重点任务台账!G6 invalid-date"]);
+    expect(run.files[0]!.sheets[0]).toMatchObject({ headerRow: 3, rows: 2 });
+  });
+
   it("needs 6 known headers: 5 make no ledger, 6 make one (with missing-column errors)", () => {
     const five = ["任务编号", "重点任务", "责任单位", "责任人", "完成时限", "工作要求"];
     const six = ["任务编号", "重点任务", "责任单位", "责任人", "完成时限", "推进状态"];
