@@ -1,7 +1,7 @@
 /**
  * The standard ledger template (SPEC §2): its columns, their aliases, and how a header row is found.
  */
-import { type SheetGrid, cellValue } from "../grid";
+import { type CellValue, type SheetGrid, cellValue } from "../grid";
 
 /** Column keys of the standard ledger (重点任务台账). */
 export type ColumnKey =
@@ -89,4 +89,11 @@ export function findHeaderRow(sheet: SheetGrid): number | null {
     if (matches >= HEADER_MIN_MATCHES) return r;
   }
   return null;
+}
+
+const FOOTER = /^(注|说明|填表说明|填报说明|备注|填报人|审核人|联系电话)\s*:/u;
+
+/** Footer text (SPEC §4): starts with 注, 说明, 填表说明, … 联系电话 followed by `：` or `:`. */
+export function isFooterText(value: CellValue): boolean {
+  return typeof value === "string" && FOOTER.test(value.normalize("NFKC").trim());
 }

@@ -16,8 +16,8 @@ import {
   rawValue,
   reportedValue,
 } from "../cell";
-import { enumKey, nfkcTrim } from "../text";
-import { type ColumnKey, COLUMNS, COLUMN_BY_KEY, matchHeader } from "./columns";
+import { enumKey } from "../text";
+import { type ColumnKey, COLUMNS, COLUMN_BY_KEY, isFooterText, matchHeader } from "./columns";
 import { type Status, STATUS_VOCABULARY, isCompleted } from "./status";
 
 /** One data row of a ledger, as parsed. Unparsed or empty cells are `null`. */
@@ -84,8 +84,6 @@ const REQUIRED_VALUES: ReadonlySet<ColumnKey> = new Set([
   "status",
   "progress",
 ]);
-
-const FOOTER = /^(注|说明|填表说明|填报说明|备注|填报人|审核人|联系电话)\s*:/u;
 
 /** Reads vertical merges in the data area as "the top-left value fills every row of the merge". */
 function mergeFill(
@@ -169,7 +167,7 @@ export function validateLedgerSheet(
       if (isEmptyValue(v)) continue;
       nonEmpty++;
       // Signature lines are sometimes spread over several cells (填报人：… 审核人：…).
-      if (typeof v === "string" && FOOTER.test(nfkcTrim(v))) footer++;
+      if (isFooterText(v)) footer++;
     }
     if (nonEmpty === 0) return "blank";
     return footer === nonEmpty ? "footer" : "data";

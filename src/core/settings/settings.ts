@@ -9,7 +9,7 @@ import { type IssueData, makeIssue } from "../issue";
 import { type IsoDate, dayToIso } from "../date";
 import { isEmptyValue, isPercentFormat, parseDate, rawValue } from "../cell";
 import { enumKey, nfkcTrim, splitList } from "../text";
-import { normalizeHeader } from "../ledger/columns";
+import { isFooterText, normalizeHeader } from "../ledger/columns";
 
 export const SETTINGS_SHEET = "设置";
 export const ROSTER_SHEET = "单位名册";
@@ -346,7 +346,8 @@ export function readRoster(sheet: SheetGrid): { roster: Roster; issues: IssueDat
     });
   for (let r = header + 1; r < sheet.values.length; r++) {
     const nameValue = cellValue(sheet, r, columns.name);
-    if (isEmptyValue(nameValue)) continue;
+    // A note under the list (注：…) is no unit.
+    if (isEmptyValue(nameValue) || isFooterText(nameValue)) continue;
     const name = nfkcTrim(String(rawValue(nameValue)));
     const nameKey = enumKey(name);
     if (firstRowOf.has(nameKey)) {
