@@ -425,6 +425,17 @@ describe("单位名册", () => {
     expect(run.issues.filter((i) => i.sheet === "重点任务台账")).toEqual([]);
   });
 
+  it("regression: skips a note under the list (注：…) instead of calling it a unit without a group", () => {
+    const { roster, issues } = readRoster(
+      rosterSheet([
+        ["青山区", "县市区"],
+        ["注：单位类别按市委组织部文件划分", null],
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(roster.units.map((u) => u.name)).toEqual(["青山区"]);
+  });
+
   it("ignores an alias equal to the unit's own name", () => {
     expect(readRoster(rosterSheet([["青山区", "县市区", "青山区、青山"]])).roster.units).toEqual([
       { name: "青山区", group: "县市区", aliases: ["青山"] },
