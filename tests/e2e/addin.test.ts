@@ -164,26 +164,25 @@ test("a failure reaches the user as a message bar (selecting a cell on a sheet d
   await page.context().close();
 });
 
-test("the 校验台账 ribbon command opens the pane, which runs validation; English outside Chinese Office", async () => {
-  const { page } = await fakePage(browser, fakes, { sheets: [LEDGER], displayLanguage: "en-US" });
-  await page.goto(`${origin}/commands.html`);
-  const completed = await page.evaluate(async () => {
-    const office = (window as any).Office;
-    let done = false;
-    await office.associated.get("validateLedger")({ completed: () => (done = true) });
-    return { done, events: office.events, request: JSON.parse(localStorage.getItem("taizhang.request")!) };
-  });
-  expect(completed).toMatchObject({
-    done: true,
-    events: ["showAsTaskpane"],
-    request: { view: "validate", run: true },
-  });
-
-  // The pane (same origin, same storage) picks the request up and validates without a click.
-  await page.goto(`${origin}/taskpane.html`);
+test("the 校验台账 ribbon button's URL opens the pane on 校验 and validates; English outside Chinese Office", async () => {
+  const { page, errors } = await fakePage(browser, fakes, { sheets: [LEDGER], displayLanguage: "en-US" });
+  // manifest.xml: <bt:Url id="Validate.Url" DefaultValue="…/taskpane.html?view=validate&amp;run=1" />
+  await page.goto(`${origin}/taskpane.html?view=validate&run=1`);
   const summary = page.getByTestId("validation-summary");
   await summary.waitFor({ timeout: 30_000 });
   expect(await summary.textContent()).toMatch(/1 ledger sheets, 2 data rows: \d+ errors/);
-  expect(await page.evaluate(() => localStorage.getItem("taizhang.request"))).toBeNull();
+  expect(await page.getByRole("tab", { selected: true }).textContent()).toBe("Validate");
+  // One run of the workbook: no 单位名册, so exactly one no-roster warning (SPEC §4).
+  expect(await page.locator('[data-issue-code="no-roster"]').count()).toBe(1);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("the function file loads without errors (the manifest requires one; no button uses it)", async () => {
+  const { page, errors } = await fakePage(browser, fakes, { sheets: [LEDGER] });
+  await page.goto(`${origin}/commands.html`);
+  await page.waitForFunction(() => (window as any).Office !== undefined);
+  expect(await page.evaluate(() => [...(window as any).Office.associated.keys()])).toEqual([]);
+  expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -4,7 +4,15 @@
  * every request that is not to 127.0.0.1 blocked and Office.js's CDN answered by the fakes.
  */
 import { execFileSync } from "node:child_process";
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import {
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -21,8 +29,38 @@ function newestMtime(path: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
 }
 
-/** Builds dist/addin unless it is newer than every source it is made from. */
+/** Blocks the thread for `ms` (no timers: the build below is synchronous too). */
+function pause(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds dist/addin unless it is newer than every source it is made from. Jest runs the e2e files in
+ * parallel workers, so the build holds a lock directory: a second worker waits for the first
+ * build (webpack cleans dist/addin, which would pull files from under a running test) and reuses it.
+ */
 export function ensureBuilt(): void {
+  const lock = join(ROOT, "dist", ".addin-build.lock");
+  mkdirSync(join(ROOT, "dist"), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a crashed run is not honoured forever.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else pause(200);
+    }
+  }
+  try {
+    buildIfStale();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildIfStale(): void {
   const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json"].map((p) =>
     join(ROOT, p),
   );

@@ -1,0 +1,264 @@
+// 生成通报 and 设置 in the built pane, in headless Chromium, over a fake workbook made from the
+// bundled sample (seeds/period-2: 青山区 and 江南区, with their 设置 and 单位名册).
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import type { FakeSheetInput } from "../fake-excel";
+import { sampleSheets } from "./sample";
+import { DIST, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let fakes: string;
+let sample: FakeSheetInput[];
+
+beforeAll(async () => {
+  ensureBuilt();
+  [fakes, sample] = await Promise.all([bundleFakes(), sampleSheets()]);
+  ({ server, origin } = await serve(DIST));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface SheetState {
+  name: string;
+  visibility: string;
+  values: unknown[][];
+  formulas: [string, string][];
+  kind: string | null;
+}
+
+/** The fake workbook's sheets as plain data (values are the cells Excel would hold). */
+function sheetsOf(page: Page): Promise<SheetState[]> {
+  return page.evaluate(() =>
+    (window as any).__fake.model.sheets.map((s: any) => ({
+      name: s.name,
+      visibility: s.visibility,
+      values: Array.from(s.values as unknown[][], (row) => (row ? Array.from(row, (v) => v ?? null) : [])),
+      formulas: [...s.formulas.entries()],
+      kind: s.names.get("TaizhangKind") ?? null,
+    })),
+  );
+}
+
+const NOTICE = "通报（第2期）";
+
+async function openNotice(page: Page) {
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole("tab", { name: "通报" }).click();
+  // The defaults come from 设置 (通报期数 2, 统计截止日期 2022-10-31).
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="notice-period"]') as HTMLInputElement | null)?.value === "2",
+  );
+  expect(await page.getByTestId("notice-asof").inputValue()).toBe("2022-10-31");
+}
+
+test("生成通报 writes the notice, the report and the hidden history; regenerating asks, then replaces", async () => {
+  const { page, blocked, errors } = await fakePage(browser, fakes, { sheets: sample });
+  await openNotice(page);
+  await page.getByRole("button", { name: "生成通报" }).click();
+  await page.getByText(`已生成“${NOTICE}”`).waitFor({ timeout: 60_000 });
+
+  const sheets = await sheetsOf(page);
+  expect(sheets.map((s) => s.name)).toEqual([
+    "青山区",
+    "江南区",
+    "设置",
+    "单位名册",
+    NOTICE,
+    "校验报告",
+    "通报记录",
+  ]);
+  const notice = sheets.find((s) => s.name === NOTICE)!;
+  expect(notice.values[0]![0]).toBe("关于基层党建工作重点任务推进情况的通报（第2期）");
+  expect(notice.values[1]![0]).toBe("统计截至：2022年10月31日");
+  // 青山区 completed every task in period 2: first of the 县市区 table, at 100%.
+  const qingshan = notice.values.find((row) => row[1] === "青山区" && typeof row[0] === "number");
+  expect(qingshan?.slice(0, 2)).toEqual([1, "青山区"]);
+  expect(notice.values.find((r) => r[0] === "排名")?.slice(0, 5)).toEqual([
+    "排名",
+    "单位",
+    "任务数",
+    "已完成",
+    "完成率",
+  ]);
+  expect(qingshan?.[4]).toBe(1); // 完成率 as a fraction: 100%
+  expect(qingshan?.[2]).toBe(qingshan?.[3]); // 任务数 = 已完成
+  expect(notice.kind).toBe('="notice"');
+  const report = sheets.find((s) => s.name === "校验报告")!;
+  expect(report.kind).toBe('="report"');
+  expect(
+    report.values.some((row) => row.includes("江南区") && row.includes("status-progress-mismatch")),
+  ).toBe(true);
+  const history = sheets.find((s) => s.name === "通报记录")!;
+  expect(history.visibility).toBe("Hidden");
+  expect(history.values[0]!.slice(0, 3)).toEqual(["期数", "统计截止日期", "单位"]);
+  expect(history.values.filter((row) => row[2] === "青山区")).toHaveLength(1);
+  expect(await page.evaluate(() => (window as any).__fake.model.activeSheet.name)).toBe(NOTICE);
+
+  // The pane's summary: rank 1 for 青山区, on the red list.
+  const row = page.locator('[data-group="县市区"] [data-unit="青山区"]');
+  expect(await row.getAttribute("data-rank")).toBe("1");
+  expect(await row.textContent()).toContain("100.0%");
+  expect(await page.getByTestId("red-list").textContent()).toContain("青山区");
+  expect(await page.getByTestId("notice-totals").textContent()).toMatch(
+    /^第 2 期（统计截至 2022-10-31）：任务 \d+ 项/,
+  );
+
+  // Again: the dialog asks; cancelling changes nothing.
+  const before = JSON.stringify(await sheetsOf(page));
+  await page.getByRole("button", { name: "生成通报" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor({ timeout: 60_000 });
+  expect(await dialog.textContent()).toContain(`工作表“${NOTICE}”是之前生成的通报`);
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await page.getByText("已取消，工作簿未作任何修改。").waitFor();
+  expect(JSON.stringify(await sheetsOf(page))).toBe(before);
+
+  // And accepting replaces: still one notice sheet, at the same place.
+  await page.evaluate(
+    () => ((window as any).__fake.model.activeSheet = (window as any).__fake.model.sheets[0]),
+  );
+  await page.getByRole("button", { name: "生成通报" }).click();
+  await dialog.waitFor({ timeout: 60_000 });
+  await dialog.getByRole("button", { name: "替换" }).click();
+  await page.getByText(`已生成“${NOTICE}”`).waitFor({ timeout: 60_000 });
+  const again = await sheetsOf(page);
+  expect(again.map((s) => s.name)).toEqual([
+    "青山区",
+    "江南区",
+    "设置",
+    "单位名册",
+    NOTICE,
+    "校验报告",
+    "通报记录",
+  ]);
+  expect(again.find((s) => s.name === NOTICE)!.values).toEqual(notice.values);
+  expect(again.find((s) => s.name === "通报记录")!.values).toEqual(history.values);
+  expect(await page.evaluate(() => (window as any).__fake.model.activeSheet.name)).toBe(NOTICE);
+
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.context().close();
+});
+
+test("a user's own 校验报告 sheet stops 生成通报 before anything is written", async () => {
+  const mine: FakeSheetInput = { name: "校验报告", rows: [["我自己的校验记录"], ["不要覆盖"]] };
+  const { page } = await fakePage(browser, fakes, { sheets: [...sample, mine] });
+  await openNotice(page);
+  await page.getByRole("button", { name: "生成通报" }).click();
+  const bar = page.getByTestId("feedback-error");
+  await bar.waitFor({ timeout: 60_000 });
+  expect(await bar.textContent()).toContain(
+    "工作表“校验报告”不是台账助手生成的，为避免覆盖您的数据，未作任何修改",
+  );
+  const sheets = await sheetsOf(page);
+  expect(sheets.map((s) => s.name)).toEqual(["青山区", "江南区", "设置", "单位名册", "校验报告"]);
+  expect(sheets.at(-1)!.values).toEqual([["我自己的校验记录"], ["不要覆盖"]]);
+  expect(sheets.at(-1)!.kind).toBeNull();
+  await page.context().close();
+});
+
+test("an invalid 设置 refuses to generate and lists the cell, which a click selects", async () => {
+  const settings = sample.find((s) => s.name === "设置")!;
+  const rows = settings.rows.map((r) => r?.slice());
+  const redTopRow = rows.findIndex((r) => r?.[0] === "红榜名次");
+  rows[redTopRow]![1] = "前三名";
+  const sheets = sample.map((s) => (s.name === "设置" ? { ...s, rows } : s));
+  const { page } = await fakePage(browser, fakes, { sheets });
+  await page.goto(`${origin}/taskpane.html?view=notice&run=1`);
+  await page.getByText("“设置”或“单位名册”有误").waitFor({ timeout: 60_000 });
+  const cell = `B${redTopRow + 1}`;
+  const link = page.getByTestId("setup-issues").locator(`[data-cell="${cell}"]`);
+  expect(await link.getAttribute("data-issue-code")).toBe("invalid-setting");
+  await link.click();
+  await page.waitForFunction((c) => (window as any).__fake.model.selection?.address === c, cell);
+  expect((await sheetsOf(page)).map((s) => s.name)).toEqual(["青山区", "江南区", "设置", "单位名册"]);
+  await page.context().close();
+});
+
+test("设置: an invalid 红榜名次 is flagged as typed; the fixed value is saved into column B only", async () => {
+  const { page, errors } = await fakePage(browser, fakes, { sheets: sample });
+  await page.goto(`${origin}/taskpane.html?view=settings`);
+  const input = page.getByTestId("setting-红榜名次");
+  await input.waitFor({ timeout: 60_000 });
+  expect(await input.inputValue()).toBe("3");
+  // The roster as the core read it.
+  expect(await page.locator('[data-testid="roster"] [data-group="县市区"]').textContent()).toContain(
+    "青山区（青山）",
+  );
+
+  const field = page.locator('[data-setting="红榜名次"]');
+  await input.fill("三");
+  await field.getByText("设置项“红榜名次”的值").waitFor();
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByText("请先更正标红的设置项").waitFor();
+
+  await input.fill("5");
+  await page.waitForFunction(
+    () => !document.querySelector('[data-setting="红榜名次"]')?.textContent?.includes("无效"),
+  );
+  // A value Excel would take as a formula stays text.
+  await page.getByTestId("setting-任务类别").fill("=书记述职、其他");
+  const before = await sheetsOf(page);
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByText("已保存 2 项到“设置”工作表。").waitFor();
+
+  const after = await sheetsOf(page);
+  const settings = after.find((s) => s.name === "设置")!;
+  const redTop = settings.values.findIndex((r) => r[0] === "红榜名次");
+  expect(settings.values[redTop]!.slice(0, 2)).toEqual(["红榜名次", 5]);
+  const categories = settings.values.find((r) => r[0] === "任务类别");
+  expect(categories?.[1]).toBe("=书记述职、其他");
+  expect(settings.formulas).toEqual([]);
+  // Nothing else changed: other sheets, and 设置's column A and other rows.
+  for (const s of after.filter((x) => x.name !== "设置"))
+    expect(s).toEqual(before.find((x) => x.name === s.name));
+  const beforeSettings = before.find((s) => s.name === "设置")!;
+  settings.values.forEach((row, r) => {
+    if (row[0] === "红榜名次") return;
+    if (r < beforeSettings.values.length) expect(row).toEqual(beforeSettings.values[r]);
+  });
+  // The form re-read the sheet: the saved value shows, with no error.
+  expect(await input.inputValue()).toBe("5");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("设置: saving into a workbook without a 设置 sheet creates it with the 项目 | 值 header", async () => {
+  const { page } = await fakePage(browser, fakes, { sheets: sample.filter((s) => s.name !== "设置") });
+  await page.goto(`${origin}/taskpane.html?view=settings`);
+  await page.getByText("工作簿中没有“设置”工作表").waitFor({ timeout: 60_000 });
+  await page.getByTestId("setting-统计截止日期").fill("2022-10-31");
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByText("已保存 1 项到“设置”工作表。").waitFor();
+  const settings = (await sheetsOf(page)).find((s) => s.name === "设置")!;
+  expect(settings.values).toEqual([
+    ["项目", "值"],
+    ["统计截止日期", "2022-10-31"],
+  ]);
+  expect(settings.kind).toBeNull(); // the user's sheet, not a generated one
+  await page.context().close();
+});
+
+test("English UI when Office's display language is en-US; the ribbon URL runs the notice", async () => {
+  const { page, errors } = await fakePage(browser, fakes, { sheets: sample, displayLanguage: "en-US" });
+  await page.goto(`${origin}/taskpane.html?view=notice&run=1`);
+  await page.getByText(`Generated ${NOTICE}`).waitFor({ timeout: 60_000 });
+  expect(await page.getByRole("tab", { selected: true }).textContent()).toBe("Notice");
+  expect(await page.getByTestId("notice-totals").textContent()).toMatch(
+    /^Period 2 \(as of 2022-10-31\): \d+ tasks, \d+ completed/,
+  );
+  expect(await page.getByRole("button", { name: "Generate notice" }).isEnabled()).toBe(true);
+  // The report is written in the pane's language.
+  const report = (await sheetsOf(page)).find((s) => s.name === "校验报告")!;
+  expect(report.values[1]!.slice(0, 3)).toEqual(["File", "Sheet", "Cell"]);
+  await page.getByRole("tab", { name: "Scoring" }).click();
+  expect(await page.getByTestId("planned").textContent()).toContain("taizhang score");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
