@@ -5,19 +5,16 @@ import {
   Divider,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
   Subtitle2,
   Text,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReadNote } from "../../adapters/office";
 import type { PaneIssue, PaneValidation } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { clearCellHighlights, goToCell, highlightCells, readOpenWorkbook } from "../workbook";
+import { BusyBar, CellLink, type Feedback, FeedbackBars, describeError, useOperation } from "./common";
 
 /** Issues listed at most; the rest are counted (a pane with 10,000 buttons helps nobody). */
 const MAX_LISTED = 500;
@@ -26,21 +23,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   sheet: { display: "flex", flexDirection: "column", gap: "2px", marginTop: "8px" },
   sheetHead: { display: "flex", alignItems: "center", gap: "6px" },
-  issue: {
-    justifyContent: "flex-start",
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-    minWidth: 0,
-    height: "auto",
-    paddingTop: "4px",
-    paddingBottom: "4px",
-  },
-  cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: "6px", color: tokens.colorBrandForeground1 },
-  busy: { display: "flex", flexDirection: "column", gap: "4px" },
 });
-
-type Feedback = { intent: "error" | "success" | "info" | "warning"; title?: string; text: string };
-type Busy = { label: string; value?: number };
 
 export function ValidateView({
   t,
@@ -52,36 +35,9 @@ export function ValidateView({
   runToken: number;
 }) {
   const styles = useStyles();
-  const [busy, setBusy] = useState<Busy | null>(null);
+  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t);
   const [result, setResult] = useState<PaneValidation | null>(null);
   const [notes, setNotes] = useState<readonly ReadNote[]>([]);
-  const [feedback, setFeedback] = useState<Feedback[]>([]);
-  const busyRef = useRef(false);
-
-  /** Runs one operation: one at a time, progress shown, every failure reported as a MessageBar. */
-  const perform = useCallback(
-    async (label: string, work: () => Promise<Feedback[] | void>) => {
-      if (busyRef.current) return;
-      busyRef.current = true;
-      setBusy({ label });
-      setFeedback([]);
-      try {
-        setFeedback((await work()) ?? []);
-      } catch (error) {
-        setFeedback([
-          {
-            intent: "error",
-            title: t("failed"),
-            text: error instanceof Error ? error.message : String(error),
-          },
-        ]);
-      } finally {
-        busyRef.current = false;
-        setBusy(null);
-      }
-    },
-    [t],
-  );
 
   const validate = useCallback(
     () =>
@@ -104,8 +60,13 @@ export function ValidateView({
     [perform, t, language],
   );
 
+  // A ribbon request runs once per token, however often `validate` changes identity.
+  const handled = useRef(0);
   useEffect(() => {
-    if (runToken > 0) void validate();
+    if (runToken > 0 && handled.current !== runToken) {
+      handled.current = runToken;
+      void validate();
+    }
   }, [runToken, validate]);
 
   const highlight = () =>
@@ -139,9 +100,7 @@ export function ValidateView({
     if (!issue.cell) return;
     // Selecting is quick and must not block the list; only a failure is reported.
     goToCell(issue.sheet, issue.cell).catch((error: unknown) =>
-      setFeedback([
-        { intent: "error", title: t("failed"), text: error instanceof Error ? error.message : String(error) },
-      ]),
+      setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t) }]),
     );
   };
 
@@ -160,24 +119,8 @@ export function ValidateView({
           {t("clearHighlights")}
         </Button>
       </div>
-      {busy && (
-        <div className={styles.busy} role="status" aria-live="polite">
-          {busy.value === undefined ? (
-            <Spinner size="tiny" label={busy.label} labelPosition="after" />
-          ) : (
-            <Caption1>{busy.label}</Caption1>
-          )}
-          {busy.value !== undefined && <ProgressBar value={busy.value} />}
-        </div>
-      )}
-      {feedback.map((f, i) => (
-        <MessageBar key={i} intent={f.intent} layout="multiline">
-          <MessageBarBody>
-            {f.title && <MessageBarTitle>{f.title}</MessageBarTitle>}
-            {f.text}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
+      <BusyBar busy={busy} />
+      <FeedbackBars feedback={feedback} />
       {notes.map((n, i) => (
         <MessageBar key={`n${i}`} intent="warning" layout="multiline">
           <MessageBarBody>{n.message}</MessageBarBody>
@@ -249,19 +192,14 @@ function Result({
                     if (listed >= MAX_LISTED) return null;
                     listed++;
                     return (
-                      <Button
+                      <CellLink
                         key={`${issue.cell ?? "-"}-${issue.code}-${i}`}
-                        appearance="subtle"
-                        className={styles.issue}
-                        onClick={() => onSelect(issue)}
-                        disabled={!issue.cell}
-                        title={issue.cell ? t("goToCell", { cell: issue.cell }) : undefined}
-                        data-issue-code={issue.code}
-                        data-cell={issue.cell ?? ""}
-                      >
-                        {issue.cell && <span className={styles.cell}>{issue.cell}</span>}
-                        {issue.message}
-                      </Button>
+                        t={t}
+                        cell={issue.cell}
+                        code={issue.code}
+                        text={issue.message}
+                        onSelect={() => onSelect(issue)}
+                      />
                     );
                   })}
                 </div>
