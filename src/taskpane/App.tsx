@@ -52,7 +52,8 @@ export function App({ language, search = "" }: { language: Language; search?: st
 
   const panel = (v: PaneView, content: ReactNode) =>
     visited.has(v) && (
-      <div role="tabpanel" hidden={view !== v} data-view={v} className={styles.body}>
+      // `hidden` alone would lose to the class's `display: flex`, so the hidden panel gets no class.
+      <div role="tabpanel" hidden={view !== v} data-view={v} className={view === v ? styles.body : undefined}>
         {content}
       </div>
     );

@@ -259,6 +259,11 @@ test("English UI when Office's display language is en-US; the ribbon URL runs th
   expect(report.values[1]!.slice(0, 3)).toEqual(["File", "Sheet", "Cell"]);
   await page.getByRole("tab", { name: "Scoring" }).click();
   expect(await page.getByTestId("planned").textContent()).toContain("taizhang score");
+  // Only the selected view shows; the notice keeps its result for when its tab is chosen again.
+  expect(await page.getByTestId("notice-summary").isVisible()).toBe(false);
+  expect(await page.getByTestId("planned").isVisible()).toBe(true);
+  await page.getByRole("tab", { name: "Notice" }).click();
+  expect(await page.getByTestId("notice-summary").isVisible()).toBe(true);
   expect(errors).toEqual([]);
   await page.context().close();
 });
