@@ -37,7 +37,9 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     for (const f of run.files) {
       const issues = run.issues.filter((i) => i.file === f.file);
       const { errors, warnings } = countIssues(issues);
-      io.stdout(`  ${errors > 0 ? "✗" : "✓"} ${path.basename(f.file)}：${errors} 个错误，${warnings} 个警告\n`);
+      io.stdout(
+        `  ${errors > 0 ? "✗" : "✓"} ${path.basename(f.file)}：${errors} 个错误，${warnings} 个警告\n`,
+      );
       for (const issue of issues.filter((i) => i.severity === "error")) {
         const hint = issue.suggestion ? `（建议：${issue.suggestion}）` : "";
         io.stdout(`      ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}${hint}\n`);
@@ -63,6 +65,8 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
       ].join("\n") + "\n",
     );
   }
-  io.stdout("打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n");
+  io.stdout(
+    "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n",
+  );
   return failures > 0 ? EXIT_FAILURE : EXIT_OK;
 }
