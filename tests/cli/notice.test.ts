@@ -4,6 +4,7 @@ import path from "node:path";
 import { readWorkbookFile } from "../../src/adapters/xlsx";
 import { HISTORY_SHEET, readHistory } from "../../src/core";
 import { generateSample, type SampleManifest } from "../../seeds/generate";
+import { definedNames, unzipXlsx } from "../helpers/xlsx-inspect";
 import { cli } from "./helpers";
 
 const SEEDS = path.join(__dirname, "../../seeds");
@@ -146,6 +147,15 @@ describe("taizhang notice on the bundled sample", () => {
     const history = readHistory(wb.sheets[2]!, false).records;
     expect(new Set(history.map((h) => h.period))).toEqual(new Set([1, 2]));
     expect(history.filter((h) => h.period === 2)).toHaveLength(json2.units.length);
+  });
+
+  it("marks every written sheet as the product's own, as the add-in does (TaizhangKind)", () => {
+    const marks = definedNames(unzipXlsx(out2)).filter((n) => n.name === "TaizhangKind");
+    expect(marks).toEqual([
+      { name: "TaizhangKind", localSheetId: 0, value: '"notice"' },
+      { name: "TaizhangKind", localSheetId: 1, value: '"report"' },
+      { name: "TaizhangKind", localSheetId: 2, value: '"history"' },
+    ]);
   });
 
   it("regenerating a period replaces its history rows (idempotent)", async () => {

@@ -7,10 +7,10 @@
  * so a notice made by the CLI is recognised as ours when opened in Excel.
  */
 
-export const OWNER_NAME = "TaizhangKind";
+import { OWNER_MARK, type SheetKind } from "../../core/plan";
 
-/** What a generated sheet is. */
-export type SheetKind = "notice" | "report" | "history" | "summary" | "ledger" | "template" | "other";
+export type { SheetKind };
+export const OWNER_NAME = OWNER_MARK;
 
 /** Queues marking `sheet` as a generated sheet of `kind`. */
 export function markSheet(sheet: Excel.Worksheet, kind: SheetKind): void {

@@ -31,6 +31,7 @@ export function buildHistoryPlan(history: readonly HistoryRecord[]): SheetPlan {
   }
   return {
     name: HISTORY_SHEET,
+    kind: "history",
     visibility: "hidden",
     rows,
     styles: {

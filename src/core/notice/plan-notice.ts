@@ -377,6 +377,7 @@ export function buildNoticePlan(notice: NoticeData): SheetPlan {
 
   return {
     name: noticeSheetName(notice.period),
+    kind: "notice",
     rows: b.rows,
     styles: STYLES,
     merges: b.merges,

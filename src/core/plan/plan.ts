@@ -84,8 +84,19 @@ export interface PlanChart {
   readonly anchor: { readonly row: number; readonly column: number };
 }
 
+/**
+ * The sheet-scoped defined name that marks a generated sheet, its value the kind as a string
+ * constant (`"notice"`). Both adapters write it; the add-in checks it before replacing a sheet.
+ */
+export const OWNER_MARK = "TaizhangKind";
+
+/** What a generated sheet is; adapters mark the sheet with it so it is known as the product's own. */
+export type SheetKind = "notice" | "report" | "history" | "summary" | "ledger" | "template" | "other";
+
 export interface SheetPlan {
   readonly name: string;
+  /** The kind of generated sheet (SPEC §12: only sheets the product created are ever replaced). */
+  readonly kind?: SheetKind;
   /** `hidden` for the history sheet `通报记录`. */
   readonly visibility?: "visible" | "hidden";
   /** rows[row][column], 0-based from A1; `null`/missing cells are left empty. */

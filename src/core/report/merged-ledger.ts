@@ -63,6 +63,7 @@ export function buildMergedLedgerPlan(rows: ReadonlyArray<LedgerRow & { file: st
   });
   return {
     name: MERGED_LEDGER_SHEET,
+    kind: "ledger",
     rows: b.rows,
     styles: {
       head: { bold: true, fill: "DDEBF7", border: true, hAlign: "center", vAlign: "middle", wrap: true },

@@ -124,6 +124,7 @@ export function buildReportPlan(
 
   return {
     name: REPORT_SHEET,
+    kind: "report",
     rows: b.rows,
     styles: STYLES,
     merges: b.merges,

@@ -22,6 +22,7 @@ export interface DefinedName {
   readonly name: string;
   readonly localSheetId: number;
   readonly value: string;
+  readonly hidden?: boolean;
 }
 
 /** CT_Worksheet children that follow `conditionalFormatting`, in schema order. */
@@ -140,7 +141,7 @@ export function patchWorkbookXml(xml: string, names: readonly DefinedName[]): st
   const items = names
     .map(
       (n) =>
-        `<definedName name="${n.name}" localSheetId="${n.localSheetId}">${escapeXml(n.value)}</definedName>`,
+        `<definedName name="${n.name}" localSheetId="${n.localSheetId}"${n.hidden ? ' hidden="1"' : ""}>${escapeXml(n.value)}</definedName>`,
     )
     .join("");
   const close = xml.indexOf("</definedNames>");

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { CellRange } from "../../../core/grid";
 import { a1, parseA1 } from "../../../core/grid";
-import type { PlanValue, SheetPlan, WorkbookPlan } from "../../../core/plan";
+import { OWNER_MARK, type PlanValue, type SheetPlan, type WorkbookPlan } from "../../../core/plan";
 import { OutputWriteError, reasonOf } from "./errors";
 import { patchPackage, quoteSheetName, type DefinedName, type SheetAdditions } from "./package-xml";
 import { argb, toExcelStyle } from "./style";
@@ -42,6 +42,14 @@ export async function renderWorkbookBuffer(plan: WorkbookPlan): Promise<Uint8Arr
   const definedNames: DefinedName[] = [];
   plan.sheets.forEach((sheet, index) => {
     additions.push(renderSheet(workbook, sheet, index === activeTab, sheetNames));
+    // The same ownership mark the add-in writes (src/adapters/office/ownership.ts), so a workbook
+    // written here is recognised as the product's own when opened in Excel.
+    definedNames.push({
+      name: OWNER_MARK,
+      localSheetId: index,
+      value: `"${sheet.kind ?? "other"}"`,
+      hidden: true,
+    });
     const repeat = sheet.print?.repeatRows;
     if (repeat !== undefined) {
       checkRows(sheet.name, repeat.first, repeat.last);
