@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { type HistoryRecord, countIssues, formatRate, localizeIssue, validateRun } from "../core";
+import { type HistoryRecord, countIssues, localizeIssue, validateRun } from "../core";
 import { parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
-import { writeNotice } from "./notice-command";
+import { noticeLines, writeNotice } from "./notice-command";
 
 /** The bundled sample (`seeds/`), found from the compiled file or the source tree. */
 export function sampleDir(): string {
@@ -55,12 +55,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     io.stdout(
       [
         `  → 已生成 ${path.relative(process.cwd(), out)}（统计截至 ${notice.asOf}）`,
-        `    任务 ${notice.totals.assigned} 项，已完成 ${notice.totals.completed} 项，完成率 ${formatRate(notice.totals.completionRate)}，逾期 ${notice.totals.overdue} 项`,
-        `    红榜：${notice.redList.map((e) => e.unit).join("、") || "无"}`,
-        `    黑榜：${notice.blackList.map((e) => e.unit).join("、") || "无"}`,
-        `    末位驻点：${notice.stationed.map((e) => e.unit).join("、") || (notice.previous ? "无" : "首次通报，暂不确定")}`,
-        `    停滞：${notice.stalled.map((e) => e.unit).join("、") || "无"}`,
-        `    未报送：${notice.notSubmitted.map((e) => e.unit).join("、") || "无"}`,
+        ...noticeLines(notice).map((line) => `    ${line}`),
         "",
       ].join("\n") + "\n",
     );

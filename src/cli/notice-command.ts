@@ -88,17 +88,20 @@ async function loadHistory(
   return records;
 }
 
-function printNotice(notice: NoticeData, out: string, io: CliIo): void {
-  const lines = [
-    "",
-    `已生成第${notice.period}期通报：${out}`,
-    `  任务 ${notice.totals.assigned} 项，已完成 ${notice.totals.completed} 项，完成率 ${formatRate(notice.totals.completionRate)}，逾期 ${notice.totals.overdue} 项`,
-    `  红榜：${notice.redList.map((e) => e.unit).join("、") || "无"}`,
-    `  黑榜：${notice.blackList.map((e) => e.unit).join("、") || "无"}`,
-    `  末位驻点：${notice.stationed.map((e) => e.unit).join("、") || (notice.previous ? "无" : "首次通报，暂不确定")}`,
-    `  停滞：${notice.stalled.map((e) => e.unit).join("、") || "无"}`,
-    `  未报送：${notice.notSubmitted.map((e) => e.unit).join("、") || "无"}`,
+/** The notice in a few lines: totals and every list, for the terminal. */
+export function noticeLines(notice: NoticeData): string[] {
+  return [
+    `任务 ${notice.totals.assigned} 项，已完成 ${notice.totals.completed} 项，完成率 ${formatRate(notice.totals.completionRate)}，逾期 ${notice.totals.overdue} 项`,
+    `红榜：${notice.redList.map((e) => e.unit).join("、") || "无"}`,
+    `黑榜：${notice.blackList.map((e) => e.unit).join("、") || "无"}`,
+    `末位驻点：${notice.stationed.map((e) => e.unit).join("、") || (notice.previous ? "无" : "首次通报，暂不确定")}`,
+    `停滞：${notice.stalled.map((e) => e.unit).join("、") || "无"}`,
+    `未报送：${notice.notSubmitted.map((e) => e.unit).join("、") || "无"}`,
   ];
+}
+
+function printNotice(notice: NoticeData, out: string, io: CliIo): void {
+  const lines = ["", `已生成第${notice.period}期通报：${out}`, ...noticeLines(notice).map((l) => `  ${l}`)];
   io.stdout(lines.join("\n") + "\n");
 }
 
