@@ -10,6 +10,7 @@ import {
   isoToDay,
   rankGroup,
   computeMetrics,
+  buildNoticeSummary,
 } from "../../src/core";
 
 const day = (iso: string) => isoToDay(iso)!;
@@ -276,5 +277,30 @@ describe("overdue and due-soon tasks (SPEC §7)", () => {
     });
     expect(n.overdueTasks.map((t) => [t.taskId, t.days, t.deadline])).toEqual([["A1", 30, "2022-10-01"]]);
     expect(n.dueSoonTasks.map((t) => [t.taskId, t.days])).toEqual([["A3", 15]]);
+  });
+});
+
+describe("change since the previous notice", () => {
+  it("compares on the history's basis: rows of unknown units are left out of both sides", () => {
+    const unit = { 甲: "县市区" as Group };
+    const p1 = computeNotice({
+      rows: rows("甲", 10, 5),
+      roster: roster(unit),
+      settings: settings(),
+      asOf: "2022-09-30",
+      period: 1,
+      history: [],
+    });
+    const p2 = computeNotice({
+      rows: [...rows("甲", 10, 5), row(null, "推进中"), row(null, "推进中")],
+      roster: roster(unit),
+      settings: settings(),
+      asOf: "2022-10-31",
+      period: 2,
+      history: p1.history as HistoryRecord[],
+    });
+    expect(p2.totals).toMatchObject({ assigned: 12, completed: 5 });
+    expect(p2.rosterTotals).toMatchObject({ assigned: 10, completed: 5, completionRate: 0.5 });
+    expect(buildNoticeSummary(p2)).toContain("与第1期（50.0%）持平");
   });
 });

@@ -65,6 +65,11 @@ export interface NoticeData {
   readonly asOf: IsoDate;
   readonly settings: Settings;
   readonly totals: Totals;
+  /**
+   * Totals over roster units only — the basis the history keeps, so the change since the previous
+   * notice compares like with like even when some rows name an unknown unit.
+   */
+  readonly rosterTotals: Totals;
   /** The previous notice in the history, if any. */
   readonly previous: { readonly period: number; readonly asOf: IsoDate; readonly totals: Totals } | null;
   /** Every unit, by group (roster group order), rank, name; unranked units last in their group. */
@@ -245,6 +250,7 @@ export function computeNotice(input: NoticeInput): NoticeData {
     asOf: input.asOf,
     settings,
     totals,
+    rosterTotals: totalsOf(records),
     previous:
       prevPeriod === null
         ? null

@@ -33,7 +33,8 @@ function dateText(iso: string): string {
  * the two notices' figures gets the same number.
  */
 function changeSentence(notice: NoticeData): string {
-  const { previous, totals } = notice;
+  // The history keeps roster units only, so compare on that basis (rows of unknown units excluded).
+  const { previous, rosterTotals: totals } = notice;
   if (previous === null) return "本期为首次通报";
   const prevRate = previous.totals.completionRate;
   if (prevRate === null || totals.completionRate === null) return `第${previous.period}期无可比数据`;
