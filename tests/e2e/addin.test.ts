@@ -1,3 +1,4 @@
+import { HEADERS } from "../core/helpers";
 // The add-in in a real browser: built bundle, served locally, Office.js replaced by the fakes.
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -11,20 +12,7 @@ const LEDGER: FakeSheetInput = {
   name: "重点任务台账",
   rows: [
     ["基层党建工作重点任务推进台账"],
-    [
-      "序号",
-      "任务编号",
-      "任务类别",
-      "重点任务",
-      "责任单位",
-      "责任人",
-      "完成时限",
-      "推进状态",
-      "完成进度",
-      "完成时间",
-      "佐证材料",
-      "备注",
-    ],
+    [...HEADERS],
     [
       1,
       "RW-001",
