@@ -1,5 +1,5 @@
-import { HEADERS } from "../core/helpers";
 // The add-in in a real browser: built bundle, served locally, Office.js replaced by the fakes.
+import { HEADERS } from "../core/helpers";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
