@@ -5,16 +5,12 @@ import {
   type RunValidation,
   type WorkbookGrid,
   HISTORY_SHEET,
-  buildHistoryPlan,
-  buildMergedLedgerPlan,
-  buildNoticePlan,
-  buildReportPlan,
-  computeNotice,
   countIssues,
-  enumKey,
   formatRate,
   localizeIssue,
-  readHistory,
+  planNoticeWorkbook,
+  readWorkbookHistory,
+  setupErrors,
   validateRun,
 } from "../core";
 import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
@@ -60,11 +56,6 @@ export function noticeJson(notice: NoticeData) {
   };
 }
 
-function historyOf(workbook: WorkbookGrid): HistoryRecord[] | null {
-  const sheet = workbook.sheets.find((s) => enumKey(s.name) === HISTORY_SHEET);
-  return sheet ? readHistory(sheet, workbook.date1904).records : null;
-}
-
 /** The previous notices: `--history FILE`, else a `通报记录` sheet among the inputs, else none. */
 async function loadHistory(
   file: string | undefined,
@@ -72,7 +63,7 @@ async function loadHistory(
 ): Promise<HistoryRecord[]> {
   if (file === undefined) {
     for (const workbook of inputs) {
-      const records = historyOf(workbook);
+      const records = readWorkbookHistory(workbook);
       if (records) return records;
     }
     return [];
@@ -83,7 +74,7 @@ async function loadHistory(
   } catch (error) {
     throw new UsageError(`无法读取历史文件 ${file}：${describeReadFailure(error)}`);
   }
-  const records = historyOf(workbook);
+  const records = readWorkbookHistory(workbook);
   if (!records) throw new UsageError(`历史文件 ${file} 中没有“${HISTORY_SHEET}”工作表`);
   return records;
 }
@@ -116,25 +107,13 @@ export async function writeNotice(
     inputs: string[];
   },
 ): Promise<NoticeData> {
-  const period =
-    options.period ?? run.settings.period ?? Math.max(0, ...options.history.map((h) => h.period)) + 1;
-  const notice = computeNotice({
-    rows: run.files.flatMap((f) => f.rows),
-    roster: run.roster,
-    settings: run.settings,
-    asOf: run.asOf,
-    period,
+  const { notice, sheets } = planNoticeWorkbook(run, {
+    period: options.period,
     history: options.history,
+    ...(options.withLedger
+      ? { mergedLedger: run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))) }
+      : {}),
   });
-  const sheets = [buildNoticePlan(notice), buildReportPlan(run.issues, { language: "zh" })];
-  if (options.withLedger) {
-    sheets.push(
-      buildMergedLedgerPlan(
-        run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))),
-      ),
-    );
-  }
-  sheets.push(buildHistoryPlan(notice.history));
   await writeWorkbookFile(options.out, { sheets }, { inputs: options.inputs });
   return notice;
 }
@@ -153,11 +132,11 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
   const { loaded, failed, order } = await loadWorkbooks(args.positionals, io);
   const run = validateRun(loaded, { asOf, today: io.today });
   const json = args.options.has("json");
-  const setupErrors = run.files.flatMap((f) => f.setupIssues).filter((i) => i.severity === "error");
-  if (setupErrors.length > 0) {
+  const refused = setupErrors(run);
+  if (refused.length > 0) {
     if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
     else printValidation(run, order, io);
-    for (const issue of setupErrors)
+    for (const issue of refused)
       io.stderr(`taizhang: ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`);
     io.stderr("taizhang: “设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试\n");
     return EXIT_FAILURE;

@@ -2,9 +2,8 @@
  * The one module through which the task pane calls the core engine, so that a renamed core export
  * changes only this file. Loaded lazily (`import("./engine")`) to keep the pane's first paint small.
  *
- * The notice is assembled exactly as the CLI's `taizhang notice` does (src/cli/notice-command.ts):
- * `validateRun` → refuse on `设置`/`单位名册` errors → history from `通报记录` → `computeNotice` →
- * `buildNoticePlan`, `buildReportPlan`, `buildHistoryPlan`. Only the rendering differs (Office.js).
+ * The notice is assembled with the same core calls as the CLI's `taizhang notice`: `validateRun` →
+ * `setupErrors` (refuse) → `readWorkbookHistory` → `planNoticeWorkbook`. Only the rendering differs.
  */
 import {
   type CellValue,
@@ -13,6 +12,7 @@ import {
   type NoticeData,
   type Settings,
   type SheetGrid,
+  type SheetKind,
   type SheetPlan,
   type WorkbookGrid,
   DEFAULT_SETTINGS,
@@ -20,21 +20,20 @@ import {
   ROSTER_SHEET,
   SETTINGS_SHEET,
   a1,
-  buildHistoryPlan,
-  buildNoticePlan,
-  buildReportPlan,
   cellValue,
-  computeNotice,
   countIssues,
   enumKey,
+  findSheet,
   formatRate,
   isEmptyValue,
   isoToDay,
   localizeIssue,
   normalizeHeader,
   rawValue,
-  readHistory,
+  planNoticeWorkbook,
   readRoster,
+  readWorkbookHistory,
+  setupErrors,
   readSettings,
   validateRun,
 } from "../core";
@@ -92,10 +91,6 @@ export function todayIso(now = new Date()): string {
 
 // ---- notice -------------------------------------------------------------------------------------
 
-function sheetNamed(workbook: WorkbookGrid, name: string): SheetGrid | undefined {
-  return workbook.sheets.find((s) => enumKey(s.name) === name);
-}
-
 /** The sheets the notice form needs for its defaults (read those alone: it is quick). */
 export function isNoticeSetupSheet(name: string): boolean {
   const key = enumKey(name);
@@ -103,12 +98,11 @@ export function isNoticeSetupSheet(name: string): boolean {
 }
 
 function historyOf(workbook: WorkbookGrid): HistoryRecord[] {
-  const sheet = sheetNamed(workbook, HISTORY_SHEET);
-  return sheet ? readHistory(sheet, workbook.date1904).records : [];
+  return readWorkbookHistory(workbook) ?? [];
 }
 
 function settingsOf(workbook: WorkbookGrid): Settings {
-  const sheet = sheetNamed(workbook, SETTINGS_SHEET);
+  const sheet = findSheet(workbook, SETTINGS_SHEET);
   return sheet ? readSettings(sheet, workbook.date1904).settings : DEFAULT_SETTINGS;
 }
 
@@ -142,7 +136,7 @@ export function noticeDefaults(workbook: WorkbookGrid, today: string): NoticeDef
 /** One generated sheet to write, with the ownership kind the Office adapter records on it. */
 export interface SheetToWrite {
   readonly plan: SheetPlan;
-  readonly kind: "notice" | "report" | "history";
+  readonly kind: SheetKind;
 }
 
 export interface UnitLine {
@@ -232,28 +226,18 @@ export function prepareNotice(
     asOf: options.asOf,
     today: options.today,
   });
-  const setupErrors = run.files.flatMap((f) => f.setupIssues).filter((i) => i.severity === "error");
-  if (setupErrors.length > 0) {
-    return { ok: false, setupIssues: setupErrors.map((i) => localizeIssue(i, options.language)) };
+  const refused = setupErrors(run);
+  if (refused.length > 0) {
+    return { ok: false, setupIssues: refused.map((i) => localizeIssue(i, options.language)) };
   }
-  const history = historyOf(workbook);
-  const period = options.period ?? run.settings.period ?? Math.max(0, ...history.map((h) => h.period)) + 1;
-  const notice = computeNotice({
-    rows: run.files.flatMap((f) => f.rows),
-    roster: run.roster,
-    settings: run.settings,
-    asOf: run.asOf,
-    period,
-    history,
+  const { notice, sheets } = planNoticeWorkbook(run, {
+    period: options.period,
+    history: historyOf(workbook),
+    language: options.language,
+    linkSheets: new Set(run.files.flatMap((f) => f.sheets.map((s) => s.sheet))),
   });
-  const linkSheets = new Set(run.files.flatMap((f) => f.sheets.map((s) => s.sheet)));
-  const noticePlan = buildNoticePlan(notice);
-  const sheets: SheetToWrite[] = [
-    { plan: noticePlan, kind: "notice" },
-    { plan: buildReportPlan(run.issues, { language: options.language, linkSheets }), kind: "report" },
-    { plan: buildHistoryPlan(notice.history), kind: "history" },
-  ];
-  return { ok: true, sheets, summary: summarize(notice, noticePlan.name, run.issues) };
+  const toWrite = sheets.map((plan) => ({ plan, kind: plan.kind ?? "other" }));
+  return { ok: true, sheets: toWrite, summary: summarize(notice, sheets[0]!.name, run.issues) };
 }
 
 // ---- settings -----------------------------------------------------------------------------------
@@ -348,8 +332,8 @@ function settingRows(sheet: SheetGrid): Map<string, number> {
 
 /** `设置` and `单位名册` as the core reads them, for the settings view. */
 export function readSetupForPane(workbook: WorkbookGrid, language: Language): PaneSetup {
-  const settingsSheet = sheetNamed(workbook, SETTINGS_SHEET);
-  const rosterSheet = sheetNamed(workbook, ROSTER_SHEET);
+  const settingsSheet = findSheet(workbook, SETTINGS_SHEET);
+  const rosterSheet = findSheet(workbook, ROSTER_SHEET);
   const settingsRead = settingsSheet ? readSettings(settingsSheet, workbook.date1904) : null;
   const settings = settingsRead?.settings ?? DEFAULT_SETTINGS;
   const rows = settingsSheet ? settingRows(settingsSheet) : new Map<string, number>();
@@ -423,7 +407,7 @@ export function planSettingsWrite(
   workbook: WorkbookGrid,
   changes: ReadonlyArray<{ key: SettingKey; text: string }>,
 ): SettingsWrite {
-  const sheet = sheetNamed(workbook, SETTINGS_SHEET);
+  const sheet = findSheet(workbook, SETTINGS_SHEET);
   const cells: { cell: string; value: string | number }[] = [];
   if (!sheet) {
     cells.push({ cell: "A1", value: "项目" }, { cell: "B1", value: "值" });

@@ -2,3 +2,4 @@ export * from "./compute";
 export * from "./summary";
 export * from "./plan-notice";
 export * from "./plan-history";
+export * from "./notice-workbook";

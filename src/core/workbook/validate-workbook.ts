@@ -2,7 +2,7 @@
  * Validation of whole workbooks and of a run of several (SPEC §1, §4, §9): which sheets are
  * ledgers, which roster and settings apply, the as-of date, and `no-roster` once per run.
  */
-import type { SheetGrid, WorkbookGrid } from "../grid";
+import { type SheetGrid, type WorkbookGrid, parseA1 } from "../grid";
 import { type IssueData, makeIssue } from "../issue";
 import { type IsoDate, isoToDay } from "../date";
 import { type Vocabulary, makeVocabulary } from "../cell";
@@ -48,19 +48,22 @@ export interface ValidateOptions {
   readonly fallback?: { readonly roster: Roster | null; readonly settings: Settings | null } | undefined;
 }
 
-function sheetNamed(workbook: WorkbookGrid, name: string): SheetGrid | undefined {
+/** The sheet whose name is `name` once NFKC'd and stripped of white space, if any. */
+export function findSheet(workbook: WorkbookGrid, name: string): SheetGrid | undefined {
   return workbook.sheets.find((s) => enumKey(s.name) === name);
 }
 
 /** Reads `设置` and `单位名册` of a workbook, if present. */
-export function readSetup(workbook: WorkbookGrid): {
-  roster: Roster | null;
-  settings: Settings | null;
-  issues: IssueData[];
-} {
+export interface Setup {
+  readonly roster: Roster | null;
+  readonly settings: Settings | null;
+  readonly issues: IssueData[];
+}
+
+export function readSetup(workbook: WorkbookGrid): Setup {
   const issues: IssueData[] = [];
-  const settingsSheet = sheetNamed(workbook, SETTINGS_SHEET);
-  const rosterSheet = sheetNamed(workbook, ROSTER_SHEET);
+  const settingsSheet = findSheet(workbook, SETTINGS_SHEET);
+  const rosterSheet = findSheet(workbook, ROSTER_SHEET);
   let settings: Settings | null = null;
   let roster: Roster | null = null;
   if (settingsSheet) {
@@ -97,8 +100,11 @@ export function isReservedSheet(name: string, settings: Settings): boolean {
  *
  * @example validateWorkbook(grid, { today: "2022-11-01" }).issues
  */
-export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOptions): WorkbookValidation {
-  const setup = readSetup(workbook);
+export function validateWorkbook(
+  workbook: WorkbookGrid,
+  options: ValidateOptions,
+  setup: Setup = readSetup(workbook),
+): WorkbookValidation {
   const settings = setup.settings ?? options.fallback?.settings ?? DEFAULT_SETTINGS;
   const roster = setup.roster ?? options.fallback?.roster ?? null;
   const asOf = options.asOf ?? settings.asOf ?? options.today;
@@ -133,11 +139,7 @@ export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOption
 }
 
 function columnIndex(cell: string | null): number {
-  if (cell === null) return -1;
-  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+  return cell === null ? -1 : (parseA1(cell)?.column ?? -1);
 }
 
 /** Orders issues by sheet (workbook order), row, then column; stable otherwise. */
@@ -188,13 +190,13 @@ export function validateRun(inputs: readonly RunInput[], options: ValidateOption
   // that names a 统计截止日期): a file whose own 设置 names another date is still judged on the
   // run's date (done-date-in-future).
   const asOf = options.asOf ?? setups.find((s) => s.settings?.asOf)?.settings?.asOf ?? options.today;
-  const files = inputs.map((input) => ({
+  const files = inputs.map((input, i) => ({
     file: input.file,
-    ...validateWorkbook(input.workbook, {
-      ...options,
-      asOf,
-      fallback: { roster: runRoster, settings: runSettings },
-    }),
+    ...validateWorkbook(
+      input.workbook,
+      { ...options, asOf, fallback: { roster: runRoster, settings: runSettings } },
+      setups[i],
+    ),
   }));
   const issues: Array<IssueData & { file: string }> = [];
   if (runRoster === null && inputs.length > 0) {
