@@ -32,12 +32,27 @@ export interface CellStyle {
   readonly border?: boolean;
   /** Indent level for left-aligned text. */
   readonly indent?: number;
+  /**
+   * `false`: the cell stays editable when its sheet is protected (`SheetPlan.protection`). Cells are
+   * locked by default, as in Excel; the flag has no effect on a sheet without protection.
+   */
+  readonly locked?: boolean;
 }
 
-/** A link from a cell to a place in the same workbook. */
+/**
+ * A link from a cell to a cell in the same workbook (超链接到单元格). A link to a sheet the written
+ * workbook does not hold is written as the plain text of its cell.
+ */
 export interface PlanLink {
   readonly sheet: string;
+  /** A1 address of the target cell, e.g. `G12`. */
   readonly cell: string;
+}
+
+/** A rectangle on a named sheet (`'选项'!$A$2:$A$9`). */
+export interface PlanRangeRef {
+  readonly sheet: string;
+  readonly range: CellRange;
 }
 
 export interface PlanCell {
@@ -55,6 +70,64 @@ export interface PlanCell {
 export interface PlanBar {
   readonly range: CellRange;
   readonly color: string;
+}
+
+/** A message box shown by a validation: the input prompt (输入信息) or the error alert (出错警告). */
+export interface ValidationMessage {
+  /** At most 32 characters (Excel's limit). */
+  readonly title?: string;
+  /** At most 255 characters (Excel's limit). */
+  readonly text: string;
+}
+
+/**
+ * A data-validation rule (数据验证). Declarative: no formula strings anywhere.
+ *
+ * - `list`: a drop-down whose choices are the cells of a range, usually on a hidden sheet such as
+ *   `选项` (SPEC §10: never a literal list, which breaks past 255 characters), or of a defined name;
+ * - `whole` / `decimal`: a number within `min`…`max` (either bound may be left out);
+ * - `date`: a date within `min`…`max`, given as ISO `YYYY-MM-DD` (either bound may be left out;
+ *   without both, any date).
+ */
+export type ValidationRule =
+  | { readonly type: "list"; readonly source: PlanRangeRef | { readonly name: string } }
+  | { readonly type: "whole" | "decimal"; readonly min?: number; readonly max?: number }
+  | { readonly type: "date"; readonly min?: string; readonly max?: string };
+
+export interface PlanValidation {
+  /** The cells the rule applies to, on this sheet. */
+  readonly range: CellRange;
+  readonly rule: ValidationRule;
+  /** Blank cells pass (default `true`). */
+  readonly allowBlank?: boolean;
+  /** Shown when a cell of `range` is selected. */
+  readonly prompt?: ValidationMessage;
+  /** Shown when a value breaks the rule; `stop` (the default) refuses it, `warning` asks. */
+  readonly error?: ValidationMessage & { readonly style?: "stop" | "warning" | "information" };
+}
+
+/**
+ * Sheet protection (保护工作表) without a password: it guards against slips, not against people.
+ * Cells whose style says `locked: false` stay editable; everything else is locked.
+ */
+export interface SheetProtection {
+  readonly allowFormatColumns?: boolean;
+  readonly allowFormatRows?: boolean;
+  readonly allowInsertRows?: boolean;
+  readonly allowDeleteRows?: boolean;
+  readonly allowSort?: boolean;
+  readonly allowAutoFilter?: boolean;
+}
+
+/**
+ * A defined name (名称) for a range of this sheet, e.g. `任务类别` → `'选项'!$A$2:$A$9`.
+ * `scope: "workbook"` (the default) makes it usable from every sheet; `"sheet"` only from this one.
+ */
+export interface PlanName {
+  readonly name: string;
+  readonly range: CellRange;
+  readonly scope?: "workbook" | "sheet";
+  readonly comment?: string;
 }
 
 export interface PrintSetup {
@@ -97,7 +170,7 @@ export interface SheetPlan {
   readonly name: string;
   /** The kind of generated sheet (SPEC §12: only sheets the product created are ever replaced). */
   readonly kind?: SheetKind;
-  /** `hidden` for the history sheet `通报记录`. */
+  /** `hidden` for the history sheet `通报记录` and the template's lists `选项`. */
   readonly visibility?: "visible" | "hidden";
   /** rows[row][column], 0-based from A1; `null`/missing cells are left empty. */
   readonly rows: ReadonlyArray<ReadonlyArray<PlanCell | null>>;
@@ -114,6 +187,14 @@ export interface SheetPlan {
   readonly charts?: readonly PlanChart[];
   /** Optional tab colour, `RRGGBB`. */
   readonly tabColor?: string;
+  readonly validations?: readonly PlanValidation[];
+  /** Protect the sheet; cells styled `locked: false` stay editable. */
+  readonly protection?: SheetProtection;
+  /**
+   * Names for ranges of this sheet. In the add-in a sheet is written after the sheets it refers
+   * to (a list validation's source sheet comes first in the plan).
+   */
+  readonly names?: readonly PlanName[];
 }
 
 /** The sheets one operation writes, in order. */

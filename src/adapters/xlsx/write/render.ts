@@ -1,50 +1,184 @@
 /**
- * Renders a WorkbookPlan into .xlsx bytes with ExcelJS, plus the few parts ExcelJS cannot write
- * soundly (package-xml.ts). The rules every plan renderer keeps (src/core/plan/plan.ts): a string
- * is always text; only `{ formula }` values become formulas.
+ * Renders a WorkbookPlan into the bytes of an .xlsx workbook: our own writer, straight from plans to
+ * SpreadsheetML, streamed part by part through DEFLATE into a ZIP (zip.ts). No file system and no
+ * Node import here: the CLI passes native zlib (deflate-node.ts), the task pane fflate (deflate.ts).
+ *
+ * Every step is linear in the cells written: shared strings and styles are interned in maps, merged
+ * areas are checked for overlap cell by cell in a map (not against every earlier merge, which made
+ * ExcelJS quadratic), and a sheet's XML is compressed as it is produced instead of being held whole.
+ *
+ * The rules every plan renderer keeps (src/core/plan/plan.ts): a string is always text (a shared
+ * string, never `<f>`); only `{ formula }` values become formulas.
  */
-import ExcelJS from "exceljs";
-import type { CellRange } from "../../../core/grid";
-import { a1, parseA1 } from "../../../core/grid";
-import { OWNER_MARK, type PlanValue, type SheetPlan, type WorkbookPlan } from "../../../core/plan";
+import { dayToSerial, isoToDay } from "../../../core/date";
+import { type CellRange, columnName, parseA1 } from "../../../core/grid";
+import {
+  OWNER_MARK,
+  type PlanCell,
+  type PlanValidation,
+  type PlanValue,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../../../core/plan";
+import type { DeflateCodec } from "./deflate";
 import { OutputWriteError, reasonOf } from "./errors";
-import { patchPackage, quoteSheetName, type DefinedName, type SheetAdditions } from "./package-xml";
-import { argb, toExcelStyle } from "./style";
+import { dataBarXml, escapeXml, quoteSheetName, rangeRef } from "./package-xml";
+import { StyleTable, argb } from "./styles";
+import { type PartWriter, ZipWriter } from "./zip";
 
 /** Excel's limit on the characters of one cell; a longer string makes Excel repair the file. */
 const MAX_CELL_TEXT = 32767;
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
 /** Header and footer distance from the page edge, in inches, unless the margin itself is smaller. */
 const HEADER_FOOTER_MARGIN = 0.3;
-/** ExcelJS's PaperSize is a `const enum`, which isolated modules cannot import: A4 is 9. */
-const PAPER_A4 = 9 as ExcelJS.PageSetup["paperSize"];
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75 } as const;
+/** Excel's limits on a validation's title and message. */
+const MAX_TITLE = 32;
+const MAX_MESSAGE = 255;
+/** Excel's serial for 9999-12-31, the last date it knows. */
+const LAST_SERIAL = 2958465;
 
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CT = "application/vnd.openxmlformats-officedocument";
+
+/** Text that Excel would otherwise decode: `_x0041_` in a string means "A" unless its `_` is escaped. */
+const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 /**
- * Renders the plan to the bytes of an .xlsx workbook, sheets in plan order. Throws OutputWriteError
- * when the plan cannot become a sound workbook (bad sheet name, unknown style id, overlapping
- * merges, a non-finite number, no visible sheet).
+ * Characters XML 1.0 cannot hold and the carriage return (which XML parsers turn into a line feed)
+ * are written as Excel does, `_x0001_`, so the text survives intact.
  */
-export async function renderWorkbookBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
-  checkSheetNames(plan);
-  const activeTab = plan.sheets.findIndex((s) => s.visibility !== "hidden");
-  if (activeTab < 0) throw new OutputWriteError("无法生成工作簿：至少要有一个可见的工作表");
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- the fast path: does the text need any rewriting?
+const NEEDS_WORK = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF&<>]|_x/;
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "台账助手";
-  // Formulas without a cached result must be computed when the file is opened (Excel, LibreOffice).
-  workbook.calcProperties.fullCalcOnLoad = true;
-  // The tab shown on opening must be visible, or Excel opens on a hidden sheet.
-  workbook.views = [
-    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" },
-  ];
+/** A defined name as written in xl/workbook.xml. */
+interface DefinedName {
+  readonly name: string;
+  readonly localSheetId?: number;
+  readonly value: string;
+  readonly hidden?: boolean;
+}
 
-  const sheetNames = new Set(plan.sheets.map((s) => s.name));
-  const additions: SheetAdditions[] = [];
-  const definedNames: DefinedName[] = [];
-  plan.sheets.forEach((sheet, index) => {
-    additions.push(renderSheet(workbook, sheet, index === activeTab, sheetNames));
+/** Renders the plan to .xlsx bytes, compressing with `codec`. Throws OutputWriteError. */
+export function renderWorkbook(plan: WorkbookPlan, codec: DeflateCodec): Uint8Array {
+  try {
+    return new WorkbookWriter(plan, codec).render();
+  } catch (error) {
+    if (error instanceof OutputWriteError) throw error;
+    throw new OutputWriteError(`无法生成工作簿：${reasonOf(error)}`, { cause: error });
+  }
+}
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly items: string[] = [];
+  private count = 0;
+
+  id(text: string): number {
+    this.count++;
+    let id = this.index.get(text);
+    if (id === undefined) {
+      id = this.items.length;
+      this.index.set(text, id);
+      const t = excelText(text);
+      const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : "";
+      this.items.push(`<si><t${space}>${escapeText(t)}</t></si>`);
+    }
+    return id;
+  }
+
+  write(part: PartWriter): void {
+    part.write(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">`);
+    for (const item of this.items) part.write(item);
+    part.write("</sst>");
+    part.end();
+  }
+}
+
+class WorkbookWriter {
+  private readonly zip: ZipWriter;
+  private readonly styles = new StyleTable();
+  private readonly strings = new SharedStrings();
+  private readonly sheetNames: ReadonlySet<string>;
+  private readonly definedNames: DefinedName[] = [];
+  /** `scope|name` (lower case) of the names the plan defines; scope is a sheet index or `*`. */
+  private readonly nameKeys = new Set<string>();
+  private readonly activeTab: number;
+
+  constructor(
+    private readonly plan: WorkbookPlan,
+    codec: DeflateCodec,
+  ) {
+    checkSheetNames(plan);
+    this.activeTab = plan.sheets.findIndex((s) => s.visibility !== "hidden");
+    if (this.activeTab < 0) throw new OutputWriteError("无法生成工作簿：至少要有一个可见的工作表");
+    this.sheetNames = new Set(plan.sheets.map((s) => s.name));
+    this.zip = new ZipWriter(codec);
+  }
+
+  render(): Uint8Array {
+    const sheets = this.plan.sheets;
+    sheets.forEach((sheet, index) => this.collectNames(sheet, index));
+    this.zip.add("[Content_Types].xml", contentTypes(sheets.length));
+    this.zip.add(
+      "_rels/.rels",
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+        `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>` +
+        `<Relationship Id="rId2" Type="${NS_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>` +
+        "</Relationships>",
+    );
+    this.zip.add(
+      "docProps/core.xml",
+      `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS_PKG_REL.replace("relationships", "metadata/core-properties")}" ` +
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>台账助手</dc:creator></cp:coreProperties>',
+    );
+    this.zip.add("xl/workbook.xml", this.workbookXml());
+    this.zip.add("xl/_rels/workbook.xml.rels", workbookRels(sheets.length));
+    sheets.forEach((sheet, index) => new SheetWriter(this, sheet, index).write());
+    this.zip.add("xl/styles.xml", this.styles.xml());
+    this.strings.write(this.zip.part("xl/sharedStrings.xml"));
+    return this.zip.finish();
+  }
+
+  part(path: string): PartWriter {
+    return this.zip.part(path);
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheetNames.has(name);
+  }
+
+  isActive(index: number): boolean {
+    return index === this.activeTab;
+  }
+
+  xf(...args: Parameters<StyleTable["xf"]>): number {
+    return this.styles.xf(...args);
+  }
+
+  sharedString(text: string): number {
+    return this.strings.id(text);
+  }
+
+  /** Whether `name` is a defined name usable on sheet `index`. */
+  hasName(name: string, index: number): boolean {
+    const key = name.toLowerCase();
+    return this.nameKeys.has(`*|${key}`) || this.nameKeys.has(`${index}|${key}`);
+  }
+
+  private collectNames(sheet: SheetPlan, index: number): void {
+    const fail = (what: string): never => {
+      throw new OutputWriteError(`无法生成工作簿：工作表“${sheet.name}”${what}`);
+    };
     // The same ownership mark the add-in writes (src/adapters/office/ownership.ts), so a workbook
     // written here is recognised as the product's own when opened in Excel.
-    definedNames.push({
+    this.definedNames.push({
       name: OWNER_MARK,
       localSheetId: index,
       value: `"${sheet.kind ?? "other"}"`,
@@ -52,26 +186,420 @@ export async function renderWorkbookBuffer(plan: WorkbookPlan): Promise<Uint8Arr
     });
     const repeat = sheet.print?.repeatRows;
     if (repeat !== undefined) {
-      checkRows(sheet.name, repeat.first, repeat.last);
-      definedNames.push({
+      const { first, last } = repeat;
+      if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= MAX_ROWS)
+        fail(`的打印标题行 ${first}–${last} 无效`);
+      this.definedNames.push({
         name: "_xlnm.Print_Titles",
         localSheetId: index,
-        value: `${quoteSheetName(sheet.name)}!$${repeat.first + 1}:$${repeat.last + 1}`,
+        value: `${quoteSheetName(sheet.name)}!$${first + 1}:$${last + 1}`,
       });
     }
-  });
+    for (const name of sheet.names ?? []) {
+      if (!isValidName(name.name)) fail(`的名称“${name.name}”不符合 Excel 的命名规则`);
+      checkRange(sheet.name, name.range, `名称“${name.name}”的`);
+      const local = name.scope === "sheet";
+      const key = `${local ? index : "*"}|${name.name.toLowerCase()}`;
+      if (this.nameKeys.has(key) || name.name === OWNER_MARK) fail(`的名称“${name.name}”重复`);
+      this.nameKeys.add(key);
+      this.definedNames.push({
+        name: name.name,
+        ...(local ? { localSheetId: index } : {}),
+        value: `${quoteSheetName(sheet.name)}!${absoluteRef(name.range)}`,
+      });
+    }
+  }
 
-  let written: ExcelJS.Buffer;
-  try {
-    written = await workbook.xlsx.writeBuffer();
-  } catch (error) {
-    throw new OutputWriteError(`无法生成工作簿：${reasonOf(error)}`, { cause: error });
+  private workbookXml(): string {
+    const sheets = this.plan.sheets
+      .map(
+        (s, i) =>
+          `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"` +
+          `${s.visibility === "hidden" ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`,
+      )
+      .join("");
+    const names = this.definedNames
+      .map(
+        (n) =>
+          `<definedName name="${escapeXml(n.name)}"` +
+          `${n.localSheetId === undefined ? "" : ` localSheetId="${n.localSheetId}"`}` +
+          `${n.hidden ? ' hidden="1"' : ""}>${escapeXml(n.value)}</definedName>`,
+      )
+      .join("");
+    return (
+      `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
+      // The tab shown on opening must be visible, or Excel opens on a hidden sheet.
+      `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="20000" windowHeight="12000" ` +
+      `firstSheet="0" activeTab="${this.activeTab}"/></bookViews>` +
+      `<sheets>${sheets}</sheets>` +
+      (names === "" ? "" : `<definedNames>${names}</definedNames>`) +
+      // Formulas without a cached result must be computed when the file is opened (Excel, LibreOffice).
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'
+    );
   }
-  try {
-    return patchPackage(new Uint8Array(written as ArrayBuffer), additions, definedNames);
-  } catch (error) {
-    throw new OutputWriteError(`无法生成工作簿：${reasonOf(error)}`, { cause: error });
+}
+
+/** Column letters by index, grown on demand (`A`, `B`, …). */
+const COLUMNS: string[] = [];
+function columnLetters(column: number): string {
+  let name = COLUMNS[column];
+  if (name === undefined) {
+    name = columnName(column);
+    COLUMNS[column] = name;
   }
+  return name;
+}
+
+class SheetWriter {
+  private readonly xfCache = new Map<string, number>();
+  private readonly links: string[] = [];
+
+  constructor(
+    private readonly book: WorkbookWriter,
+    private readonly sheet: SheetPlan,
+    private readonly index: number,
+  ) {}
+
+  private fail(what: string, cause?: unknown): never {
+    throw new OutputWriteError(`无法生成工作簿：工作表“${this.sheet.name}”${what}`, { cause });
+  }
+
+  private xf(id: string | undefined, link: boolean, at: string): number {
+    if (id === undefined && !link) return 0;
+    const key = link ? `\u0001${id ?? ""}` : (id ?? "");
+    let xf = this.xfCache.get(key);
+    if (xf === undefined) {
+      const style = id === undefined ? undefined : this.sheet.styles[id];
+      if (id !== undefined && style === undefined) this.fail(`单元格 ${at} 的样式“${id}”未定义`);
+      try {
+        xf = this.book.xf(style, link);
+      } catch (error) {
+        this.fail(`的样式“${id ?? ""}”无效：${reasonOf(error)}`, error);
+      }
+      this.xfCache.set(key, xf);
+    }
+    return xf;
+  }
+
+  write(): void {
+    const sheet = this.sheet;
+    const rows = sheet.rows;
+    const part = this.book.part(`xl/worksheets/sheet${this.index + 1}.xml`);
+
+    // Merged areas: every covered cell (all but the top-left) maps to its merge, so overlaps are
+    // found in one pass over the covered cells, and each row finds its covered cells directly.
+    const merges = sheet.merges.filter((m) => {
+      checkRange(sheet.name, m, "合并");
+      return m.bottom > m.top || m.right > m.left;
+    });
+    const covered = new Map<number, number>();
+    const coveredRows = new Map<number, number>(); // row → last covered column
+    merges.forEach((m, i) => {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r === m.top && c === m.left) continue;
+          const key = r * MAX_COLUMNS + c;
+          if (covered.has(key)) this.fail(`的合并区域 ${rangeRef(m)} 与其他合并区域重叠`);
+          covered.set(key, i);
+        }
+        coveredRows.set(r, Math.max(coveredRows.get(r) ?? -1, m.right));
+      }
+    });
+    // A covered cell takes the top-left cell's format (so a bordered title stays bordered all round)
+    // unless the plan styles it itself; its value is dropped, as Excel keeps only the top-left one.
+    const mergeXf = merges.map((m) => {
+      const cell = rows[m.top]?.[m.left];
+      return cell ? this.xf(cell.style, this.linkOf(cell, false) !== undefined, rangeRef(m)) : 0;
+    });
+    // A top-left cell inside another merge is the other kind of overlap.
+    for (const m of merges) {
+      if (covered.has(m.top * MAX_COLUMNS + m.left)) this.fail(`的合并区域 ${rangeRef(m)} 与其他合并区域重叠`);
+    }
+
+    const heights = new Map<number, number>();
+    for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+      const r = Number(row);
+      if (Number.isInteger(r) && r >= 0 && r < MAX_ROWS && Number.isFinite(height) && height > 0)
+        heights.set(r, height);
+    }
+
+    let width = 0;
+    for (const row of rows) if (row !== undefined && row.length > width) width = row.length;
+    if (rows.length > MAX_ROWS || width > MAX_COLUMNS) this.fail("超出 Excel 的行列上限");
+    let lastRow = rows.length - 1;
+    for (const r of heights.keys()) lastRow = Math.max(lastRow, r);
+    for (const [r, c] of coveredRows) {
+      lastRow = Math.max(lastRow, r);
+      width = Math.max(width, c + 1);
+    }
+
+    part.write(this.head(width, lastRow));
+    for (let r = 0; r <= lastRow; r++) {
+      const cells = rows[r];
+      const height = heights.get(r);
+      const lastCovered = coveredRows.get(r);
+      if (cells === undefined && height === undefined && lastCovered === undefined) continue;
+      const rowNumber = String(r + 1);
+      let xml = `<row r="${rowNumber}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
+      const end = Math.max(cells?.length ?? 0, (lastCovered ?? -1) + 1);
+      for (let c = 0; c < end; c++) {
+        const cell = cells?.[c] ?? null;
+        if (lastCovered !== undefined && c <= lastCovered) {
+          const merge = covered.get(r * MAX_COLUMNS + c);
+          if (merge !== undefined) {
+            const s = cell?.style !== undefined ? this.xf(cell.style, false, columnLetters(c) + rowNumber) : mergeXf[merge]!;
+            if (s !== 0) xml += `<c r="${columnLetters(c)}${rowNumber}" s="${s}"/>`;
+            continue;
+          }
+        }
+        if (cell === null) continue;
+        xml += this.cellXml(cell, columnLetters(c) + rowNumber);
+      }
+      part.write(`${xml}</row>`);
+    }
+    part.write("</sheetData>");
+    part.write(this.tail(merges));
+    part.end();
+  }
+
+  private linkOf(cell: PlanCell, isCovered: boolean): string | undefined {
+    // A link to a sheet this workbook does not hold (e.g. the ledger when it is not included)
+    // would be broken in the file, so it is written as plain text instead.
+    const link = cell.link;
+    if (link === undefined || isCovered || !this.book.hasSheet(link.sheet)) return undefined;
+    const at = parseA1(link.cell);
+    if (at === null || at.row >= MAX_ROWS || at.column >= MAX_COLUMNS)
+      return this.fail(`的链接目标“${link.cell}”不是单元格地址`);
+    return `${quoteSheetName(link.sheet)}!${columnLetters(at.column)}${at.row + 1}`;
+  }
+
+  private cellXml(cell: PlanCell, ref: string): string {
+    const location = this.linkOf(cell, false);
+    if (location !== undefined) this.links.push(`<hyperlink ref="${ref}" location="${escapeXml(location)}"/>`);
+    const s = this.xf(cell.style, location !== undefined, ref);
+    const sAttr = s === 0 ? "" : ` s="${s}"`;
+    const value: PlanValue = cell.value;
+    if (value === null) return s === 0 ? "" : `<c r="${ref}"${sAttr}/>`;
+    if (typeof value === "string") {
+      // Always a shared string (t="s"), never a formula, whatever it starts with.
+      return `<c r="${ref}"${sAttr} t="s"><v>${this.book.sharedString(value)}</v></c>`;
+    }
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) this.fail(`单元格 ${ref} 的数值无效（${value}）`);
+      return `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
+    }
+    if (typeof value === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
+    const formula = value.formula.trim().replace(/^=/, "");
+    if (formula === "") this.fail(`单元格 ${ref} 的公式为空`);
+    const f = `<f>${escapeText(formula)}</f>`;
+    const result = value.result;
+    if (result === undefined) return `<c r="${ref}"${sAttr}>${f}</c>`;
+    if (typeof result === "number") {
+      if (!Number.isFinite(result)) this.fail(`单元格 ${ref} 的公式结果无效`);
+      return `<c r="${ref}"${sAttr}>${f}<v>${result}</v></c>`;
+    }
+    return `<c r="${ref}"${sAttr} t="str">${f}<v>${escapeText(excelText(result))}</v></c>`;
+  }
+
+  private head(width: number, lastRow: number): string {
+    const sheet = this.sheet;
+    let xml = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
+    const fit = sheet.print?.fitToWidth === true;
+    if (sheet.tabColor !== undefined || fit) {
+      xml += "<sheetPr>";
+      if (sheet.tabColor !== undefined) xml += `<tabColor rgb="${this.colour(sheet.tabColor)}"/>`;
+      if (fit) xml += '<pageSetUpPr fitToPage="1"/>';
+      xml += "</sheetPr>";
+    }
+    const extent =
+      width > 0 && lastRow >= 0 ? rangeRef({ top: 0, left: 0, bottom: lastRow, right: width - 1 }) : "A1";
+    xml += `<dimension ref="${extent}"/>`;
+
+    const rows = sheet.freeze?.rows ?? 0;
+    const columns = sheet.freeze?.columns ?? 0;
+    xml += `<sheetViews><sheetView workbookViewId="0"${this.book.isActive(this.index) ? ' tabSelected="1"' : ""}>`;
+    if (rows > 0 || columns > 0) {
+      if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0)
+        this.fail("的冻结窗格无效");
+      const pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+      xml +=
+        `<pane${columns > 0 ? ` xSplit="${columns}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} ` +
+        `topLeftCell="${columnLetters(columns)}${rows + 1}" activePane="${pane}" state="frozen"/>` +
+        `<selection pane="${pane}"/>`;
+    }
+    xml += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
+
+    const cols: string[] = [];
+    sheet.columnWidths.forEach((w, c) => {
+      if (Number.isFinite(w) && w > 0 && c < MAX_COLUMNS)
+        cols.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
+    });
+    if (cols.length > 0) xml += `<cols>${cols.join("")}</cols>`;
+    return `${xml}<sheetData>`;
+  }
+
+  /** Everything after `</sheetData>`, in CT_Worksheet order. */
+  private tail(merges: readonly CellRange[]): string {
+    const sheet = this.sheet;
+    let xml = "";
+    if (sheet.protection !== undefined) xml += protectionXml(sheet.protection);
+    if (merges.length > 0)
+      xml += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join("")}</mergeCells>`;
+    (sheet.bars ?? []).forEach((bar, i) => {
+      checkRange(sheet.name, bar.range, "数据条");
+      xml += dataBarXml(bar.range, this.colour(bar.color), i + 1);
+    });
+    const validations = (sheet.validations ?? []).map((v) => this.validationXml(v));
+    if (validations.length > 0)
+      xml += `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`;
+    if (this.links.length > 0) xml += `<hyperlinks>${this.links.join("")}</hyperlinks>`;
+    const print = sheet.print;
+    if (print?.centerHorizontally === true) xml += '<printOptions horizontalCentered="1"/>';
+    // Plan margins are in inches, Excel's own unit for page margins.
+    const m = print?.margins ?? DEFAULT_MARGINS;
+    for (const v of [m.left, m.right, m.top, m.bottom])
+      if (!(Number.isFinite(v) && v >= 0)) this.fail("的页边距无效");
+    xml +=
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" ` +
+      `header="${Math.min(HEADER_FOOTER_MARGIN, m.top)}" footer="${Math.min(HEADER_FOOTER_MARGIN, m.bottom)}"/>`;
+    if (print !== undefined) {
+      // Height 0 = as many pages down as needed; only the width is constrained.
+      xml +=
+        `<pageSetup paperSize="9" orientation="${print.orientation === "landscape" ? "landscape" : "portrait"}"` +
+        `${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+    }
+    return `${xml}</worksheet>`;
+  }
+
+  private colour(hex: string): string {
+    try {
+      return argb(hex);
+    } catch (error) {
+      return this.fail(`的颜色“${hex}”无效`, error);
+    }
+  }
+
+  private validationXml(v: PlanValidation): string {
+    const where = `${rangeRef(v.range)} 的数据验证`;
+    checkRange(this.sheet.name, v.range, "数据验证");
+    const rule = v.rule;
+    let type: string;
+    let operator = "";
+    let formulas: string[];
+    switch (rule.type) {
+      case "list": {
+        const source = rule.source;
+        if ("name" in source) {
+          if (!this.book.hasName(source.name, this.index)) this.fail(`${where}引用的名称“${source.name}”未定义`);
+          formulas = [source.name];
+        } else {
+          if (!this.book.hasSheet(source.sheet)) this.fail(`${where}引用的工作表“${source.sheet}”不在工作簿中`);
+          checkRange(this.sheet.name, source.range, "数据验证来源");
+          formulas = [`${quoteSheetName(source.sheet)}!${absoluteRef(source.range)}`];
+        }
+        type = "list";
+        break;
+      }
+      case "whole":
+      case "decimal": {
+        const { min, max } = rule;
+        for (const b of [min, max])
+          if (b !== undefined && !(Number.isFinite(b) && (rule.type === "decimal" || Number.isInteger(b))))
+            this.fail(`${where}界限“${b}”无效`);
+        type = rule.type;
+        [operator, formulas] = bounds(
+          min === undefined ? undefined : String(min),
+          max === undefined ? undefined : String(max),
+          rule.type === "whole" ? ["-2147483648", "2147483647"] : ["-1E+307", "1E+307"],
+        );
+        break;
+      }
+      case "date": {
+        const serial = (iso: string | undefined): string | undefined => {
+          if (iso === undefined) return undefined;
+          const day = isoToDay(iso);
+          return day === null ? this.fail(`${where}日期“${iso}”不是 YYYY-MM-DD`) : String(dayToSerial(day));
+        };
+        type = "date";
+        [operator, formulas] = bounds(serial(rule.min), serial(rule.max), ["1", String(LAST_SERIAL)]);
+        break;
+      }
+    }
+    let xml = `<dataValidation type="${type}"${operator === "" ? "" : ` operator="${operator}"`}`;
+    if (v.allowBlank !== false) xml += ' allowBlank="1"';
+    if (v.prompt !== undefined) {
+      const { title, text } = this.message(v.prompt, where);
+      xml += ` showInputMessage="1"${title === "" ? "" : ` promptTitle="${title}"`} prompt="${text}"`;
+    }
+    xml += ' showErrorMessage="1"';
+    if (v.error !== undefined) {
+      const { title, text } = this.message(v.error, where);
+      if (v.error.style !== undefined && v.error.style !== "stop") xml += ` errorStyle="${v.error.style}"`;
+      xml += `${title === "" ? "" : ` errorTitle="${title}"`} error="${text}"`;
+    }
+    xml += ` sqref="${rangeRef(v.range)}">`;
+    xml += `<formula1>${escapeText(formulas[0]!)}</formula1>`;
+    if (formulas[1] !== undefined) xml += `<formula2>${escapeText(formulas[1])}</formula2>`;
+    return `${xml}</dataValidation>`;
+  }
+
+  private message(m: { title?: string; text: string }, where: string): { title: string; text: string } {
+    const title = m.title ?? "";
+    if (title.length > MAX_TITLE) this.fail(`${where}标题超过 ${MAX_TITLE} 个字符`);
+    if (m.text.length > MAX_MESSAGE) this.fail(`${where}提示超过 ${MAX_MESSAGE} 个字符`);
+    return { title: escapeAttribute(title), text: escapeAttribute(m.text) };
+  }
+}
+
+/** Operator and formulas for a `min`…`max` rule; `open` bounds a rule with neither. */
+function bounds(
+  min: string | undefined,
+  max: string | undefined,
+  open: readonly [string, string],
+): [string, string[]] {
+  if (min !== undefined && max !== undefined) return ["between", [min, max]];
+  if (min !== undefined) return ["greaterThanOrEqual", [min]];
+  if (max !== undefined) return ["lessThanOrEqual", [max]];
+  return ["between", [...open]];
+}
+
+function protectionXml(p: NonNullable<SheetPlan["protection"]>): string {
+  // In SpreadsheetML these attributes say what is *locked* (default true): 0 allows the action.
+  const allow = (flag: boolean | undefined, attribute: string) => (flag === true ? ` ${attribute}="0"` : "");
+  return (
+    '<sheetProtection sheet="1" objects="1" scenarios="1"' +
+    allow(p.allowFormatColumns, "formatColumns") +
+    allow(p.allowFormatRows, "formatRows") +
+    allow(p.allowInsertRows, "insertRows") +
+    allow(p.allowDeleteRows, "deleteRows") +
+    allow(p.allowSort, "sort") +
+    allow(p.allowAutoFilter, "autoFilter") +
+    "/>"
+  );
+}
+
+/** `$A$2:$A$9` */
+function absoluteRef(range: CellRange): string {
+  const cell = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+  const first = cell(range.top, range.left);
+  return range.top === range.bottom && range.left === range.right
+    ? first
+    : `${first}:${cell(range.bottom, range.right)}`;
+}
+
+/**
+ * Excel's rules for a defined name: starts with a letter, `_` or `\`; then letters, digits, `_`,
+ * `.` or `\`; at most 255 characters; not a cell reference (`A1`, `R1C1`) nor `R`/`C`.
+ */
+function isValidName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 255 &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[Rr](\d*)[Cc](\d*)$/.test(name) &&
+    !/^[RrCc]$/.test(name)
+  );
 }
 
 function checkSheetNames(plan: WorkbookPlan): void {
@@ -93,184 +621,60 @@ function checkSheetNames(plan: WorkbookPlan): void {
   }
 }
 
-function checkRows(sheet: string, first: number, last: number): void {
-  if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first) {
-    throw new OutputWriteError(`无法生成工作簿：工作表“${sheet}”的打印标题行 ${first}–${last} 无效`);
-  }
-}
-
 function checkRange(sheet: string, range: CellRange, what: string): void {
   const ok =
     [range.top, range.left, range.bottom, range.right].every((n) => Number.isInteger(n) && n >= 0) &&
     range.bottom >= range.top &&
-    range.right >= range.left;
+    range.right >= range.left &&
+    range.bottom < MAX_ROWS &&
+    range.right < MAX_COLUMNS;
   if (!ok) throw new OutputWriteError(`无法生成工作簿：工作表“${sheet}”的${what}区域无效`);
 }
 
-function renderSheet(
-  workbook: ExcelJS.Workbook,
-  sheet: SheetPlan,
-  active: boolean,
-  sheetNames: ReadonlySet<string>,
-): SheetAdditions {
-  const fail = (what: string, cause?: unknown): never => {
-    throw new OutputWriteError(`无法生成工作簿：工作表“${sheet.name}”${what}`, { cause });
-  };
-  const ws = workbook.addWorksheet(sheet.name, {
-    state: sheet.visibility === "hidden" ? "hidden" : "visible",
-  });
-  if (sheet.tabColor !== undefined) ws.properties.tabColor = { argb: colour(sheet.tabColor, fail) };
-
-  const freezeRows = sheet.freeze?.rows ?? 0;
-  const freezeColumns = sheet.freeze?.columns ?? 0;
-  const view =
-    freezeRows > 0 || freezeColumns > 0
-      ? { state: "frozen", xSplit: freezeColumns, ySplit: freezeRows, tabSelected: active }
-      : { state: "normal", tabSelected: active };
-  // ExcelJS writes `tabSelected` but its typings leave it out.
-  ws.views = [view as Partial<ExcelJS.WorksheetView>];
-
-  sheet.columnWidths.forEach((width, column) => {
-    if (Number.isFinite(width) && width > 0) ws.getColumn(column + 1).width = width;
-  });
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
-    const index = Number(row);
-    if (Number.isInteger(index) && index >= 0 && Number.isFinite(height) && height > 0) {
-      ws.getRow(index + 1).height = height;
-    }
-  }
-
-  // Cells covered by a merge other than its top-left one: Excel keeps only the top-left value.
-  const covered = new Set<string>();
-  for (const m of sheet.merges) {
-    checkRange(sheet.name, m, "合并");
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-    }
-  }
-
-  const styleCache = new Map<string, Partial<ExcelJS.Style>>();
-  const styleFor = (id: string | undefined, asLink: boolean, at: string): Partial<ExcelJS.Style> => {
-    const key = `${asLink ? "link" : "cell"}:${id ?? ""}`;
-    let style = styleCache.get(key);
-    if (style === undefined) {
-      const planStyle = id === undefined ? undefined : sheet.styles[id];
-      if (id !== undefined && planStyle === undefined) fail(`单元格 ${at} 的样式“${id}”未定义`);
-      try {
-        style = toExcelStyle(planStyle, asLink);
-      } catch (error) {
-        return fail(`样式“${id ?? ""}”无效：${reasonOf(error)}`, error);
-      }
-      styleCache.set(key, style);
-    }
-    return style;
-  };
-
-  const links: Array<{ ref: string; location: string }> = [];
-  const explicitStyles: Array<{ row: number; column: number; style: Partial<ExcelJS.Style> }> = [];
-  sheet.rows.forEach((cells, row) => {
-    cells.forEach((cell, column) => {
-      if (cell === null || cell === undefined) return;
-      const ref = a1(row, column);
-      const isCovered = covered.has(`${row},${column}`);
-      // A link to a sheet this workbook does not hold (e.g. the ledger when it is not included)
-      // would be broken in the file, so it is written as plain text instead.
-      const link =
-        cell.link !== undefined && sheetNames.has(cell.link.sheet) && !isCovered ? cell.link : undefined;
-      const target = ws.getCell(row + 1, column + 1);
-      if (!isCovered) target.value = excelValue(cell.value, ref, fail);
-      if (cell.style !== undefined || link !== undefined) {
-        const style = styleFor(cell.style, link !== undefined, ref);
-        target.style = style;
-        if (isCovered) explicitStyles.push({ row, column, style });
-      }
-      if (link !== undefined) {
-        const at = parseA1(link.cell);
-        if (at === null) return fail(`单元格 ${ref} 的链接目标“${link.cell}”不是单元格地址`);
-        links.push({ ref, location: `${quoteSheetName(link.sheet)}!${a1(at.row, at.column)}` });
-      }
-    });
-  });
-
-  // Merging copies the top-left style onto the covered cells (so a bordered title stays bordered
-  // all round); covered cells the plan styles itself get their own style back afterwards.
-  for (const m of sheet.merges) {
-    try {
-      ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    } catch (error) {
-      fail(`的合并区域 ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} 与其他合并区域重叠`, error);
-    }
-  }
-  for (const { row, column, style } of explicitStyles) ws.getCell(row + 1, column + 1).style = style;
-
-  if (sheet.print !== undefined) applyPrint(ws, sheet.print);
-
-  const bars = (sheet.bars ?? []).map((bar) => {
-    checkRange(sheet.name, bar.range, "数据条");
-    return { range: bar.range, argb: colour(bar.color, fail) };
-  });
-  return { bars, links };
-}
-
-function colour(hex: string, fail: (what: string, cause?: unknown) => never): string {
-  try {
-    return argb(hex);
-  } catch (error) {
-    return fail(`的颜色“${hex}”无效`, error);
-  }
-}
-
-function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
-  // Plan margins are in inches, Excel's own unit for page margins.
-  const margins = print.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75 };
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: PAPER_A4,
-    orientation: print.orientation,
-    fitToPage: print.fitToWidth,
-    // Height 0 = as many pages down as needed; only the width is constrained.
-    fitToWidth: 1,
-    fitToHeight: print.fitToWidth ? 0 : 1,
-    horizontalCentered: print.centerHorizontally === true,
-    margins: {
-      ...margins,
-      header: Math.min(HEADER_FOOTER_MARGIN, margins.top),
-      footer: Math.min(HEADER_FOOTER_MARGIN, margins.bottom),
-    },
-  };
-}
-
-/** Text that Excel would otherwise decode: `_x0041_` in a string means "A" unless its `_` is escaped. */
-const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
-/**
- * Characters XML 1.0 cannot hold (ExcelJS would drop them) and the carriage return (which XML
- * parsers turn into a line feed) are written as Excel does, `_x0001_`, so the text survives intact.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
-
 function excelText(value: string): string {
+  if (value.length <= MAX_CELL_TEXT && !NEEDS_WORK.test(value)) return value;
   return value
     .slice(0, MAX_CELL_TEXT)
     .replace(EXCEL_ESCAPE, "_x005F_$1")
     .replace(XML_UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
-function excelValue(value: PlanValue, ref: string, fail: (what: string) => never): ExcelJS.CellValue {
-  if (value === null) return null;
-  if (typeof value === "string") {
-    // Always a string value (t="s"), never a formula, whatever it starts with.
-    return excelText(value);
-  }
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) fail(`单元格 ${ref} 的数值无效（${value}）`);
-    return value;
-  }
-  if (typeof value === "boolean") return value;
-  const formula = value.formula.trim().replace(/^=/, "");
-  if (formula === "") fail(`单元格 ${ref} 的公式为空`);
-  if (value.result === undefined) return { formula };
-  if (typeof value.result === "number" && !Number.isFinite(value.result))
-    fail(`单元格 ${ref} 的公式结果无效`);
-  return { formula, result: value.result };
+/** Element text: `&`, `<` and `>` escaped. */
+function escapeText(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Attribute text: also quotes, and line breaks and tabs as character references (XML would fold them). */
+function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+function contentTypes(sheetCount: number): string {
+  let xml =
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>`;
+  for (let i = 1; i <= sheetCount; i++)
+    xml += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/>`;
+  return (
+    xml +
+    `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/>` +
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>` +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    "</Types>"
+  );
+}
+
+function workbookRels(sheetCount: number): string {
+  let xml = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">`;
+  for (let i = 1; i <= sheetCount; i++)
+    xml += `<Relationship Id="rId${i}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  return (
+    xml +
+    `<Relationship Id="rId${sheetCount + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${sheetCount + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/>` +
+    "</Relationships>"
+  );
 }

@@ -8,7 +8,7 @@ import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises
 import { basename, dirname, join, resolve } from "node:path";
 import type { WorkbookPlan } from "../../../core/plan";
 import { OutputWriteError, reasonOf } from "./errors";
-import { renderWorkbookBuffer } from "./render";
+import { renderWorkbookBuffer } from "./node";
 
 export interface WriteWorkbookOptions {
   /** The files this run read: the output must not be any of them. */

@@ -1,0 +1,57 @@
+/**
+ * Compression for the .xlsx writer, with no Node import so the writer runs in the browser too.
+ *
+ * A `DeflateCodec` compresses one ZIP entry as a stream of chunks (raw DEFLATE, RFC 1951) and
+ * computes its CRC-32. `browserCodec` uses fflate's streaming `Deflate`; Node uses `nodeCodec`
+ * (deflate-node.ts: native zlib, several times faster than JavaScript DEFLATE).
+ */
+import { Deflate } from "fflate";
+
+export interface DeflateStream {
+  /** Compresses `chunk`; output goes to the `onData` callback given to `start`. */
+  push(chunk: Uint8Array): void;
+  /** Ends the stream (the final block); no `push` after it. */
+  finish(): void;
+}
+
+export interface DeflateCodec {
+  start(onData: (compressed: Uint8Array) => void): DeflateStream;
+  /** CRC-32 (ISO-HDLC, as ZIP uses) of `data` continuing from `previous` (0 to begin). */
+  crc32(data: Uint8Array, previous: number): number;
+}
+
+/** DEFLATE level: zlib's default, the same balance of size and speed Excel's own files show. */
+export const DEFLATE_LEVEL = 6;
+
+let table: Uint32Array | undefined;
+
+function crcTable(): Uint32Array {
+  if (table !== undefined) return table;
+  table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+}
+
+/** CRC-32 in JavaScript, for hosts without zlib's. */
+export function crc32(data: Uint8Array, previous: number): number {
+  const t = crcTable();
+  let c = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = (t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** fflate's streaming DEFLATE: the codec for the browser (the task pane's 导出). */
+export const browserCodec: DeflateCodec = {
+  start(onData) {
+    const deflate = new Deflate({ level: DEFLATE_LEVEL }, (data) => onData(data));
+    return {
+      push: (chunk) => deflate.push(chunk, false),
+      finish: () => deflate.push(new Uint8Array(0), true),
+    };
+  },
+  crc32,
+};

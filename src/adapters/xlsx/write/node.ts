@@ -1,0 +1,13 @@
+import type { WorkbookPlan } from "../../../core/plan";
+import { nodeCodec } from "./deflate-node";
+import { renderWorkbook } from "./render";
+
+/**
+ * Renders the plan to the bytes of an .xlsx workbook (Node: native zlib), sheets in plan order.
+ * Throws OutputWriteError when the plan cannot become a sound workbook (bad sheet name, unknown
+ * style id, overlapping merges, a non-finite number, no visible sheet, a validation whose source
+ * is not in the workbook).
+ */
+export async function renderWorkbookBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
+  return renderWorkbook(plan, nodeCodec);
+}

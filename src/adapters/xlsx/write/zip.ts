@@ -1,0 +1,135 @@
+/**
+ * A minimal ZIP writer (PKWARE APPNOTE 6.3, no ZIP64): DEFLATE entries written part by part in
+ * chunks, so a sheet's XML is never held whole, and the finished archive returned as one byte
+ * array. No file system: the CLI writes the bytes to disk (write-file.ts), the task pane hands
+ * them to Excel or a download.
+ */
+import type { DeflateCodec } from "./deflate";
+
+/** Text is encoded and compressed in pieces of about this many UTF-16 code units. */
+const CHUNK_CHARS = 1 << 20;
+const MAX_32 = 0xffffffff;
+/** 1980-01-01 00:00 in MS-DOS form: a fixed stamp keeps the output reproducible. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+interface Entry {
+  readonly name: Uint8Array;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly chunks: Uint8Array[];
+}
+
+const encoder = new TextEncoder();
+
+/** Writes one entry's text: `write` pieces in order, then `end`. */
+export interface PartWriter {
+  write(text: string): void;
+  end(): void;
+}
+
+export class ZipWriter {
+  private readonly entries: Entry[] = [];
+  private open = false;
+
+  constructor(private readonly codec: DeflateCodec) {}
+
+  /** Starts an entry; its text is buffered up to a chunk, then encoded and compressed. */
+  part(path: string): PartWriter {
+    if (this.open) throw new Error(`上一个部件尚未写完：${path}`);
+    this.open = true;
+    const chunks: Uint8Array[] = [];
+    let compressedSize = 0;
+    let size = 0;
+    let crc = 0;
+    const stream = this.codec.start((data) => {
+      chunks.push(data);
+      compressedSize += data.length;
+    });
+    let pending = "";
+    const flush = (): void => {
+      if (pending === "") return;
+      const bytes = encoder.encode(pending);
+      pending = "";
+      size += bytes.length;
+      crc = this.codec.crc32(bytes, crc);
+      stream.push(bytes);
+    };
+    return {
+      write: (text) => {
+        pending += text;
+        if (pending.length >= CHUNK_CHARS) flush();
+      },
+      end: () => {
+        flush();
+        stream.finish();
+        this.open = false;
+        if (size > MAX_32 || compressedSize > MAX_32) throw new Error(`部件 ${path} 超过 4 GB`);
+        this.entries.push({ name: encoder.encode(path), crc, compressedSize, size, chunks });
+      },
+    };
+  }
+
+  /** Writes a whole small entry. */
+  add(path: string, text: string): void {
+    const part = this.part(path);
+    part.write(text);
+    part.end();
+  }
+
+  /** The archive: local headers and data in entry order, then the central directory. */
+  finish(): Uint8Array {
+    let length = 22;
+    for (const e of this.entries) length += 30 + 46 + 2 * e.name.length + e.compressedSize;
+    if (length > MAX_32) throw new Error("工作簿超过 4 GB");
+    const out = new Uint8Array(length);
+    const view = new DataView(out.buffer);
+    let at = 0;
+    const offsets: number[] = [];
+    for (const e of this.entries) {
+      offsets.push(at);
+      view.setUint32(at, 0x04034b50, true);
+      view.setUint16(at + 4, 20, true); // version needed: 2.0 (DEFLATE)
+      view.setUint16(at + 6, 0x0800, true); // names are UTF-8
+      view.setUint16(at + 8, 8, true); // DEFLATE
+      view.setUint16(at + 10, DOS_TIME, true);
+      view.setUint16(at + 12, DOS_DATE, true);
+      view.setUint32(at + 14, e.crc, true);
+      view.setUint32(at + 18, e.compressedSize, true);
+      view.setUint32(at + 22, e.size, true);
+      view.setUint16(at + 26, e.name.length, true);
+      view.setUint16(at + 28, 0, true);
+      out.set(e.name, at + 30);
+      at += 30 + e.name.length;
+      for (const chunk of e.chunks) {
+        out.set(chunk, at);
+        at += chunk.length;
+      }
+    }
+    const directory = at;
+    this.entries.forEach((e, i) => {
+      view.setUint32(at, 0x02014b50, true);
+      view.setUint16(at + 4, 20, true); // made by: MS-DOS, 2.0
+      view.setUint16(at + 6, 20, true);
+      view.setUint16(at + 8, 0x0800, true);
+      view.setUint16(at + 10, 8, true);
+      view.setUint16(at + 12, DOS_TIME, true);
+      view.setUint16(at + 14, DOS_DATE, true);
+      view.setUint32(at + 16, e.crc, true);
+      view.setUint32(at + 20, e.compressedSize, true);
+      view.setUint32(at + 24, e.size, true);
+      view.setUint16(at + 28, e.name.length, true);
+      // extra, comment, disk, internal and external attributes: all 0
+      view.setUint32(at + 42, offsets[i]!, true);
+      out.set(e.name, at + 46);
+      at += 46 + e.name.length;
+    });
+    view.setUint32(at, 0x06054b50, true);
+    view.setUint16(at + 8, this.entries.length, true);
+    view.setUint16(at + 10, this.entries.length, true);
+    view.setUint32(at + 12, at - directory, true);
+    view.setUint32(at + 16, directory, true);
+    return out;
+  }
+}
