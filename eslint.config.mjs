@@ -53,6 +53,15 @@ export default tseslint.config(
     ]),
   },
   {
+    // The writer renders workbooks in the browser too (the pane's 导出): Node only at its Node edge.
+    files: ["src/adapters/xlsx/write/**"],
+    ignores: ["src/adapters/xlsx/write/node.ts", "src/adapters/xlsx/write/deflate-node.ts", "src/adapters/xlsx/write/write-file.ts"],
+    rules: restrict([
+      { group: ["react", "react-dom", "@fluentui/*", "exceljs", ...nodeBuiltins], message: "the writer runs in the browser: Node only in node.ts, deflate-node.ts and write-file.ts." },
+      { group: ["**/adapters/office/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "adapters depend on core only." },
+    ]),
+  },
+  {
     files: ["src/taskpane/**", "src/commands/**"],
     rules: restrict([
       { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },

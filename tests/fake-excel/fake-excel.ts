@@ -10,11 +10,16 @@
  *   that is not a number) becomes a formula, `1001` a number, `TRUE` a boolean — unless the cell's
  *   number format is Text (`@`), which keeps the string as typed (Excel's documented Text format rule);
  * - `*OrNullObject` methods give objects whose `isNullObject` is readable after load + sync;
- * - merged areas, RangeAreas, cell properties, settings, names, custom properties, selection.
+ * - merged areas, RangeAreas, cell properties, settings, names, custom properties, selection;
+ * - data validation (a list source must name an existing sheet or name; Excel's 32/255-character
+ *   limits on titles and messages), sheet protection (writing values into locked cells of a
+ *   protected sheet fails with `AccessDenied`), locked/unlocked cells, workbook-scoped names (which
+ *   turn into `#REF!` when their sheet is deleted).
  */
 import {
   DEFAULT_STYLE,
   type FakeStyle,
+  type FakeValidation,
   type FakeValue,
   type Rect,
   type SheetModel,
@@ -215,10 +220,12 @@ function recorder(ctx: FakeRequestContext, name: string, target: () => Record<st
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(private readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx, () => ctx.model.names);
   }
 
   getSelectedRange(): FakeRange {
@@ -316,11 +323,20 @@ export class FakeWorksheet extends FakeObject {
   readonly names: FakeNamedItemCollection;
   readonly customProperties: FakeCustomPropertyCollection;
   readonly charts: any;
+  readonly protection: { protect(options?: Record<string, unknown>): void; unprotect(): void };
 
   constructor(ctx: FakeRequestContext, resolve: () => SheetModel | null) {
     super(ctx);
     this.target = lazy(resolve);
     const sheet = () => this.sheet();
+    this.protection = {
+      protect: (options = {}) =>
+        ctx.enqueue({ protect: options }, () => {
+          if (sheet().protection) throw fakeError("InvalidOperation", "The sheet is already protected.");
+          sheet().protection = { ...options };
+        }),
+      unprotect: () => ctx.enqueue({ unprotect: true }, () => void (sheet().protection = null)),
+    };
     this.freezePanes = {
       freezeRows: (n: number) =>
         ctx.enqueue({ freezeRows: n }, () => void (sheet().freeze = { rows: n, columns: 0 })),
@@ -344,7 +360,7 @@ export class FakeWorksheet extends FakeObject {
         return t[prop];
       },
     });
-    this.names = new FakeNamedItemCollection(ctx, sheet);
+    this.names = new FakeNamedItemCollection(ctx, () => sheet().names);
     this.customProperties = new FakeCustomPropertyCollection(ctx, sheet);
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
@@ -474,6 +490,13 @@ export class FakeWorksheet extends FakeObject {
       if (s.visibility === "Visible" && !model.sheets.some((x) => x !== s && x.visibility === "Visible"))
         throw fakeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       model.sheets.splice(model.sheets.indexOf(s), 1);
+      // Names that referred to the deleted sheet now refer to nothing, as in Excel.
+      for (const [name, formula] of model.names)
+        if (
+          formula.includes(`${quoteSheet(s.name)}!`) ||
+          formula.includes(`'${s.name.replace(/'/g, "''")}'!`)
+        )
+          model.names.set(name, "=#REF!");
       if (model.activeSheet === s)
         model.activeSheet = model.sheets.find((x) => x.visibility === "Visible") ?? null;
       if (model.selection?.sheet === s.name) model.selection = null;
@@ -539,6 +562,7 @@ export class FakeRange extends FakeObject {
   readonly resolve: () => Target | null;
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: any;
+  readonly dataValidation: any;
 
   constructor(ctx: FakeRequestContext, resolve: () => Target | null) {
     super(ctx);
@@ -549,6 +573,7 @@ export class FakeRange extends FakeObject {
     };
     this.format = new FakeRangeFormat(ctx, areas);
     this.conditionalFormats = conditionalFormats(ctx, areas);
+    this.dataValidation = dataValidation(ctx, () => this.resolveOne());
   }
 
   resolveOne(): Target {
@@ -645,6 +670,7 @@ export class FakeRange extends FakeObject {
   set values(value: any) {
     this.write("values", value, () => {
       const { sheet, rect } = this.resolveOne();
+      refuseLocked(sheet, rect);
       const get = shaped(value, rect, "values");
       cells(rect, (r, c, i, j) => writeTyped(sheet, r, c, get(i, j)));
     });
@@ -655,6 +681,7 @@ export class FakeRange extends FakeObject {
   set formulas(value: any) {
     this.write("formulas", value, () => {
       const { sheet, rect } = this.resolveOne();
+      refuseLocked(sheet, rect);
       const get = shaped(value, rect, "formulas");
       cells(rect, (r, c, i, j) => writeTyped(sheet, r, c, get(i, j), true));
     });
@@ -800,6 +827,96 @@ export class FakeRange extends FakeObject {
       });
     });
   }
+}
+
+/** Excel refuses to change a locked cell of a protected sheet. */
+function refuseLocked(sheet: SheetModel, rect: Rect) {
+  if (!sheet.protection) return;
+  cells(rect, (r, c) => {
+    if (sheet.getStyle(r, c).locked)
+      throw fakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+  });
+}
+
+const MAX_TITLE = 32;
+const MAX_MESSAGE = 255;
+
+/** Checks a list source the way Excel does: a reference to an existing sheet, or a defined name. */
+function checkListSource(ctx: FakeRequestContext, sheet: SheetModel, source: unknown) {
+  if (typeof source !== "string" || !source.startsWith("="))
+    throw fakeError("InvalidArgument", "The fake only models formula sources (=Sheet!A1:A9 or =Name).");
+  const ref = source.slice(1);
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) {
+    if (!ctx.model.names.has(ref) && !sheet.names.has(ref))
+      throw fakeError("InvalidArgument", `The list source ${source} is not a valid reference.`);
+    return;
+  }
+  const { sheet: target } = parseAddress(ref);
+  if (target === null || !ctx.model.sheet(target))
+    throw fakeError("InvalidArgument", `The list source ${source} refers to a missing sheet.`);
+}
+
+function dataValidation(ctx: FakeRequestContext, target: () => Target) {
+  const entry = (): FakeValidation => {
+    const { sheet, rect } = target();
+    let v = sheet.dataValidations.find(
+      (x) =>
+        x.rect.top === rect.top &&
+        x.rect.left === rect.left &&
+        x.rect.bottom === rect.bottom &&
+        x.rect.right === rect.right,
+    );
+    if (!v) {
+      if (sheet.dataValidations.some((x) => intersects(x.rect, rect)))
+        throw fakeError("InvalidOperation", "The range overlaps another data validation.");
+      v = { rect, rule: {}, ignoreBlanks: true, prompt: null, errorAlert: null };
+      sheet.dataValidations.push(v);
+    }
+    return v;
+  };
+  const text = (m: { title?: string; message?: string } | undefined) => {
+    if ((m?.title ?? "").length > MAX_TITLE || (m?.message ?? "").length > MAX_MESSAGE)
+      throw fakeError(
+        "InvalidArgument",
+        "Data validation titles are limited to 32 characters, messages to 255.",
+      );
+  };
+  return {
+    set rule(rule: Record<string, any>) {
+      ctx.enqueue({ set: "dataValidation.rule", value: rule }, () => {
+        const v = entry();
+        if (Object.keys(v.rule).length > 0)
+          throw fakeError("InvalidOperation", "Clear the existing rule before setting a new one.");
+        const kinds = Object.keys(rule);
+        if (kinds.length !== 1) throw fakeError("InvalidArgument", "A rule has exactly one kind.");
+        if (rule["list"]) checkListSource(ctx, target().sheet, rule["list"].source);
+        v.rule = rule;
+      });
+    },
+    set ignoreBlanks(value: boolean) {
+      ctx.enqueue({ set: "dataValidation.ignoreBlanks", value }, () => void (entry().ignoreBlanks = value));
+    },
+    set prompt(value: FakeValidation["prompt"]) {
+      ctx.enqueue({ set: "dataValidation.prompt", value }, () => {
+        text(value ?? undefined);
+        entry().prompt = value;
+      });
+    },
+    set errorAlert(value: FakeValidation["errorAlert"]) {
+      ctx.enqueue({ set: "dataValidation.errorAlert", value }, () => {
+        text(value ?? undefined);
+        entry().errorAlert = value;
+      });
+    },
+    clear() {
+      ctx.enqueue({ clearDataValidation: true }, () => {
+        const { sheet, rect } = target();
+        for (let i = sheet.dataValidations.length - 1; i >= 0; i--)
+          if (intersects(sheet.dataValidations[i]!.rect, rect)) sheet.dataValidations.splice(i, 1);
+      });
+    },
+  };
 }
 
 function grid<T>(rect: Rect, at: (r: number, c: number) => T): T[][] {
@@ -984,6 +1101,7 @@ export class FakeRangeFormat extends FakeStylePart {
   readonly fill: any;
   readonly font: any;
   readonly borders: any;
+  readonly protection: any;
 
   constructor(
     private readonly c: FakeRequestContext,
@@ -1023,6 +1141,10 @@ export class FakeRangeFormat extends FakeStylePart {
       size: fontProp("size", "fontSize"),
       name: fontProp("name", "fontName"),
     });
+    this.protection = Object.defineProperties(
+      {},
+      { locked: { set: styleSetter(c, a, "protection.locked", (v) => ({ locked: v !== false })) } },
+    );
     const edge = {
       style: undefined as unknown,
     };
@@ -1215,12 +1337,12 @@ class FakeNamedItem extends FakeObject {
 class FakeNamedItemCollection {
   constructor(
     private readonly ctx: FakeRequestContext,
-    private readonly sheet: () => SheetModel,
+    private readonly map: () => Map<string, string>,
   ) {}
   add(name: string, reference: string | FakeRange, comment?: string) {
     let created = "";
     this.ctx.enqueue({ addName: name, comment }, () => {
-      const names = this.sheet().names;
+      const names = this.map();
       if (names.has(name)) throw fakeError("ItemAlreadyExists", `The name ${name} already exists.`);
       const formula =
         typeof reference === "string"
@@ -1231,17 +1353,17 @@ class FakeNamedItemCollection {
       names.set(name, formula);
       created = name;
     });
-    return new FakeNamedItem(this.ctx, () => (created ? { map: this.sheet().names, name: created } : null));
+    return new FakeNamedItem(this.ctx, () => (created ? { map: this.map(), name: created } : null));
   }
   getItemOrNullObject(name: string) {
     return new FakeNamedItem(this.ctx, () => {
-      const map = this.sheet().names;
+      const map = this.map();
       return map.has(name) ? { map, name } : null;
     });
   }
   getItem(name: string) {
     return new FakeNamedItem(this.ctx, () => {
-      const map = this.sheet().names;
+      const map = this.map();
       if (!map.has(name)) throw fakeError("ItemNotFound", `No name ${name}.`);
       return { map, name };
     });

@@ -25,6 +25,8 @@ export interface FakeStyle {
   vAlign: string;
   wrap: boolean;
   border: boolean;
+  /** Locked against editing when the sheet is protected (Excel's default for every cell). */
+  locked: boolean;
 }
 
 export const DEFAULT_STYLE: Readonly<FakeStyle> = Object.freeze({
@@ -39,7 +41,17 @@ export const DEFAULT_STYLE: Readonly<FakeStyle> = Object.freeze({
   vAlign: "Bottom",
   wrap: false,
   border: false,
+  locked: true,
 });
+
+/** A data-validation rule as set through `range.dataValidation` (Office.js shapes, kept as given). */
+export interface FakeValidation {
+  rect: Rect;
+  rule: Record<string, any>;
+  ignoreBlanks: boolean;
+  prompt: { showPrompt?: boolean; title?: string; message?: string } | null;
+  errorAlert: { showAlert?: boolean; style?: string; title?: string; message?: string } | null;
+}
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
@@ -65,6 +77,9 @@ export class SheetModel {
   readonly conditionalFormats: { rect: Rect; type: string; props: Record<string, unknown> }[] = [];
   readonly charts: { type: string; source: string; props: Record<string, unknown> }[] = [];
   readonly hyperlinks = new Map<string, unknown>();
+  readonly dataValidations: FakeValidation[] = [];
+  /** The options `protection.protect()` was called with; null while unprotected. */
+  protection: Record<string, unknown> | null = null;
   tabColor = "";
 
   constructor(public name: string) {}
@@ -128,6 +143,8 @@ export class SheetModel {
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly settings = new Map<string, unknown>();
+  /** Workbook-scoped names: name → formula (`='选项'!$A$2:$A$9`). */
+  readonly names = new Map<string, string>();
   activeSheet: SheetModel | null = null;
   selection: { sheet: string; address: string } | null = null;
   /** Calls in this list throw `InvalidOperationInCellEditMode` while the count is > 0 (a user editing a cell). */

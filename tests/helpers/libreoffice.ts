@@ -22,7 +22,11 @@ const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true
 
 // No image export: Debian's LibreOffice 7.4 refuses calc_png_Export headless ("verify input
 // parameters"); what was drawn is read from the PDF's content streams instead (`readPdf`).
-const FILTERS = { pdf: "pdf:calc_pdf_Export", csv: CSV_ALL_SHEETS } as const;
+const FILTERS = {
+  pdf: "pdf:calc_pdf_Export",
+  csv: CSV_ALL_SHEETS,
+  xlsx: "xlsx:Calc MS Excel 2007 XML",
+} as const;
 export type LibreOfficeFormat = keyof typeof FILTERS;
 
 let available: string | null | undefined;

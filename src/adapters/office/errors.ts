@@ -21,6 +21,19 @@ export class SheetNotOwnedError extends OfficeAdapterError {
   }
 }
 
+/**
+ * A workbook-scoped name the plan defines (e.g. `任务类别`) already exists and refers to something
+ * other than the sheet being written: it is the user's, so it is left alone and nothing is written.
+ */
+export class NameTakenError extends OfficeAdapterError {
+  override readonly code = "name-taken";
+  constructor(readonly definedName: string) {
+    super(
+      `工作簿中已有名称“${definedName}”，且不是台账助手生成的。为避免覆盖，未作任何修改。请在“名称管理器”中重命名或删除它后重试。`,
+    );
+  }
+}
+
 /** The user declined to replace a sheet the product generated earlier. */
 export class ReplaceCancelledError extends OfficeAdapterError {
   override readonly code = "replace-cancelled";

@@ -16,6 +16,7 @@ export {
   renderSheetPlan,
   needsTextFormat,
   charsToPoints,
+  validationRule,
   type RenderOptions,
   type RenderResult,
 } from "./render";

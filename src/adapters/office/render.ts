@@ -8,7 +8,12 @@
  *   writes everything: number formats for the whole block, then values, both as single range
  *   writes chunked by payload; formats once per style (a RangeAreas of every block with that style
  *   on ExcelApi 1.9, else one call per block); merges, widths, heights, freeze panes, print setup,
- *   data bars, charts, tab colour and visibility.
+ *   data bars, charts, tab colour and visibility; data validations (ExcelApi 1.8), defined names and,
+ *   last, sheet protection (cells styled `locked: false` stay editable).
+ *
+ * Workbook-scoped names the plan defines are looked up in sync 1 too: one that refers to the sheet
+ * being replaced (or to nothing, `#REF!`) is replaced; any other is the user's (`NameTakenError`).
+ * A list validation's source sheet must exist already: write the plan's sheets in plan order.
  *
  * Text stays text: a plan string that Excel would parse on entry (`=…`, `+…`, `-…`, `@…`, numbers,
  * dates, `TRUE`, `#N/A`, …) gets the Text number format `@` before the values are written, in the
@@ -16,10 +21,10 @@
  * documented meaning of the Text format). The alternative, a leading `'`, would also work for typed
  * input but is then part of the string for Excel Online's `values` round trip, so it is not used.
  */
-import { columnName } from "../../core/grid";
-import type { CellStyle, PlanValue, SheetPlan } from "../../core/plan";
+import { type CellRange, columnName } from "../../core/grid";
+import type { CellStyle, PlanValidation, PlanValue, SheetPlan } from "../../core/plan";
 import { cellsToRanges, chunkAddresses, quoteSheetName, rangeAddress } from "./address";
-import { ReplaceCancelledError, SheetNotOwnedError } from "./errors";
+import { NameTakenError, ReplaceCancelledError, SheetNotOwnedError } from "./errors";
 import { type SheetKind, kindOf, loadOwnerMark, markSheet } from "./ownership";
 import { type ApiSupport, officeApiSupport } from "./support";
 
@@ -71,8 +76,19 @@ export async function renderSheetPlan(
   const worksheets = context.workbook.worksheets;
   const existing = worksheets.getItemOrNullObject(plan.name);
   existing.load("name,position");
+  const workbookNames = (plan.names ?? [])
+    .filter((n) => n.scope !== "sheet")
+    .map((n) => {
+      const item = context.workbook.names.getItemOrNullObject(n.name);
+      item.load("formula");
+      return { name: n.name, item };
+    });
   syncs++;
   await context.sync();
+  for (const { name, item } of workbookNames) {
+    if (!item.isNullObject && !refersToSheetOrNothing(item.formula, plan.name))
+      throw new NameTakenError(name);
+  }
 
   let position: number | null = null;
   if (!existing.isNullObject) {
@@ -152,9 +168,35 @@ export async function renderSheetPlan(
       };
     }),
   );
+  if (plan.validations?.length) {
+    if (supports(8))
+      for (const v of plan.validations) addValidation(sheet.getRange(rangeAddress(v.range)), v);
+    else notes.push("当前 Excel 不支持数据验证（需要 ExcelApi 1.8），下拉列表和输入限制未设置。");
+  }
+  for (const name of plan.names ?? []) {
+    const range = sheet.getRange(rangeAddress(name.range));
+    if (name.scope === "sheet") sheet.names.add(name.name, range, name.comment);
+    else {
+      const old = workbookNames.find((n) => n.name === name.name);
+      if (old !== undefined && !old.item.isNullObject) old.item.delete();
+      context.workbook.names.add(name.name, range, name.comment);
+    }
+  }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor}`;
   if (plan.visibility === "hidden") sheet.visibility = "Hidden";
   else if (options.activate) sheet.activate();
+  // Last: protecting first would lock the cells against the writes above.
+  if (plan.protection) {
+    const p = plan.protection;
+    sheet.protection.protect({
+      allowFormatColumns: p.allowFormatColumns === true,
+      allowFormatRows: p.allowFormatRows === true,
+      allowInsertRows: p.allowInsertRows === true,
+      allowDeleteRows: p.allowDeleteRows === true,
+      allowSort: p.allowSort === true,
+      allowAutoFilter: p.allowAutoFilter === true,
+    });
+  }
   syncs++;
   await context.sync();
   return { sheet: plan.name, replaced: position !== null, syncs, notes };
@@ -260,6 +302,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle) {
   if (style.vAlign) format.verticalAlignment = V_ALIGN[style.vAlign];
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.indent) format.indentLevel = style.indent;
+  if (style.locked === false) format.protection.locked = false;
   if (style.border) {
     for (const edge of EDGES) {
       const border = format.borders.getItem(edge);
@@ -303,4 +346,72 @@ function addDataBar(range: Excel.Range, color: string) {
   bar.upperBoundRule = { type: "Number", formula: "1" };
   bar.positiveFormat.fillColor = `#${color}`;
   bar.positiveFormat.gradientFill = false;
+}
+
+/** Whether a name's formula refers to `sheet` (the one being replaced) or to nothing any more. */
+function refersToSheetOrNothing(formula: string, sheet: string): boolean {
+  if (/#REF!/.test(formula)) return true;
+  const quoted = quoteSheetName(sheet);
+  return formula.includes(`${quoted}!`) || formula.includes(`=${sheet}!`);
+}
+
+const OPERATORS = {
+  between: "Between",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+} as const;
+
+/** Excel's serial range for dates (1900-01-01 … 9999-12-31), for a date rule without bounds. */
+const FIRST_DATE = "1900-01-01";
+const LAST_DATE = "9999-12-31";
+
+function absoluteAddress(range: CellRange): string {
+  const cell = (r: number, c: number) => `$${columnName(c)}$${r + 1}`;
+  const first = cell(range.top, range.left);
+  return range.top === range.bottom && range.left === range.right
+    ? first
+    : `${first}:${cell(range.bottom, range.right)}`;
+}
+
+/** `{min, max}` → Office.js's basic rule: Between, ≥ or ≤; `open` when there is neither bound. */
+function basicRule<T extends number | string>(min: T | undefined, max: T | undefined, open: [T, T]) {
+  if (min !== undefined && max !== undefined)
+    return { operator: OPERATORS.between, formula1: min, formula2: max };
+  if (min !== undefined) return { operator: OPERATORS.greaterThanOrEqual, formula1: min };
+  if (max !== undefined) return { operator: OPERATORS.lessThanOrEqual, formula1: max };
+  return { operator: OPERATORS.between, formula1: open[0], formula2: open[1] };
+}
+
+/** The Office.js data-validation rule for a plan rule (no formula text from cells: only ranges). */
+export function validationRule(rule: PlanValidation["rule"]): Excel.DataValidationRule {
+  switch (rule.type) {
+    case "list": {
+      const source =
+        "name" in rule.source
+          ? `=${rule.source.name}`
+          : `=${quoteSheetName(rule.source.sheet)}!${absoluteAddress(rule.source.range)}`;
+      return { list: { inCellDropDown: true, source } };
+    }
+    case "whole":
+      return { wholeNumber: basicRule(rule.min, rule.max, [-2147483648, 2147483647]) };
+    case "decimal":
+      return { decimal: basicRule(rule.min, rule.max, [-1e307, 1e307]) };
+    case "date":
+      return { date: basicRule(rule.min, rule.max, [FIRST_DATE, LAST_DATE]) };
+  }
+}
+
+const ALERT_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
+
+function addValidation(range: Excel.Range, v: PlanValidation) {
+  const dv = range.dataValidation;
+  dv.ignoreBlanks = v.allowBlank !== false;
+  dv.rule = validationRule(v.rule);
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title ?? "", message: v.prompt.text };
+  dv.errorAlert = {
+    showAlert: true,
+    style: ALERT_STYLE[v.error?.style ?? "stop"],
+    title: v.error?.title ?? "",
+    message: v.error?.text ?? "",
+  };
 }

@@ -84,4 +84,58 @@ describe("fake Excel object model", () => {
       null,
     ]);
   });
+
+  test("data validation: a list source must be an existing sheet or name; Excel's text limits", async () => {
+    const excel = createFakeExcel([
+      { name: "S", rows: [] },
+      { name: "选项", rows: [["a"], ["b"]] },
+    ]);
+    const ctx = excel.newContext();
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.getRange("A1:A9").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "='选项'!$A$1:$A$2" },
+    };
+    await ctx.sync();
+    expect(excel.model.sheet("S")!.dataValidations).toHaveLength(1);
+    ws.getRange("B1").dataValidation.rule = { list: { inCellDropDown: true, source: "='名册'!$A$1:$A$2" } };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    ws.getRange("C1").dataValidation.rule = { list: { inCellDropDown: true, source: "=没有这个名称" } };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    ws.getRange("A5:B5").dataValidation.rule = {
+      wholeNumber: { operator: "Between", formula1: 0, formula2: 9 },
+    };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    ws.getRange("D1").dataValidation.prompt = { showPrompt: true, title: "标".repeat(33), message: "x" };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("a protected sheet refuses writes into locked cells, not into unlocked ones", async () => {
+    const excel = createFakeExcel([{ name: "S", rows: [] }]);
+    const ctx = excel.newContext();
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.getRange("B1:B3").format.protection.locked = false;
+    ws.protection.protect({ allowFormatColumns: true });
+    ws.getRange("B2").values = [["可以填"]];
+    await ctx.sync();
+    expect(cellAt(excel.model, "S", "B2")).toBe("可以填");
+    ws.getRange("A1").values = [["不行"]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(cellAt(excel.model, "S", "A1")).toBe("");
+  });
+
+  test("workbook names: added, looked up, and #REF! once their sheet is deleted", async () => {
+    const excel = createFakeExcel([
+      { name: "S", rows: [] },
+      { name: "选项", rows: [["a"]] },
+    ]);
+    const ctx = excel.newContext();
+    ctx.workbook.names.add("类别", ctx.workbook.worksheets.getItem("选项").getRange("A1:A3"));
+    await ctx.sync();
+    expect(excel.model.names.get("类别")).toBe("='选项'!A1:A3");
+    ctx.workbook.worksheets.getItem("选项").delete();
+    const name = ctx.workbook.names.getItemOrNullObject("类别");
+    name.load("formula");
+    await ctx.sync();
+    expect(name.formula).toBe("=#REF!");
+  });
 });

@@ -94,7 +94,9 @@ class SharedStrings {
   }
 
   write(part: PartWriter): void {
-    part.write(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">`);
+    part.write(
+      `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">`,
+    );
     for (const item of this.items) part.write(item);
     part.write("</sst>");
     part.end();
@@ -187,7 +189,13 @@ class WorkbookWriter {
     const repeat = sheet.print?.repeatRows;
     if (repeat !== undefined) {
       const { first, last } = repeat;
-      if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= MAX_ROWS)
+      if (
+        !Number.isInteger(first) ||
+        !Number.isInteger(last) ||
+        first < 0 ||
+        last < first ||
+        last >= MAX_ROWS
+      )
         fail(`的打印标题行 ${first}–${last} 无效`);
       this.definedNames.push({
         name: "_xlnm.Print_Titles",
@@ -313,7 +321,8 @@ class SheetWriter {
     });
     // A top-left cell inside another merge is the other kind of overlap.
     for (const m of merges) {
-      if (covered.has(m.top * MAX_COLUMNS + m.left)) this.fail(`的合并区域 ${rangeRef(m)} 与其他合并区域重叠`);
+      if (covered.has(m.top * MAX_COLUMNS + m.left))
+        this.fail(`的合并区域 ${rangeRef(m)} 与其他合并区域重叠`);
     }
 
     const heights = new Map<number, number>();
@@ -347,7 +356,10 @@ class SheetWriter {
         if (lastCovered !== undefined && c <= lastCovered) {
           const merge = covered.get(r * MAX_COLUMNS + c);
           if (merge !== undefined) {
-            const s = cell?.style !== undefined ? this.xf(cell.style, false, columnLetters(c) + rowNumber) : mergeXf[merge]!;
+            const s =
+              cell?.style !== undefined
+                ? this.xf(cell.style, false, columnLetters(c) + rowNumber)
+                : mergeXf[merge]!;
             if (s !== 0) xml += `<c r="${columnLetters(c)}${rowNumber}" s="${s}"/>`;
             continue;
           }
@@ -375,7 +387,8 @@ class SheetWriter {
 
   private cellXml(cell: PlanCell, ref: string): string {
     const location = this.linkOf(cell, false);
-    if (location !== undefined) this.links.push(`<hyperlink ref="${ref}" location="${escapeXml(location)}"/>`);
+    if (location !== undefined)
+      this.links.push(`<hyperlink ref="${ref}" location="${escapeXml(location)}"/>`);
     const s = this.xf(cell.style, location !== undefined, ref);
     const sAttr = s === 0 ? "" : ` s="${s}"`;
     const value: PlanValue = cell.value;
@@ -450,6 +463,18 @@ class SheetWriter {
       xml += dataBarXml(bar.range, this.colour(bar.color), i + 1);
     });
     const validations = (sheet.validations ?? []).map((v) => this.validationXml(v));
+    // One cell, one rule: Excel reports a damaged file when validations overlap.
+    const areas = sheet.validations ?? [];
+    areas.forEach((a, i) => {
+      for (const b of areas.slice(0, i))
+        if (
+          a.range.left <= b.range.right &&
+          b.range.left <= a.range.right &&
+          a.range.top <= b.range.bottom &&
+          b.range.top <= a.range.bottom
+        )
+          this.fail(`的数据验证区域 ${rangeRef(a.range)} 与 ${rangeRef(b.range)} 重叠`);
+    });
     if (validations.length > 0)
       xml += `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`;
     if (this.links.length > 0) xml += `<hyperlinks>${this.links.join("")}</hyperlinks>`;
@@ -490,10 +515,12 @@ class SheetWriter {
       case "list": {
         const source = rule.source;
         if ("name" in source) {
-          if (!this.book.hasName(source.name, this.index)) this.fail(`${where}引用的名称“${source.name}”未定义`);
+          if (!this.book.hasName(source.name, this.index))
+            this.fail(`${where}引用的名称“${source.name}”未定义`);
           formulas = [source.name];
         } else {
-          if (!this.book.hasSheet(source.sheet)) this.fail(`${where}引用的工作表“${source.sheet}”不在工作簿中`);
+          if (!this.book.hasSheet(source.sheet))
+            this.fail(`${where}引用的工作表“${source.sheet}”不在工作簿中`);
           checkRange(this.sheet.name, source.range, "数据验证来源");
           formulas = [`${quoteSheetName(source.sheet)}!${absoluteRef(source.range)}`];
         }
