@@ -12,6 +12,9 @@ const USAGE = `用法：taizhang <命令> [参数]
   validate FILE… [--as-of YYYY-MM-DD] [--json]   校验台账
   notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]
                                                   校验、计算并生成通报工作簿
+  feedback FILE… --out-dir DIR [--as-of D] [--json]
+                                                  退回修改：为有问题的台账各生成一份标注批注的副本
+                                                  “<原文件名>-退回修改.xlsx”，首张工作表为“退回修改说明”
   demo                                            在自带样例上演示完整流程，结果写入 out/
 
 退出码：0 完成且无错误；1 完成但发现校验错误；2 用法错误或文件无法读取。
@@ -22,6 +25,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   validate: async () => validateCommand,
   notice: async () => (await import("./notice-command")).noticeCommand,
+  feedback: async () => (await import("./feedback-command")).feedbackCommand,
   demo: async () => (await import("./demo-command")).demoCommand,
 };
 

@@ -14,3 +14,4 @@ export * from "./ranking";
 export * from "./history";
 export * from "./notice";
 export * from "./report";
+export * from "./feedback";

@@ -19,7 +19,8 @@ import {
 import { type LedgerRow, type LedgerSheetSummary, findHeaderRow, validateLedgerSheet } from "../ledger";
 
 /** Sheets the product writes; they are never read as ledgers. */
-export const GENERATED_SHEET = /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|合并台账)$/u;
+export const GENERATED_SHEET =
+  /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|合并台账|退回修改说明([(（]\d+[)）])?)$/u;
 
 /** The roster, settings and as-of date that one file was validated with. */
 export interface FileContext {

@@ -56,6 +56,11 @@ export class XlsxArchive {
     }
   }
 
+  /** Every entry's name, in the order of the zip's central directory (the patcher copies them all). */
+  entryNames(): string[] {
+    return [...this.sizes.keys()];
+  }
+
   /** The entry's actual name for a part path such as `xl/workbook.xml`, matched leniently. */
   find(path: string): string | undefined {
     if (this.sizes.has(path)) return path;

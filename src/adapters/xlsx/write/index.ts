@@ -1,3 +1,3 @@
 export { OutputWriteError } from "./errors";
 export { renderWorkbookBuffer } from "./node";
-export { writeWorkbookFile, type WriteWorkbookOptions } from "./write-file";
+export { writeBytesFile, writeWorkbookFile, type WriteWorkbookOptions } from "./write-file";

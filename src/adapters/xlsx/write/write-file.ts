@@ -29,7 +29,24 @@ export async function writeWorkbookFile(
   const target = resolve(path);
   await refuseInputs(path, target, options.inputs ?? []);
   const bytes = await renderWorkbookBuffer(plan);
+  await writeBytesAtomically(path, target, bytes);
+}
 
+/**
+ * Writes finished bytes (e.g. an annotated copy of a workbook) to `path` atomically, refusing to
+ * write onto any of `options.inputs`. Same guarantees and errors as `writeWorkbookFile`.
+ */
+export async function writeBytesFile(
+  path: string,
+  bytes: Uint8Array,
+  options: WriteWorkbookOptions = {},
+): Promise<void> {
+  const target = resolve(path);
+  await refuseInputs(path, target, options.inputs ?? []);
+  await writeBytesAtomically(path, target, bytes);
+}
+
+async function writeBytesAtomically(path: string, target: string, bytes: Uint8Array): Promise<void> {
   const folder = dirname(target);
   try {
     await mkdir(folder, { recursive: true });

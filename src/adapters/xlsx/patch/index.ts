@@ -1,0 +1,7 @@
+export {
+  annotateWorkbook,
+  type AnnotateInput,
+  type AnnotateOptions,
+  type AnnotateResult,
+  type PackageExtension,
+} from "./annotate";

@@ -1,0 +1,235 @@
+/**
+ * Marks cells in a worksheet part: the `s` attribute of each marked `<c>` points to a filled clone
+ * of its format; a marked cell that is not in the part yet (an empty required cell) is inserted in
+ * column order, in a new row if needed. Nothing else in the part changes.
+ */
+import { columnName } from "../../../core/grid";
+import { corruptPart } from "../read/errors";
+import { elementEnd, findTag, rootChildren, setAttribute, type FoundTag } from "./xml-edit";
+
+export interface CellMark {
+  /** 0-based. */
+  readonly row: number;
+  readonly column: number;
+}
+
+/** What a cell's format is when the cell carries none: the row's (when customFormat) or the column's. */
+interface ColumnStyle {
+  readonly min: number;
+  readonly max: number;
+  readonly style: number;
+}
+
+/** `AB12` → 0-based column 27 (row ignored); -1 when it is not an A1 reference. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+function isTrue(v: string | undefined): boolean {
+  return v === "1" || v === "true";
+}
+
+/**
+ * Sets the marked cells' formats: `styleFor(s)` gives the new format index for a cell whose current
+ * format index is `s`. Returns the new part text.
+ */
+export function markCells(
+  xml: string,
+  part: string,
+  marks: readonly CellMark[],
+  styleFor: (s: number, mark: CellMark) => number,
+): string {
+  if (marks.length === 0) return xml;
+  const root = rootChildren(xml, part, ["sheetData"]);
+  const p = root.prefix;
+  const sheetDataChild = root.children.find((c) => c.localName === "sheetData");
+  if (!sheetDataChild) throw corruptPart(part, "缺少 <sheetData>");
+
+  const columns: ColumnStyle[] = [];
+  const cols = root.children.find((c) => c.localName === "cols");
+  if (cols) {
+    let i = cols.start;
+    for (;;) {
+      const tag = findTag(xml, p + "col", i, cols.end, part);
+      if (!tag) break;
+      const { min, max, style } = tag.attributes;
+      if (style !== undefined)
+        columns.push({ min: Number(min) - 1, max: Number(max) - 1, style: Number(style) || 0 });
+      i = tag.end;
+    }
+  }
+  const columnStyle = (column: number): number =>
+    columns.find((c) => c.min <= column && column <= c.max)?.style ?? 0;
+
+  const byRow = new Map<number, CellMark[]>();
+  for (const mark of marks) {
+    const list = byRow.get(mark.row) ?? [];
+    list.push(mark);
+    byRow.set(mark.row, list);
+  }
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+
+  const sheetDataTag = findTag(xml, p + "sheetData", sheetDataChild.start, sheetDataChild.end, part)!;
+  const out: string[] = [];
+  let copied = 0; // xml up to here is in `out`
+  const copyTo = (at: number) => {
+    out.push(xml.slice(copied, at));
+    copied = at;
+  };
+
+  const newCell = (mark: CellMark, s: number) =>
+    `<${p}c r="${columnName(mark.column)}${mark.row + 1}" s="${styleFor(s, mark)}"/>`;
+
+  let contentEnd: number;
+  if (sheetDataTag.selfClosing) {
+    copyTo(sheetDataTag.start);
+    out.push(xml.slice(sheetDataTag.start, sheetDataTag.end).replace(/\s*\/>$/, ">"));
+    copied = sheetDataTag.end;
+    for (const r of rows) {
+      out.push(
+        `<${p}row r="${r + 1}">${sortByColumn(byRow.get(r)!)
+          .map((m) => newCell(m, columnStyle(m.column)))
+          .join("")}</${p}row>`,
+      );
+    }
+    out.push(`</${p}sheetData>`);
+    out.push(xml.slice(copied));
+    return out.join("");
+  } else {
+    contentEnd = xml.indexOf(`</${p}sheetData>`, sheetDataTag.end);
+  }
+
+  let i = sheetDataTag.end;
+  let previousRow = -1;
+  let pending: FoundTag | null = null;
+  let pendingRow = -1;
+  for (const target of rows) {
+    for (;;) {
+      if (pending === null) {
+        pending = findTag(xml, p + "row", i, contentEnd, part);
+        if (pending !== null) {
+          const r = pending.attributes["r"];
+          pendingRow = r === undefined ? previousRow + 1 : Number(r) - 1;
+        }
+      }
+      if (pending === null || pendingRow > target) {
+        // The row is not in the part: a new row goes here, before the next one (or at the end).
+        const at = pending === null ? contentEnd : pending.start;
+        copyTo(at);
+        out.push(
+          `<${p}row r="${target + 1}">${sortByColumn(byRow.get(target)!)
+            .map((m) => newCell(m, columnStyle(m.column)))
+            .join("")}</${p}row>`,
+        );
+        break;
+      }
+      const end = elementEnd(xml, pending, part);
+      if (pendingRow === target) {
+        copyTo(pending.start);
+        out.push(
+          markRow(xml, part, p, pending, end, sortByColumn(byRow.get(target)!), {
+            columnStyle,
+            newCell,
+            styleFor,
+          }),
+        );
+        copied = end;
+      }
+      previousRow = pendingRow;
+      i = end;
+      const wasTarget = pendingRow === target;
+      pending = null;
+      if (wasTarget) break;
+    }
+  }
+  out.push(xml.slice(copied));
+  return out.join("");
+}
+
+function sortByColumn(marks: readonly CellMark[]): CellMark[] {
+  return [...marks].sort((a, b) => a.column - b.column);
+}
+
+/** One row's XML with its marks applied. */
+function markRow(
+  xml: string,
+  part: string,
+  p: string,
+  rowTag: FoundTag,
+  rowEnd: number,
+  marks: readonly CellMark[],
+  how: {
+    columnStyle: (column: number) => number;
+    newCell: (mark: CellMark, s: number) => string;
+    styleFor: (s: number, mark: CellMark) => number;
+  },
+): string {
+  const { columnStyle, newCell, styleFor } = how;
+  const rowStyle = isTrue(rowTag.attributes["customFormat"])
+    ? Number(rowTag.attributes["s"] ?? 0) || 0
+    : undefined;
+  const inherited = (column: number) => rowStyle ?? columnStyle(column);
+  let open = xml.slice(rowTag.start, rowTag.end);
+  // spans (`1:7`) is an optimisation hint; keep it true when a cell is added outside it.
+  const spans = rowTag.attributes["spans"];
+  if (spans !== undefined) {
+    const m = /^(\d+):(\d+)$/.exec(spans);
+    if (m) {
+      let lo = Number(m[1]);
+      let hi = Number(m[2]);
+      for (const mark of marks) {
+        lo = Math.min(lo, mark.column + 1);
+        hi = Math.max(hi, mark.column + 1);
+      }
+      if (`${lo}:${hi}` !== spans)
+        open = setAttribute(
+          open,
+          { start: 0, end: open.length, selfClosing: rowTag.selfClosing },
+          "spans",
+          `${lo}:${hi}`,
+        );
+    }
+  }
+  if (rowTag.selfClosing) {
+    return (
+      open.replace(/\s*\/>$/, ">") + marks.map((m) => newCell(m, inherited(m.column))).join("") + `</${p}row>`
+    );
+  }
+  const closeAt = rowEnd - `</${p}row>`.length;
+  const out: string[] = [open];
+  let copied = rowTag.end;
+  let i = rowTag.end;
+  let previousColumn = -1;
+  let k = 0;
+  while (k < marks.length) {
+    const cell = findTag(xml, p + "c", i, closeAt, part);
+    const ref = cell?.attributes["r"];
+    const column = cell === null ? Infinity : ref === undefined ? previousColumn + 1 : columnOf(ref);
+    const mark = marks[k]!;
+    if (column > mark.column) {
+      const at = cell === null ? closeAt : cell.start;
+      out.push(xml.slice(copied, at), newCell(mark, inherited(mark.column)));
+      copied = at;
+      k++;
+      continue;
+    }
+    const end = elementEnd(xml, cell!, part);
+    if (column === mark.column) {
+      const s = Number(cell!.attributes["s"] ?? 0) || 0;
+      out.push(xml.slice(copied, cell!.start), setAttribute(xml, cell!, "s", String(styleFor(s, mark))));
+      copied = cell!.end;
+      k++;
+    }
+    previousColumn = column;
+    i = end;
+  }
+  out.push(xml.slice(copied, rowEnd));
+  return out.join("");
+}

@@ -1,0 +1,203 @@
+/**
+ * `taizhang feedback FILE… --out-dir DIR [--as-of D] [--json]` (SPEC §10, 退回修改): for each
+ * workbook with issues, a copy `DIR/<原文件名>-退回修改.xlsx` — the original package with the problem
+ * cells filled and commented and a first sheet `退回修改说明` — and nothing else changed.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  type Feedback,
+  type RunValidation,
+  type WorkbookGrid,
+  DEFAULT_RESUBMIT_DAYS,
+  addDays,
+  buildFeedback,
+  countIssues,
+  formatChineseDate,
+  isoToDay,
+  validateRun,
+  workbookUnit,
+} from "../core";
+import { annotateWorkbook, readWorkbook, writeBytesFile } from "../adapters/xlsx";
+import { asOfOption, parseArgs, stringOption } from "./args";
+import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { type FailedFile, type LoadedFile, describeReadFailure } from "./load";
+import { validationJson } from "./validate-command";
+
+interface LoadedBytes extends LoadedFile {
+  readonly bytes: Uint8Array;
+}
+
+/** What happened to one readable input. */
+interface FileOutcome {
+  readonly file: string;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Cells marked in the copy. */
+  readonly marked: number;
+  /** The annotated copy, or null when the workbook had no issue (or the copy failed). */
+  readonly output: string | null;
+  /** Why the copy could not be written, if it could not. */
+  readonly writeError?: string;
+}
+
+/** 补报天数 from the run's settings, when the settings table has it; else the default. */
+function resubmitDays(run: RunValidation): number {
+  const days = (run.settings as { resubmitDays?: unknown }).resubmitDays;
+  return typeof days === "number" && Number.isInteger(days) && days >= 0 ? days : DEFAULT_RESUBMIT_DAYS;
+}
+
+async function loadWithBytes(files: readonly string[], io: CliIo) {
+  const loaded: LoadedBytes[] = [];
+  const failed: FailedFile[] = [];
+  const order: Array<LoadedFile | FailedFile> = [];
+  for (const [i, file] of files.entries()) {
+    if (io.progress) io.stderr(`正在读取 ${file}（${i + 1}/${files.length}）…\n`);
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+      const buffer = await readFile(file);
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const workbook: WorkbookGrid = readWorkbook(bytes);
+      const entry = { file, workbook, bytes };
+      loaded.push(entry);
+      order.push(entry);
+    } catch (error) {
+      const entry = { file, error: describeReadFailure(error) };
+      io.stderr(`taizhang: ${file}: ${entry.error}\n`);
+      failed.push(entry);
+      order.push(entry);
+    }
+  }
+  return { loaded, failed, order };
+}
+
+/** `<原文件名>-退回修改.<ext>`, with `（2）`… when two inputs share a name. */
+function outputName(file: string, extension: string, taken: Set<string>): string {
+  const base = path.basename(file).replace(/\.(xlsx|xlsm|xltx|xltm|xls)$/i, "");
+  let name = `${base}-退回修改.${extension}`;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}-退回修改（${k}）.${extension}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** `taizhang feedback FILE… --out-dir DIR [--as-of D] [--json]` */
+export async function feedbackCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ["as-of", "out-dir"], ["json"]);
+  const asOf = asOfOption(args);
+  const outDir = stringOption(args, "out-dir");
+  if (args.positionals.length === 0) throw new UsageError("请指定各单位报送的台账文件");
+  if (outDir === undefined)
+    throw new UsageError("请用 --out-dir 指定退回件的输出文件夹，如 --out-dir 退回修改");
+  const json = args.options.has("json");
+
+  const { loaded, failed, order } = await loadWithBytes(args.positionals, io);
+  const run = validateRun(loaded, { asOf, today: io.today });
+  const days = resubmitDays(run);
+  const deadline = addDays(run.asOf, days);
+  const taken = new Set<string>();
+  const outcomes = new Map<string, FileOutcome>();
+  const result = new Map(run.files.map((f) => [f.file, f]));
+
+  for (const entry of loaded) {
+    const issues = run.issues.filter((i) => i.file === entry.file);
+    const { errors, warnings } = countIssues(issues);
+    if (issues.length === 0) {
+      outcomes.set(entry.file, { file: entry.file, errors, warnings, marked: 0, output: null });
+      continue;
+    }
+    const validation = result.get(entry.file)!;
+    const feedback: Feedback = buildFeedback(issues, {
+      file: path.basename(entry.file),
+      asOf: run.asOf,
+      resubmitDays: days,
+      unit: workbookUnit(entry.workbook, validation.sheets, validation.rows),
+      existingSheets: entry.workbook.sheets.map((s) => s.name),
+    });
+    if (io.progress) io.stderr(`正在生成 ${path.basename(entry.file)} 的退回件…\n`);
+    try {
+      const annotated = annotateWorkbook(entry.bytes, feedback);
+      const output = path.join(outDir, outputName(entry.file, annotated.extension, taken));
+      await writeBytesFile(output, annotated.bytes, { inputs: args.positionals });
+      outcomes.set(entry.file, { file: entry.file, errors, warnings, marked: feedback.marks.length, output });
+    } catch (error) {
+      const reason = describeReadFailure(error).replace(/^无法读取：/, "");
+      io.stderr(`taizhang: ${entry.file}: 未能生成退回件：${reason}\n`);
+      outcomes.set(entry.file, {
+        file: entry.file,
+        errors,
+        warnings,
+        marked: 0,
+        output: null,
+        writeError: reason,
+      });
+    }
+  }
+
+  const writeFailed = [...outcomes.values()].some((o) => o.writeError !== undefined);
+  if (json) {
+    const base = validationJson(run, order);
+    const files = base.files.map((f) => {
+      const o = outcomes.get(f.file);
+      return o === undefined
+        ? f
+        : {
+            ...f,
+            errors: o.errors,
+            warnings: o.warnings,
+            marked: o.marked,
+            output: o.output,
+            ...(o.writeError ? { writeError: o.writeError } : {}),
+          };
+    });
+    io.stdout(JSON.stringify({ ...base, resubmitDays: days, deadline, outDir, files }, null, 2) + "\n");
+  } else {
+    printFeedback(order, outcomes, run, deadline, io);
+  }
+  if (failed.length > 0 || writeFailed) return EXIT_FAILURE;
+  return countIssues(run.issues).errors > 0 ? EXIT_ISSUES : EXIT_OK;
+}
+
+function printFeedback(
+  order: ReadonlyArray<LoadedFile | FailedFile>,
+  outcomes: ReadonlyMap<string, FileOutcome>,
+  run: RunValidation,
+  deadline: string,
+  io: CliIo,
+): void {
+  const lines: string[] = [`统计截止日期：${run.asOf}`, ""];
+  let written = 0;
+  let clean = 0;
+  let unreadable = 0;
+  for (const entry of order) {
+    if ("error" in entry) {
+      unreadable++;
+      lines.push(`✗ ${entry.file}：无法读取（${entry.error}），未生成退回件`);
+      continue;
+    }
+    const o = outcomes.get(entry.file)!;
+    if (o.errors + o.warnings === 0) {
+      clean++;
+      lines.push(`✓ ${entry.file}：未发现问题，无需退回，未生成退回件`);
+      continue;
+    }
+    const counts = `${o.errors} 个错误，${o.warnings} 个警告`;
+    if (o.output === null) {
+      unreadable++;
+      lines.push(`✗ ${entry.file}：${counts}；未能生成退回件（${o.writeError ?? ""}）`);
+      continue;
+    }
+    written++;
+    const macro = o.output.toLowerCase().endsWith(".xlsm") ? "（含宏，保持 .xlsm）" : "";
+    lines.push(
+      `${o.errors > 0 ? "✗" : "!"} ${entry.file}：${counts}，标注 ${o.marked} 个单元格 → ${o.output}${macro}`,
+    );
+  }
+  const day = isoToDay(deadline);
+  lines.push(
+    "",
+    `合计：${order.length} 个文件，生成退回件 ${written} 份，无问题 ${clean} 份${unreadable ? `，无法处理 ${unreadable} 份` : ""}。` +
+      (written > 0 && day !== null ? `退回件要求各单位于${formatChineseDate(day)}前修改后重新报送。` : ""),
+  );
+  io.stdout(lines.join("\n") + "\n");
+}
