@@ -62,6 +62,14 @@ export default tseslint.config(
     ]),
   },
   {
+    // The 退回修改 patcher is bytes in, bytes out: the pane runs it too.
+    files: ["src/adapters/xlsx/patch/**"],
+    rules: restrict([
+      { group: ["react", "react-dom", "@fluentui/*", "exceljs", ...nodeBuiltins], message: "the patcher runs in the browser: no Node or file libraries." },
+      { group: ["**/adapters/office/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "adapters depend on core only." },
+    ]),
+  },
+  {
     files: ["src/taskpane/**", "src/commands/**"],
     rules: restrict([
       { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
