@@ -46,6 +46,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/adapters/wps/**"],
+    rules: restrict([
+      { group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", ...nodeBuiltins], message: "the WPS adapter runs in WPS's browser and has no UI: no Node, file or UI libraries." },
+      { group: ["**/adapters/office/**", "**/adapters/xlsx/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "adapters depend on core only." },
+    ]),
+  },
+  {
     files: ["src/adapters/xlsx/**"],
     rules: restrict([
       { group: ["react", "react-dom", "@fluentui/*"], message: "the xlsx adapter has no UI." },
