@@ -84,6 +84,13 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ["src/wps/**"],
+    rules: restrict([
+      { group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", ...nodeBuiltins], message: "the WPS ribbon page is plain browser code." },
+      { group: ["**/adapters/office/**", "**/adapters/xlsx/**", "**/taskpane/**", "**/cli/**", "**/core/**"], message: "the WPS ribbon page only opens the task pane (it may use adapters/wps types)." },
+    ]),
+  },
+  {
     files: ["src/cli/**"],
     rules: restrict([
       { group: ["react", "react-dom", "@fluentui/*"], message: "the CLI has no UI." },
