@@ -21,6 +21,8 @@ import type { FakeSheetInput } from "../fake-excel";
 
 export const ROOT = join(__dirname, "..", "..");
 export const DIST = join(ROOT, "dist", "addin");
+/** The WPS add-in's offline package (the add-in folder, publish.xml, install scripts). */
+export const DIST_WPS = join(ROOT, "dist", "wps");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 function newestMtime(path: string): number {
@@ -61,12 +63,13 @@ export function ensureBuilt(): void {
 }
 
 function buildIfStale(): void {
-  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json"].map((p) =>
+  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "scripts", "package.json"].map((p) =>
     join(ROOT, p),
   );
   let built = 0;
   try {
-    built = statSync(join(DIST, "taskpane.html")).mtimeMs;
+    // The WPS folder is assembled by the same build; an older build without it is stale.
+    built = Math.min(statSync(join(DIST, "taskpane.html")).mtimeMs, statSync(join(DIST_WPS, "publish.xml")).mtimeMs);
   } catch {
     built = 0;
   }
@@ -81,8 +84,8 @@ function buildIfStale(): void {
   );
 }
 
-/** Bundles tests/fake-excel/browser.ts into one script for the page. */
-export async function bundleFakes(): Promise<string> {
+/** Bundles tests/fake-excel/browser.ts (or another fake host's browser entry) into one script for the page. */
+export async function bundleFakes(entry = "tests/fake-excel/browser.ts"): Promise<string> {
   const webpack = (await import("webpack")).default;
   const out = mkdtempSync(join(tmpdir(), "taizhang-fakes-"));
   await new Promise<void>((resolve, reject) =>
@@ -91,7 +94,7 @@ export async function bundleFakes(): Promise<string> {
         mode: "development",
         devtool: false,
         target: "web",
-        entry: join(ROOT, "tests/fake-excel/browser.ts"),
+        entry: join(ROOT, entry),
         output: { path: out, filename: "fakes.js" },
         resolve: { extensions: [".ts", ".js"] },
         module: {

@@ -10,7 +10,7 @@ import { type FakeEtOptions, createFakeEt } from "./index";
 interface Setup {
   sheets: FakeSheetInput[];
   displayLanguage?: string;
-  et?: FakeEtOptions;
+  et?: FakeEtOptions & { noWorkbook?: boolean };
 }
 
 const setup: Setup = (window as unknown as { __fakeWorkbook?: Setup }).__fakeWorkbook ?? {
