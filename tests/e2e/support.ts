@@ -69,7 +69,10 @@ function buildIfStale(): void {
   let built = 0;
   try {
     // The WPS folder is assembled by the same build; an older build without it is stale.
-    built = Math.min(statSync(join(DIST, "taskpane.html")).mtimeMs, statSync(join(DIST_WPS, "publish.xml")).mtimeMs);
+    built = Math.min(
+      statSync(join(DIST, "taskpane.html")).mtimeMs,
+      statSync(join(DIST_WPS, "publish.xml")).mtimeMs,
+    );
   } catch {
     built = 0;
   }
