@@ -397,6 +397,11 @@ export class FakeEtWorkbook extends EtObject {
     this.count("Workbook.Name");
     return "工作簿1.xlsx";
   }
+  /** [decl] `readonly Names: Names` — workbook-scoped names. */
+  get Names(): FakeEtNames {
+    this.count("Workbook.Names");
+    return new FakeEtNames(this.state, this.state.model);
+  }
 }
 
 export class FakeEtSheets extends EtObject {
@@ -567,6 +572,44 @@ export class FakeEtWorksheet extends EtObject {
     return new FakeEtPageSetup(this.state, this.alive());
   }
 
+  /**
+   * [decl] `Protect(Password?, DrawingObjects?, Contents?, Scenarios?, UserInterfaceOnly?,
+   * AllowFormattingCells?, AllowFormattingColumns?, AllowFormattingRows?, AllowInsertingColumns?,
+   * AllowInsertingRows?, AllowInsertingHyperlinks?, AllowDeletingColumns?, AllowDeletingRows?,
+   * AllowSorting?, AllowFiltering?, AllowUsingPivotTables?)`. [vba] afterwards a locked cell refuses
+   * changes (error 1004).
+   */
+  Protect(...args: unknown[]): void {
+    this.count("Worksheet.Protect");
+    const names = [
+      "password",
+      "drawingObjects",
+      "contents",
+      "scenarios",
+      "userInterfaceOnly",
+      "allowFormattingCells",
+      "allowFormattingColumns",
+      "allowFormattingRows",
+      "allowInsertingColumns",
+      "allowInsertingRows",
+      "allowInsertingHyperlinks",
+      "allowDeletingColumns",
+      "allowDeletingRows",
+      "allowSorting",
+      "allowFiltering",
+      "allowUsingPivotTables",
+    ];
+    const options: Record<string, unknown> = {};
+    args.forEach((v, i) => v !== undefined && (options[names[i]!] = v));
+    this.alive().protection = options;
+  }
+
+  /** [decl] `readonly ProtectContents: boolean`. */
+  get ProtectContents(): boolean {
+    this.count("Worksheet.ProtectContents");
+    return this.alive().protection !== null;
+  }
+
   /** [decl] `readonly Tab: Tab` ([vba] Tab.Color, an RGB value). */
   get Tab(): { Color: number } {
     this.count("Worksheet.Tab");
@@ -730,6 +773,7 @@ export class FakeEtRange extends EtObject {
    */
   set Value2(value: unknown) {
     this.count("Range.Value2.set");
+    this.refuseIfProtected();
     this.mutated();
     if (Array.isArray(value)) {
       const rect = this.single("Value2 数组赋值");
@@ -748,6 +792,30 @@ export class FakeEtRange extends EtObject {
       return;
     }
     for (const [r, c] of this.cells()) enter(this.state, this.sheet, r, c, value);
+  }
+
+  /** [decl] `Locked: boolean` — only matters once the sheet is protected ([vba]). */
+  set Locked(v: boolean) {
+    this.count("Range.Locked.set");
+    this.refuseIfProtected();
+    this.styleAll({ locked: Boolean(v) });
+  }
+  get Locked(): boolean | null {
+    this.count("Range.Locked.get");
+    return this.styleUniform("locked");
+  }
+
+  /** [vba] a locked cell of a protected sheet cannot be changed (error 1004). */
+  refuseIfProtected(): void {
+    if (!this.sheet.protection) return;
+    for (const [r, c] of this.cells())
+      if (this.sheet.getStyle(r, c).locked) throw new EtError("您试图更改的单元格受保护，因而是只读的");
+  }
+
+  /** [decl] `readonly Validation: Validation`. */
+  get Validation(): FakeEtValidation {
+    this.count("Range.Validation");
+    return new FakeEtValidation(this.state, this);
   }
 
   /** [decl] `readonly HasFormula`. */
@@ -935,6 +1003,134 @@ export class FakeEtRange extends EtObject {
   }
 }
 
+/** [decl] XlDVType, XlDVAlertStyle and XlFormatConditionOperator values used by validations. */
+export const DV = {
+  whole: 1,
+  decimal: 2,
+  list: 3,
+  date: 4,
+  stop: 1,
+  warning: 2,
+  information: 3,
+  between: 1,
+  greaterEqual: 7,
+  lessEqual: 8,
+} as const;
+
+/**
+ * [decl] Validation: `Add(Type, AlertStyle?, Operator?, Formula1?, Formula2?)`, IgnoreBlank,
+ * InCellDropdown, InputTitle/InputMessage/ShowInput, ErrorTitle/ErrorMessage/ShowError, Delete().
+ * [vba] `Add` fails where the range already has a validation (Delete it first); a list's Formula1
+ * is a reference (`='选项'!$A$2:$A$9`) or a name (`=任务类别`). Titles are limited to 32 characters
+ * and messages to 255, as in Excel's dialog. Stored in the shared model's `dataValidations` with
+ * the ET numbers as the rule.
+ */
+export class FakeEtValidation extends EtObject {
+  constructor(
+    state: EtState,
+    private readonly range: FakeEtRange,
+  ) {
+    super(state);
+  }
+
+  private entry() {
+    const rect = this.range.areas[0]!;
+    const v = this.range.sheet.dataValidations.find(
+      (x) =>
+        x.rect.top === rect.top &&
+        x.rect.left === rect.left &&
+        x.rect.bottom === rect.bottom &&
+        x.rect.right === rect.right,
+    );
+    if (!v) throw new EtError("该区域没有数据有效性");
+    return v;
+  }
+
+  Add(type: number, alertStyle = DV.stop, operator = DV.between, formula1?: string, formula2?: string): void {
+    this.count("Validation.Add");
+    if (this.range.areas.length !== 1) throw new EtError("Validation.Add 只用于单个区域");
+    const rect = this.range.areas[0]!;
+    if (this.range.sheet.dataValidations.some((x) => intersects(x.rect, rect)))
+      throw new EtError("该区域已有数据有效性，请先 Delete");
+    if (![DV.whole, DV.decimal, DV.list, DV.date].includes(type as 1))
+      throw new EtError(`有效性类型无效：${type}`);
+    if (typeof formula1 !== "string" || formula1 === "") throw new EtError("Formula1 不能为空");
+    if (type === DV.list) {
+      const ref = formula1.replace(/^=/, "");
+      if (ref.includes("!")) {
+        const { sheet } = parseAddress(ref);
+        if (sheet === null || !this.state.model.sheet(sheet))
+          throw new EtError(`列表来源指向不存在的工作表：${formula1}`);
+      } else if (!this.state.model.names.has(ref) && !this.range.sheet.names.has(ref))
+        throw new EtError(`列表来源名称不存在：${formula1}`);
+    }
+    this.range.sheet.dataValidations.push({
+      rect: { ...rect },
+      rule: { type, operator, formula1, ...(formula2 !== undefined ? { formula2 } : {}) },
+      ignoreBlanks: true,
+      prompt: null,
+      errorAlert: {
+        showAlert: true,
+        style:
+          ({ 1: "Stop", 2: "Warning", 3: "Information" } as Record<number, string>)[alertStyle] ?? "Stop",
+      },
+    });
+    this.mutated();
+  }
+
+  Delete(): void {
+    this.count("Validation.Delete");
+    const sheet = this.range.sheet;
+    for (let i = sheet.dataValidations.length - 1; i >= 0; i--)
+      if (this.range.areas.some((a) => intersects(sheet.dataValidations[i]!.rect, a)))
+        sheet.dataValidations.splice(i, 1);
+  }
+
+  private text(value: string, limit: number, what: string): string {
+    if (typeof value !== "string" || value.length > limit) throw new EtError(`${what}超过 ${limit} 个字符`);
+    return value;
+  }
+
+  set IgnoreBlank(v: boolean) {
+    this.count("Validation.IgnoreBlank.set");
+    this.entry().ignoreBlanks = Boolean(v);
+  }
+  set InCellDropdown(v: boolean) {
+    this.count("Validation.InCellDropdown.set");
+    this.entry().rule = { ...this.entry().rule, inCellDropdown: Boolean(v) };
+  }
+  set InputTitle(v: string) {
+    this.count("Validation.InputTitle.set");
+    const e = this.entry();
+    e.prompt = { ...(e.prompt ?? {}), title: this.text(v, 32, "输入信息标题") };
+  }
+  set InputMessage(v: string) {
+    this.count("Validation.InputMessage.set");
+    const e = this.entry();
+    e.prompt = { ...(e.prompt ?? {}), message: this.text(v, 255, "输入信息") };
+  }
+  set ShowInput(v: boolean) {
+    this.count("Validation.ShowInput.set");
+    const e = this.entry();
+    e.prompt = { ...(e.prompt ?? {}), showPrompt: Boolean(v) };
+  }
+  set ErrorTitle(v: string) {
+    this.count("Validation.ErrorTitle.set");
+    const e = this.entry();
+    e.errorAlert = { ...(e.errorAlert ?? {}), title: this.text(v, 32, "出错警告标题") };
+  }
+  set ErrorMessage(v: string) {
+    this.count("Validation.ErrorMessage.set");
+    const e = this.entry();
+    e.errorAlert = { ...(e.errorAlert ?? {}), message: this.text(v, 255, "出错警告") };
+  }
+  set ShowError(v: boolean) {
+    this.count("Validation.ShowError.set");
+    const e = this.entry();
+    e.errorAlert = { ...(e.errorAlert ?? {}), showAlert: Boolean(v) };
+  }
+}
+
 /**
  * [decl] Interior: Color, Pattern, PatternColor, ColorIndex. [vba] Color is an RGB value; a cell
  * with no fill reads Color 16777215 (white) and Pattern xlNone (-4142); setting Color gives a solid
@@ -1079,10 +1275,15 @@ export class FakeEtFont extends EtObject {
  * [decl] Names.Add(Name, RefersTo, Visible); Names.Item(Index) — [vba] an unknown name is an error;
  * Name.RefersTo is the formula text (`="notice"`), Name.Visible, Name.Delete().
  */
+/** Sheet-scoped (`Worksheet.Names`) or workbook-scoped (`Workbook.Names`) names. */
+interface NameHolder {
+  readonly names: Map<string, string>;
+}
+
 export class FakeEtNames extends EtObject {
   constructor(
     state: EtState,
-    private readonly sheet: SheetModel,
+    private readonly sheet: NameHolder,
   ) {
     super(state);
   }
@@ -1108,7 +1309,7 @@ export class FakeEtNames extends EtObject {
 export class FakeEtName extends EtObject {
   constructor(
     state: EtState,
-    private readonly sheet: SheetModel,
+    private readonly sheet: NameHolder,
     private readonly name: string,
   ) {
     super(state);

@@ -28,6 +28,16 @@ export class SheetNotOwnedError extends WpsAdapterError {
   }
 }
 
+/** A workbook-scoped name the plan defines exists already and is the user's (it refers elsewhere). */
+export class NameTakenError extends WpsAdapterError {
+  override readonly code = "name-taken";
+  constructor(readonly definedName: string) {
+    super(
+      `工作簿中已有名称“${definedName}”，且不是台账助手生成的。为避免覆盖，未作任何修改。请在“名称管理器”中重命名或删除它后重试。`,
+    );
+  }
+}
+
 export class ReplaceCancelledError extends WpsAdapterError {
   override readonly code = "replace-cancelled";
   constructor(readonly sheet: string) {

@@ -35,6 +35,16 @@ export const XL_PAPER_A4 = 9;
 export const XL_CONTINUOUS = 1;
 export const XL_THIN = 2;
 
+/** XlDVType, XlDVAlertStyle, XlFormatConditionOperator (enums in the declarations). */
+export const DV_WHOLE = 1;
+export const DV_DECIMAL = 2;
+export const DV_LIST = 3;
+export const DV_DATE = 4;
+export const DV_ALERT = { stop: 1, warning: 2, information: 3 } as const;
+export const OP_BETWEEN = 1;
+export const OP_GREATER_EQUAL = 7;
+export const OP_LESS_EQUAL = 8;
+
 /**
  * The part of WPS's add-in root (`WPS.AddonRoot` in `et-jsapi-declare/index.d.ts`) the ribbon page
  * uses. Declared here rather than by loading that file, which also declares globals

@@ -10,18 +10,33 @@
  * 4. values are written with `Value2 = rows` in slices of whole rows;
  * 5. then the other number formats, styles (one call per property per list of blocks), merges,
  *    column widths (ET takes characters, the plan's unit), row heights, hyperlinks, freeze panes,
- *    print setup, tab colour and visibility.
+ *    print setup, data validations, defined names, tab colour, visibility and, last, sheet
+ *    protection (cells styled `locked: false` stay editable).
+ *
+ * A workbook-scoped name the plan defines that already exists is replaced only when it refers to
+ * the sheet being replaced (or to nothing, `#REF!`); any other is the user's (`NameTakenError`),
+ * checked before anything is written. A list validation's source sheet must exist already: the
+ * pane writes a plan's sheets in plan order.
  *
  * `ScreenUpdating` is off throughout and the pane gets the event loop between slices.
  * Not rendered in WPS: data bars and charts (the plan's optional visuals; `notes` says so).
  */
-import { columnName } from "../../core/grid";
-import type { CellStyle, PlanValue, SheetKind, SheetPlan } from "../../core/plan";
+import { type CellRange, columnName } from "../../core/grid";
+import type { CellStyle, PlanValidation, PlanValue, SheetKind, SheetPlan } from "../../core/plan";
 import { addressLists, cellsToRanges, rangeAddress } from "./address";
 import {
+  DV_ALERT,
+  DV_DATE,
+  DV_DECIMAL,
+  DV_LIST,
+  DV_WHOLE,
   type EtApplication,
   type EtRange,
+  type EtWorkbook,
   type EtWorksheet,
+  OP_BETWEEN,
+  OP_GREATER_EQUAL,
+  OP_LESS_EQUAL,
   SHEET_HIDDEN,
   XL_BOTTOM,
   XL_CENTER,
@@ -35,7 +50,7 @@ import {
   XL_TOP,
   toEtColor,
 } from "./et";
-import { ReplaceCancelledError, SheetNotOwnedError } from "./errors";
+import { NameTakenError, ReplaceCancelledError, SheetNotOwnedError } from "./errors";
 import { Pacer, type Yield, withAlertsOff, withScreenUpdatingOff, yieldToEventLoop } from "./pace";
 import { activeWorkbook, findSheet, kindOf, lastSheet, markSheet } from "./sheets";
 
@@ -77,6 +92,7 @@ export async function renderSheetPlan(
 ): Promise<RenderResult> {
   const workbook = activeWorkbook(app);
   const existing = findSheet(workbook, plan.name);
+  const replacedNames = checkNames(workbook, plan);
   if (existing) {
     const kind = kindOf(existing);
     if (kind === null) throw new SheetNotOwnedError(existing.Name);
@@ -109,6 +125,21 @@ export async function renderSheetPlan(
     await pacer.spent(plan.columnWidths.length + Object.keys(plan.rowHeights ?? {}).length);
     await addLinks(sheet, plan, pacer);
     if (plan.print) applyPrint(sheet, plan);
+    if (plan.validations?.length) {
+      const date1904 = Boolean(workbook.Date1904);
+      for (const v of plan.validations) {
+        addValidation(sheet.Range(rangeAddress(v.range)), v, date1904);
+        await pacer.spent(10);
+      }
+    }
+    for (const name of plan.names ?? []) {
+      const refersTo = `=${quoteSheet(plan.name)}!${absoluteAddress(name.range)}`;
+      if (name.scope === "sheet") sheet.Names.Add(name.name, refersTo, true);
+      else {
+        if (replacedNames.has(name.name)) workbook.Names.Item(name.name).Delete();
+        workbook.Names.Add(name.name, refersTo, true);
+      }
+    }
     if (plan.tabColor) sheet.Tab.Color = toEtColor(plan.tabColor);
     // Freeze panes belong to the window of the active sheet: the sheet is active now (Add made it so).
     if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0) && plan.visibility !== "hidden") {
@@ -120,6 +151,30 @@ export async function renderSheetPlan(
       window.FreezePanes = true;
     }
     if (plan.visibility === "hidden") sheet.Visible = SHEET_HIDDEN;
+    // Last: protecting first would lock the cells against the writes above.
+    if (plan.protection) {
+      const p = plan.protection;
+      // Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells,
+      // AllowFormattingColumns, AllowFormattingRows, AllowInsertingColumns, AllowInsertingRows,
+      // AllowInsertingHyperlinks, AllowDeletingColumns, AllowDeletingRows, AllowSorting, AllowFiltering.
+      sheet.Protect(
+        undefined,
+        true,
+        true,
+        undefined,
+        undefined,
+        false,
+        p.allowFormatColumns === true,
+        p.allowFormatRows === true,
+        false,
+        p.allowInsertRows === true,
+        false,
+        false,
+        p.allowDeleteRows === true,
+        p.allowSort === true,
+        p.allowAutoFilter === true,
+      );
+    }
     if (options.activate && plan.visibility !== "hidden") sheet.Activate();
     else if (previousActive && previousActive !== existing) {
       // Adding a sheet activates it; give the user back the sheet they were on.
@@ -202,7 +257,7 @@ async function applyStyles(sheet: EtWorksheet, plan: SheetPlan, pacer: Pacer) {
   );
   for (const [id, cells] of cellsByStyle) {
     const style = plan.styles[id]!;
-    if (!Object.keys(style).some((k) => k !== "numFmt")) continue;
+    if (!Object.keys(style).some((k) => k !== "numFmt" && k !== "locked") && style.locked !== false) continue;
     for (const list of addressLists(cellsToRanges(cells).map(rangeAddress))) {
       await pacer.spent(applyStyle(sheet.Range(list), style));
     }
@@ -237,6 +292,10 @@ function applyStyle(range: EtRange, style: CellStyle): number {
     range.IndentLevel = style.indent;
     calls++;
   }
+  if (style.locked === false) {
+    range.Locked = false;
+    calls++;
+  }
   if (style.border) {
     const borders = range.Borders;
     borders.LineStyle = XL_CONTINUOUS;
@@ -261,6 +320,102 @@ async function addLinks(sheet: EtWorksheet, plan: SheetPlan, pacer: Pacer) {
       await pacer.spent(3);
     }
   }
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+function absoluteAddress(range: CellRange): string {
+  const cell = (r: number, c: number) => `$${columnName(c)}$${r + 1}`;
+  const first = cell(range.top, range.left);
+  return range.top === range.bottom && range.left === range.right
+    ? first
+    : `${first}:${cell(range.bottom, range.right)}`;
+}
+
+/**
+ * The workbook-scoped names the plan defines that exist already and may be replaced (they refer to
+ * this sheet or to nothing); throws `NameTakenError` for one that is the user's. ET raises an error
+ * for an unknown name (no "…OrNullObject"), hence the try.
+ */
+function checkNames(workbook: EtWorkbook, plan: SheetPlan): Set<string> {
+  const replaced = new Set<string>();
+  for (const name of plan.names ?? []) {
+    if (name.scope === "sheet") continue;
+    let refersTo: unknown;
+    try {
+      refersTo = workbook.Names.Item(name.name).RefersTo;
+    } catch {
+      continue;
+    }
+    const formula = String(refersTo);
+    const ours =
+      formula.includes("#REF!") ||
+      formula.includes(`${quoteSheet(plan.name)}!`) ||
+      formula.includes(`=${plan.name}!`);
+    if (!ours) throw new NameTakenError(name.name);
+    replaced.add(name.name);
+  }
+  return replaced;
+}
+
+/** ISO date → the serial number WPS stores, in the workbook's date system. */
+function dateSerial(iso: string, date1904: boolean): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return String(Math.round((Date.UTC(y, m - 1, d) - epoch) / 86_400_000));
+}
+
+/** `{min, max}` → ET's operator and formulas: Between, ≥ or ≤; `open` bounds when there is neither. */
+function bounds(min: string | undefined, max: string | undefined, open: [string, string]) {
+  if (min !== undefined && max !== undefined) return { operator: OP_BETWEEN, formula1: min, formula2: max };
+  if (min !== undefined) return { operator: OP_GREATER_EQUAL, formula1: min };
+  if (max !== undefined) return { operator: OP_LESS_EQUAL, formula1: max };
+  return { operator: OP_BETWEEN, formula1: open[0], formula2: open[1] };
+}
+
+/** The ET validation (type, operator, formulas) for a plan rule: only ranges and numbers, no cell text. */
+export function etValidation(rule: PlanValidation["rule"], date1904: boolean) {
+  const num = (n: number | undefined) => (n === undefined ? undefined : String(n));
+  switch (rule.type) {
+    case "list": {
+      const formula1 =
+        "name" in rule.source
+          ? `=${rule.source.name}`
+          : `=${quoteSheet(rule.source.sheet)}!${absoluteAddress(rule.source.range)}`;
+      return { type: DV_LIST, operator: OP_BETWEEN, formula1 } as {
+        type: number;
+        operator: number;
+        formula1: string;
+        formula2?: string;
+      };
+    }
+    case "whole":
+      return { type: DV_WHOLE, ...bounds(num(rule.min), num(rule.max), ["-2147483648", "2147483647"]) };
+    case "decimal":
+      return { type: DV_DECIMAL, ...bounds(num(rule.min), num(rule.max), ["-1E+307", "1E+307"]) };
+    case "date": {
+      const d = (iso: string | undefined) => (iso === undefined ? undefined : dateSerial(iso, date1904));
+      // Without bounds: any date, serial 1 (1900-01-01) or 0 (1904-01-01) to 9999-12-31.
+      const open: [string, string] = date1904 ? ["0", "2957003"] : ["1", "2958465"];
+      return { type: DV_DATE, ...bounds(d(rule.min), d(rule.max), open) };
+    }
+  }
+}
+
+function addValidation(range: EtRange, v: PlanValidation, date1904: boolean) {
+  const { type, operator, formula1, formula2 } = etValidation(v.rule, date1904);
+  const validation = range.Validation;
+  validation.Add(type, DV_ALERT[v.error?.style ?? "stop"], operator, formula1, formula2);
+  validation.IgnoreBlank = v.allowBlank !== false;
+  if (type === DV_LIST) validation.InCellDropdown = true;
+  if (v.prompt) {
+    validation.InputTitle = v.prompt.title ?? "";
+    validation.InputMessage = v.prompt.text;
+    validation.ShowInput = true;
+  }
+  validation.ErrorTitle = v.error?.title ?? "";
+  validation.ErrorMessage = v.error?.text ?? "";
+  validation.ShowError = true;
 }
 
 function applyPrint(sheet: EtWorksheet, plan: SheetPlan) {
