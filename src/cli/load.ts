@@ -1,7 +1,8 @@
 import { stat } from "node:fs/promises";
 import { type WorkbookGrid } from "../core";
-import { WorkbookReadError, readWorkbookFile } from "../adapters/xlsx";
+import { WorkbookReadError } from "../adapters/xlsx";
 import type { CliIo } from "./io";
+import { readInputFile } from "./read-input";
 
 export interface LoadedFile {
   readonly file: string;
@@ -38,7 +39,7 @@ export async function loadWorkbooks(
     try {
       const info = await stat(file);
       if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-      const workbook = await readWorkbookFile(file);
+      const { workbook } = await readInputFile(file);
       const entry = { file, workbook };
       loaded.push(entry);
       order.push(entry);

@@ -15,6 +15,10 @@ const USAGE = `用法：taizhang <命令> [参数]
   feedback FILE… --out-dir DIR [--as-of D] [--json]
                                                   退回修改：为有问题的台账各生成一份标注批注的副本
                                                   “<原文件名>-退回修改.xlsx”，首张工作表为“退回修改说明”
+  template --out FILE [--unit 单位] [--tasks 总台账.xlsx]
+                                                  生成标准台账模板（可为某单位预填任务）
+  split 总台账.xlsx --out-dir DIR                  按单位拆分为预填的台账，分发各单位
+  merge FILE… --out 合并.xlsx [--json]             收集各单位报回的台账（.xlsx/.xls），合并为一个台账
   demo                                            在自带样例上演示完整流程，结果写入 out/
 
 退出码：0 完成且无错误；1 完成但发现校验错误；2 用法错误或文件无法读取。
@@ -27,6 +31,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   notice: async () => (await import("./notice-command")).noticeCommand,
   feedback: async () => (await import("./feedback-command")).feedbackCommand,
   demo: async () => (await import("./demo-command")).demoCommand,
+  template: async () => (await import("./template-command")).templateCommand,
+  split: async () => (await import("./template-command")).splitCommand,
+  merge: async () => (await import("./merge-command")).mergeCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -15,3 +15,5 @@ export * from "./history";
 export * from "./notice";
 export * from "./report";
 export * from "./feedback";
+export * from "./collect";
+export * from "./template";

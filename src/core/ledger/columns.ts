@@ -16,7 +16,9 @@ export type ColumnKey =
   | "progress"
   | "doneDate"
   | "evidence"
-  | "note";
+  | "note"
+  | "sourceFile"
+  | "sourceRow";
 
 export interface ColumnDef {
   readonly key: ColumnKey;
@@ -41,8 +43,18 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: "note", header: "备注", aliases: ["说明"], required: false },
 ];
 
+/**
+ * The columns a merged ledger (`合并台账`, SPEC §1/§10) adds after the standard ones: the file a row
+ * was collected from and its row there. Known (never `unknown-column`), optional, not part of §2's
+ * template, so `COLUMNS` keeps §2's twelve.
+ */
+export const SOURCE_COLUMNS: readonly ColumnDef[] = [
+  { key: "sourceFile", header: "来源文件", aliases: [], required: false },
+  { key: "sourceRow", header: "来源行", aliases: [], required: false },
+];
+
 export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.fromEntries(
-  COLUMNS.map((c) => [c.key, c]),
+  [...COLUMNS, ...SOURCE_COLUMNS].map((c) => [c.key, c]),
 ) as Record<ColumnKey, ColumnDef>;
 
 /**
@@ -57,7 +69,9 @@ export function normalizeHeader(text: string): string {
 }
 
 const HEADER_LOOKUP: ReadonlyMap<string, ColumnKey> = new Map(
-  COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [normalizeHeader(h), c.key] as const)),
+  [...COLUMNS, ...SOURCE_COLUMNS].flatMap((c) =>
+    [c.header, ...c.aliases].map((h) => [normalizeHeader(h), c.key] as const),
+  ),
 );
 
 /** The column key a header cell's text maps to, if any. */

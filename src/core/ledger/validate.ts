@@ -44,6 +44,9 @@ export interface LedgerRow {
   readonly duplicate: boolean;
   /** Validation errors on this row. */
   readonly errors: number;
+  /** In a merged ledger (`合并台账`): the returned file the row came from (来源文件) and its row there (来源行). */
+  readonly sourceFile?: string;
+  readonly sourceRow?: number;
 }
 
 /** Per-sheet figures, as `validate --json` reports them. */
@@ -97,6 +100,14 @@ function mergeFill(
     for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 65536 + m.left, source);
   }
   return fill;
+}
+
+/** 来源文件 / 来源行 of a merged ledger's row, when both are there (they are not validated). */
+function sourceOf(file: CellValue, row: CellValue): { sourceFile?: string; sourceRow?: number } {
+  const name = parseText(file);
+  const line = typeof row === "number" ? row : typeof row === "string" ? Number(row.trim()) : NaN;
+  if (name.kind !== "ok" || !Number.isInteger(line) || line < 1) return {};
+  return { sourceFile: name.value, sourceRow: line };
 }
 
 /**
@@ -254,6 +265,8 @@ export function validateLedgerSheet(
     const doneDate = read("doneDate", (v) => parseDate(v, context.date1904));
     const evidence = read("evidence", parseText);
     const note = read("note", parseText);
+    const at = (c: number | undefined): CellValue => (c === undefined ? null : valueAt(r, c));
+    const source = sourceOf(at(columns.sourceFile), at(columns.sourceRow));
 
     // Row rules; each is skipped when a cell it needs failed to parse.
     const st = status.value as Status | null;
@@ -301,6 +314,7 @@ export function validateLedgerSheet(
       note: note.value,
       duplicate,
       errors: rowIssues.filter((i) => i.severity === "error").length,
+      ...source,
     });
   }
 

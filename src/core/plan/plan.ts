@@ -195,6 +195,8 @@ export interface SheetPlan {
    * to (a list validation's source sheet comes first in the plan).
    */
   readonly names?: readonly PlanName[];
+  /** 0-based columns written hidden (`收集情况`'s content hashes). */
+  readonly hiddenColumns?: readonly number[];
 }
 
 /** The sheets one operation writes, in order. */

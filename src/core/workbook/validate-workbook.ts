@@ -18,9 +18,18 @@ import {
 } from "../settings";
 import { type LedgerRow, type LedgerSheetSummary, findHeaderRow, validateLedgerSheet } from "../ledger";
 
-/** Sheets the product writes; they are never read as ledgers. */
+/** Sheets the product writes; they are never read as ledgers (`合并台账` is, see `ledgerSheets`). */
 export const GENERATED_SHEET =
-  /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|合并台账|退回修改说明([(（]\d+[)）])?)$/u;
+  /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|收集情况|选项|退回修改说明([(（]\d+[)）])?)$/u;
+
+/** The merged ledger (SPEC §1): a workbook that has one reads only that sheet as its ledger. */
+const MERGED_LEDGER = "合并台账";
+
+/** The sheets that may be ledgers: `合并台账` alone when the workbook has one, else every sheet. */
+export function ledgerCandidates(workbook: WorkbookGrid): readonly SheetGrid[] {
+  const merged = findSheet(workbook, MERGED_LEDGER);
+  return merged ? [merged] : workbook.sheets;
+}
 
 /** The roster, settings and as-of date that one file was validated with. */
 export interface FileContext {
@@ -120,7 +129,7 @@ export function validateWorkbook(
   const sheets: LedgerSheetSummary[] = [];
   const rows: LedgerRow[] = [];
   const issues: IssueData[] = [...setup.issues];
-  for (const sheet of workbook.sheets) {
+  for (const sheet of ledgerCandidates(workbook)) {
     if (isReservedSheet(sheet.name, settings)) continue;
     const headerRow = findHeaderRow(sheet);
     if (headerRow === null) continue;

@@ -1,0 +1,24 @@
+/**
+ * Reading one input file of any kind the product takes (SPEC §10): recognised by its content, not
+ * its name — a ZIP package is `.xlsx`/`.xlsm`, a compound file holding a workbook is old `.xls`
+ * (SheetJS, loaded only then); encrypted, `.et` and other files are refused with one line.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { WorkbookGrid } from "../core";
+import { isCompoundFile, readWorkbook, readXlsWorkbook } from "../adapters/xlsx";
+
+export interface InputFile {
+  readonly workbook: WorkbookGrid;
+  /** SHA-256 of the file's bytes (hex): the same file collected twice is recognised by it. */
+  readonly hash: string;
+}
+
+/** Reads a workbook file (never writes it). Throws `WorkbookReadError` (one line) when it cannot. */
+export async function readInputFile(file: string): Promise<InputFile> {
+  const buffer = await readFile(file);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  const workbook = isCompoundFile(bytes) ? await readXlsWorkbook(bytes) : readWorkbook(bytes);
+  return { workbook, hash };
+}

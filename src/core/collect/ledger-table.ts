@@ -1,0 +1,117 @@
+/**
+ * A ledger sheet as a table of raw cells (SPEC §2/§4 data area), for moving rows between workbooks
+ * (`split`, `merge`, 收集) without changing a value: what the user typed is copied, never the parsed
+ * canonical value. Validation (`validateLedgerSheet`) judges the same rows.
+ */
+import { type CellValue, type SheetGrid, cellFormat, cellValue } from "../grid";
+import { isEmptyValue } from "../cell";
+import { type ColumnKey, isFooterText, matchHeader, normalizeHeader } from "../ledger";
+import { nfkcTrim } from "../text";
+
+/** One cell as the workbook holds it: value and number format. */
+export interface RawCell {
+  readonly value: CellValue;
+  readonly format: string | undefined;
+}
+
+/** A column of the table: where it is, its header as typed, and the §2 key it maps to. */
+export interface TableColumn {
+  /** 0-based sheet column. */
+  readonly column: number;
+  /** The header text, trimmed, otherwise as typed. */
+  readonly header: string;
+  /** `null` for an unknown column; a second column mapping to a key already taken is unknown too. */
+  readonly key: ColumnKey | null;
+}
+
+/** One data row: `cells[i]` belongs to `columns[i]`. */
+export interface TableRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly cells: readonly RawCell[];
+}
+
+export interface LedgerTable {
+  readonly sheet: string;
+  /** 0-based header row. */
+  readonly headerRow: number;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRow[];
+}
+
+const EMPTY_CELL: RawCell = { value: null, format: undefined };
+
+/**
+ * Reads the data rows of a ledger sheet whose header row is `headerRow` (0-based): every row after
+ * the header (and after a header merged down over several rows) up to the last row that is neither
+ * blank nor a footer, blank and footer rows skipped — the rows validation counts. A vertical merge
+ * in the data area gives its top-left value to every row it covers (SPEC §3), so a row keeps its
+ * 责任单位 when it leaves the sheet.
+ *
+ * @example readLedgerTable(grid, findHeaderRow(grid)!).rows.length // = the sheet's `rows` in validate
+ */
+export function readLedgerTable(sheet: SheetGrid, headerRow: number): LedgerTable {
+  const columns: TableColumn[] = [];
+  const taken = new Set<ColumnKey>();
+  (sheet.values[headerRow] ?? []).forEach((value, column) => {
+    if (isEmptyValue(value)) return;
+    const header = typeof value === "string" ? nfkcTrim(value) : String(value instanceof Date ? "" : value);
+    let key = typeof value === "string" ? (matchHeader(value) ?? null) : null;
+    if (key !== null && taken.has(key)) key = null;
+    if (key !== null) taken.add(key);
+    columns.push({ column, header: typeof value === "string" ? value.trim() : header, key });
+  });
+
+  const fill = new Map<number, RawCell>();
+  for (const m of sheet.merges) {
+    if (m.top <= headerRow || m.bottom === m.top) continue;
+    const source = { value: cellValue(sheet, m.top, m.left), format: cellFormat(sheet, m.top, m.left) };
+    for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 65536 + m.left, source);
+  }
+
+  const kindOf = (r: number): "blank" | "footer" | "data" => {
+    let nonEmpty = 0;
+    let footer = 0;
+    for (const { column } of columns) {
+      const v = cellValue(sheet, r, column);
+      if (isEmptyValue(v)) continue;
+      nonEmpty++;
+      if (isFooterText(v)) footer++;
+    }
+    if (nonEmpty === 0) return "blank";
+    return footer === nonEmpty ? "footer" : "data";
+  };
+
+  let headerEnd = headerRow;
+  const tableColumns = new Set(columns.map((c) => c.column));
+  for (const m of sheet.merges) {
+    if (m.top <= headerRow && m.bottom > headerEnd && tableColumns.has(m.left)) headerEnd = m.bottom;
+  }
+  let lastData = headerEnd;
+  for (let r = sheet.values.length - 1; r > headerEnd; r--) {
+    if (kindOf(r) === "data") {
+      lastData = r;
+      break;
+    }
+  }
+
+  const rows: TableRow[] = [];
+  for (let r = headerEnd + 1; r <= lastData; r++) {
+    if (kindOf(r) !== "data") continue;
+    rows.push({
+      row: r + 1,
+      cells: columns.map(({ column }) => {
+        const filled = fill.get(r * 65536 + column);
+        if (filled) return filled;
+        const value = cellValue(sheet, r, column);
+        return value === null ? EMPTY_CELL : { value, format: cellFormat(sheet, r, column) };
+      }),
+    });
+  }
+  return { sheet: sheet.name, headerRow, columns, rows };
+}
+
+/** The comparison key of a header (SPEC §2 normalisation), for matching unknown columns across files. */
+export function headerKey(header: string): string {
+  return normalizeHeader(header);
+}
