@@ -5,6 +5,7 @@ import { type HistoryRecord, countIssues, localizeIssue, validateRun } from "../
 import { parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
+import { runLoopDemo } from "./demo-loop";
 import { noticeLines, writeNotice } from "./notice-command";
 
 /** The bundled sample (`seeds/`), found from the compiled file or the source tree. */
@@ -27,6 +28,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   parseArgs(argv, [], []);
   const outDir = path.resolve("out");
   let history: HistoryRecord[] = [];
+  let afterFirst: HistoryRecord[] = [];
   let failures = 0;
   for (const period of [1, 2]) {
     const files = await sampleFiles(period);
@@ -52,6 +54,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     const out = path.join(outDir, `通报-第${period}期.xlsx`);
     const notice = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
     history = [...notice.history];
+    if (period === 1) afterFirst = history;
     io.stdout(
       [
         `  → 已生成 ${path.relative(process.cwd(), out)}（统计截至 ${notice.asOf}）`,
@@ -60,6 +63,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
       ].join("\n") + "\n",
     );
   }
+  await runLoopDemo(io, { seeds: sampleDir(), outDir, history: afterFirst });
   io.stdout(
     "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n",
   );

@@ -25,6 +25,8 @@ const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true
 const FILTERS = {
   pdf: "pdf:calc_pdf_Export",
   csv: CSV_ALL_SHEETS,
+  // Old-format workbooks (BIFF8) as offices still mail them, and a round trip back to .xlsx.
+  xls: "xls:MS Excel 97",
   xlsx: "xlsx:Calc MS Excel 2007 XML",
 } as const;
 export type LibreOfficeFormat = keyof typeof FILTERS;
