@@ -314,13 +314,9 @@ export function collectReturns(
       }
       const sourceFileAt = table.columns.findIndex((c) => c.key === "sourceFile");
       const sourceRowAt = table.columns.findIndex((c) => c.key === "sourceRow");
+      const ids = tableColumnIds(table);
       for (const row of table.rows) {
-        const cells = new Map<string, RawCell>();
-        table.columns.forEach((c, i) => {
-          if (c.key === "sourceFile" || c.key === "sourceRow") return;
-          const cell = row.cells[i]!;
-          if (cell.value !== null) cells.set(columnId({ header: c.header, key: c.key }), cell);
-        });
+        const cells = rowCells(ids, row.cells);
         // A row of a merged ledger collected again keeps the unit's own file and row (SPEC §7:
         // the report sends the unit to its own file).
         const keptFile = sourceFileAt >= 0 ? parseText(row.cells[sourceFileAt]!.value) : null;
@@ -352,6 +348,32 @@ export function collectReturns(
     roster: firstWith(ROSTER_SHEET),
     settings: firstWith(SETTINGS_SHEET),
   };
+}
+
+/**
+ * The column id of each of a table's columns, once per table (normalising a header per cell would
+ * cost a row's worth of NFKC for every row); `null` for 来源文件/来源行 and for a later column with an
+ * id already taken.
+ */
+export function tableColumnIds(table: LedgerTable): Array<string | null> {
+  const seen = new Set<string>();
+  return table.columns.map((c) => {
+    if (c.key === "sourceFile" || c.key === "sourceRow") return null;
+    const id = columnId(c);
+    if (seen.has(id)) return null;
+    seen.add(id);
+    return id;
+  });
+}
+
+/** A row's non-empty cells by column id. */
+export function rowCells(ids: ReadonlyArray<string | null>, cells: readonly RawCell[]): Map<string, RawCell> {
+  const out = new Map<string, RawCell>();
+  ids.forEach((id, i) => {
+    const cell = cells[i]!;
+    if (id !== null && cell.value !== null) out.set(id, cell);
+  });
+  return out;
 }
 
 /** An entry whose rows are in the merged ledger. */

@@ -22,9 +22,11 @@ import {
   isActive,
   mergedColumns,
   resolveUnit,
+  rowCells,
+  tableColumnIds,
 } from "./collect";
 import { CopyStyles, DATE_FORMAT } from "./copy-cell";
-import { type RawCell, readLedgerTable } from "./ledger-table";
+import { readLedgerTable } from "./ledger-table";
 
 const HEAD: CellStyle = {
   bold: true,
@@ -180,13 +182,9 @@ export function readCollected(workbook: WorkbookGrid, units: Vocabulary | null):
   const fileAt = table.columns.findIndex((c) => c.key === "sourceFile");
   const rowAt = table.columns.findIndex((c) => c.key === "sourceRow");
   const unitAt = table.columns.findIndex((c) => c.key === "unit");
+  const ids = tableColumnIds(table);
   const rows: MergedRow[] = table.rows.map((row) => {
-    const cells = new Map<string, RawCell>();
-    table.columns.forEach((c, i) => {
-      if (c.key === "sourceFile" || c.key === "sourceRow") return;
-      const cell = row.cells[i]!;
-      if (cell.value !== null && !cells.has(columnId(c))) cells.set(columnId(c), cell);
-    });
+    const cells = rowCells(ids, row.cells);
     const file = fileAt >= 0 ? parseText(row.cells[fileAt]!.value) : null;
     const sourceFile = file?.kind === "ok" ? file.value : "";
     const line = rowAt >= 0 ? row.cells[rowAt]!.value : null;

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, ROSTER_SHEET, type Roster, SETTINGS_SHEET } from "../
 import { enumKey } from "../text";
 import { findSheet, unitVocabulary, validateWorkbook } from "../workbook";
 import { type TemplateRow, buildTemplateSheets } from "../template/template";
-import { columnId } from "./collect";
+import { columnId, rowCells, tableColumnIds } from "./collect";
 import { copySheetPlan } from "./copy-cell";
 import { type LedgerTable, readLedgerTable } from "./ledger-table";
 
@@ -78,14 +78,10 @@ export function masterRows(master: MasterLedger): Array<{ unit: string | null; r
   const out: Array<{ unit: string | null; row: TemplateRow }> = [];
   for (const table of master.tables) {
     const unitAt = table.columns.findIndex((c) => c.key === "unit");
+    // 来源文件/来源行 say where the master's rows came from; the unit's return gets its own.
+    const ids = tableColumnIds(table);
     for (const row of table.rows) {
-      const cells = new Map<string, (typeof row.cells)[number]>();
-      table.columns.forEach((c, i) => {
-        // 来源文件/来源行 say where the master's rows came from; the unit's return gets its own.
-        if (c.key === "sourceFile" || c.key === "sourceRow") return;
-        const cell = row.cells[i]!;
-        if (cell.value !== null && !cells.has(columnId(c))) cells.set(columnId(c), cell);
-      });
+      const cells = rowCells(ids, row.cells);
       let unit: string | null = null;
       if (unitAt >= 0 && vocabulary !== null) {
         const parsed = parseEnum(row.cells[unitAt]!.value, vocabulary, "unknown-unit");
