@@ -689,6 +689,15 @@ export class FakeRange extends FakeObject {
   get numberFormat(): any[][] {
     return this.read("numberFormat");
   }
+  set columnHidden(value: boolean) {
+    this.write("columnHidden", value, () => {
+      const { sheet, rect } = this.resolveOne();
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (value) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
   set numberFormat(value: any) {
     this.write("numberFormat", value, () => {
       const { sheet, rect } = this.resolveOne();

@@ -69,6 +69,8 @@ export class SheetModel {
   readonly styles = new Map<string, FakeStyle>();
   merges: Rect[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden (`range.columnHidden = true` on a whole column). */
+  readonly hiddenColumns = new Set<number>();
   readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; columns: number } = { rows: 0, columns: 0 };
   readonly pageLayout: Record<string, unknown> = {};

@@ -136,6 +136,9 @@ export async function renderSheetPlan(
     if (chars > 0)
       sheet.getRange(`${columnName(column)}:${columnName(column)}`).format.columnWidth = charsToPoints(chars);
   });
+  for (const column of plan.hiddenColumns ?? []) {
+    sheet.getRange(`${columnName(column)}:${columnName(column)}`).columnHidden = true;
+  }
   for (const [row, points] of Object.entries(plan.rowHeights ?? {})) {
     sheet.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = points;
   }

@@ -443,10 +443,14 @@ class SheetWriter {
     xml += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
 
     const cols: string[] = [];
-    sheet.columnWidths.forEach((w, c) => {
-      if (Number.isFinite(w) && w > 0 && c < MAX_COLUMNS)
-        cols.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
-    });
+    const hidden = new Set(sheet.hiddenColumns ?? []);
+    const last = Math.max(sheet.columnWidths.length - 1, ...hidden);
+    for (let c = 0; c <= last && c < MAX_COLUMNS; c++) {
+      const w = sheet.columnWidths[c];
+      const width = w !== undefined && Number.isFinite(w) && w > 0 ? ` width="${w}" customWidth="1"` : "";
+      const hide = hidden.has(c) ? ' hidden="1"' : "";
+      if (width || hide) cols.push(`<col min="${c + 1}" max="${c + 1}"${width || ' width="9"'}${hide}/>`);
+    }
     if (cols.length > 0) xml += `<cols>${cols.join("")}</cols>`;
     return `${xml}<sheetData>`;
   }
