@@ -237,8 +237,11 @@ describe("buildMergedLedgerPlan", () => {
       r.doneDate,
     ];
     expect(back.slice(0, 2).map(fields)).toEqual(rows.slice(0, 2).map(fields));
-    // Only the two source columns are unknown to the template (warnings), besides no-roster.
+    // 来源文件 and 来源行 are known columns of a merged ledger (SPEC §1): no header issue.
     const codes = run.issues.filter((i) => i.row === 1).map((i) => `${i.code} ${i.column}`);
-    expect(codes).toEqual(["unknown-column 来源文件", "unknown-column 来源行"]);
+    expect(codes).toEqual([]);
+    expect(back.slice(0, 2).map((r) => [r.sourceFile, r.sourceRow])).toEqual(
+      rows.slice(0, 2).map((r) => [r.file, r.row]),
+    );
   });
 });
