@@ -1,56 +1,273 @@
 /**
- * `npm run bench`: the product's speed targets as measurements, never as timed tests.
- * Prints a table; docs/PERFORMANCE.md records the figures and how they were taken.
+ * `npm run bench [-- --sizes 1000,10000,100000 --runs 3]`: the product's speed targets as
+ * measurements, never as timed tests. Generates seeded ledgers (bench/ledger.ts, in the OS temp
+ * folder), then measures, interleaved (each run visits every size and step in turn) and reports
+ * medians, in ONE table:
  *
- *   1. reading a 100k-row ledger (.xlsx) — bare unzip-and-scan vs our reader vs ExcelJS;
- *   2. validating those 100k rows (core, grid already in memory);
- *   3. the whole `notice` command on the bundled sample (23 ledgers), read → validate → notice → write.
+ * - the floor: Node's zlib inflate + one regex pass over every cell (bench/floor.ts), in process;
+ * - `taizhang validate --json`, `notice --json`, `notice --with-ledger --json` as a user runs them:
+ *   a child process each, wall time from spawn to exit and its peak RSS (bench/max-rss.cjs);
+ * - the core alone (validate + notice plans, the grid already in memory) and the writer alone
+ *   (the `--with-ledger` workbook's plans → .xlsx bytes), in process;
+ * - the alternatives a user might pick for the completion-rate job: ExcelJS's streaming reader
+ *   (bench/alt-exceljs.ts) and, where `python3 -c "import pandas"` works, pandas (bench/alt-pandas.py).
+ *
+ * Each figure is wall time with its ratio to the floor's, then CPU time (user + system) with its
+ * ratio to the floor's CPU time: on a shared machine the CPU figures are the steadier ones. The last
+ * column is the growth 10k → 100k of both.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { localToday, validateRun } from "../src/core";
-import { readWorkbook } from "../src/adapters/xlsx";
-import { runCli } from "../src/cli/main";
-import { sampleFiles } from "../src/cli/demo-command";
-import { benchRead } from "./read-bench";
+import { readWorkbookFile } from "../src/adapters/xlsx";
+import { renderWorkbookBuffer } from "../src/adapters/xlsx/write";
+import { type RunValidation, type WorkbookGrid, planNoticeWorkbook, validateRun } from "../src/core";
+import { BENCH_AS_OF, benchLedger } from "./ledger";
+import { floor } from "./floor";
 
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
+/** The repository root: the folder above this file holding package.json (works from dist/bench too). */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error("package.json not found above the bench");
+    dir = up;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return dir;
 }
 
-async function main(): Promise<void> {
-  const rows = Number(process.argv[2] ?? 100_000);
-  const read = await benchRead(rows);
-  const grid = readWorkbook(new Uint8Array(readFileSync(read.file)));
-  let issues = 0;
-  const validateMs = await median(3, () => {
-    issues = validateRun([{ file: "bench.xlsx", workbook: grid }], { today: localToday() }).issues.length;
-  });
+const ROOT = repoRoot();
+const RSS_HOOK = join(ROOT, "bench", "max-rss.cjs");
+const CLI = join(ROOT, "bin", "taizhang.js");
+const ALT_EXCELJS = join(__dirname, "alt-exceljs.js");
+const ALT_PANDAS = join(ROOT, "bench", "alt-pandas.py");
 
-  const files = await sampleFiles(2);
-  const dir = mkdtempSync(join(tmpdir(), "taizhang-bench-"));
-  const quiet = { stdout: () => undefined, stderr: () => undefined, today: localToday(), progress: false };
-  const noticeMs = await median(3, () =>
-    runCli(["notice", ...files, "--out", join(dir, "通报.xlsx"), "--json"], quiet),
+interface Sample {
+  readonly ms: number;
+  /** CPU time (user + system) in milliseconds. */
+  readonly cpuMs: number;
+  /** Peak resident set size in MB (child processes only). */
+  readonly rssMb?: number;
+}
+
+interface Step {
+  readonly label: string;
+  readonly floor?: boolean;
+  run(file: string, rows: number): Promise<Sample> | Sample;
+}
+
+function options(argv: readonly string[]): { sizes: number[]; runs: number } {
+  let sizes = [1000, 10_000, 100_000];
+  let runs = 3;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--sizes") sizes = (argv[++i] ?? "").split(",").map(Number);
+    else if (argv[i] === "--runs") runs = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1)
+    throw new Error("usage: run.js [--sizes 1000,10000,100000] [--runs 3]");
+  return { sizes, runs };
+}
+
+/** Runs a command as a child, as a user would; wall time from spawn to exit, peak RSS from the child. */
+function child(
+  command: string,
+  args: readonly string[],
+  okCodes: readonly number[],
+  nodeHook: boolean,
+): Sample {
+  const dir = mkdtempSync(join(tmpdir(), "taizhang-bench-run-"));
+  const rssFile = join(dir, "rss");
+  try {
+    const start = performance.now();
+    const result = spawnSync(command, nodeHook ? ["-r", RSS_HOOK, ...args] : [...args], {
+      cwd: dir,
+      env: { ...process.env, TAIZHANG_BENCH_RSS: rssFile, LANG: "zh_CN.UTF-8" },
+      stdio: ["ignore", "ignore", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ms = performance.now() - start;
+    if (result.status === null || !okCodes.includes(result.status))
+      throw new Error(
+        `${basename(command)} ${args.join(" ")} → ${result.status ?? result.signal}\n${result.stderr}`,
+      );
+    const report = nodeHook ? readFileSync(rssFile, "utf8") : String(result.stderr).trim().split("\n").pop();
+    const [kb, cpuUs] = (report ?? "").trim().split(/\s+/).map(Number);
+    if (!Number.isFinite(kb) || !Number.isFinite(cpuUs))
+      throw new Error(`no resource usage from ${basename(command)}`);
+    return { ms, cpuMs: cpuUs! / 1000, rssMb: kb! / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const node = (args: readonly string[], okCodes: readonly number[] = [0, 1]) =>
+  child(process.execPath, args, okCodes, true);
+
+async function timed(fn: () => unknown): Promise<Sample> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await fn();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The grid and validation of each size, prepared outside the timed steps that start from them. */
+const grids = new Map<string, Promise<WorkbookGrid>>();
+const prepared = new Map<string, Promise<RunValidation>>();
+function gridOf(file: string): Promise<WorkbookGrid> {
+  let grid = grids.get(file);
+  if (grid === undefined) grids.set(file, (grid = readWorkbookFile(file)));
+  return grid;
+}
+function validated(file: string): Promise<RunValidation> {
+  let run = prepared.get(file);
+  if (run === undefined) {
+    run = gridOf(file).then((workbook) =>
+      validateRun([{ file: basename(file), workbook }], { asOf: BENCH_AS_OF, today: BENCH_AS_OF }),
+    );
+    prepared.set(file, run);
+  }
+  return run;
+}
+
+/** The first Python 3 that has pandas and openpyxl: the one on PATH, else the system's. */
+function pandasPython(): string | undefined {
+  return ["python3", "/usr/bin/python3"].find(
+    (python) => spawnSync(python, ["-c", "import pandas, openpyxl"], { stdio: "ignore" }).status === 0,
   );
-  rmSync(dir, { recursive: true, force: true });
+}
 
-  const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
-  console.log(`node ${process.version}, ${rows} rows × 12 columns (${(read.fileBytes / 1048576).toFixed(1)} MB)`);
-  console.log(`read   (a) unzip + scan <c>     ${ms(read.unzipScanMs)}`);
-  console.log(`read   (b) readWorkbook         ${ms(read.readWorkbookMs)}  ${(read.readWorkbookMs / read.unzipScanMs).toFixed(1)}× (a)`);
-  console.log(`read   (c) ExcelJS xlsx.load    ${ms(read.exceljsMs)}  ${(read.exceljsMs / read.unzipScanMs).toFixed(1)}× (a)`);
-  console.log(`validate ${rows} rows (core)      ${ms(validateMs)}  (${issues} issues)`);
-  console.log(`notice on the sample (${files.length} files) ${ms(noticeMs)}  read + validate + compute + write`);
+function steps(): Step[] {
+  const out = (name: string) => join(tmpdir(), `taizhang-bench-${process.pid}-${name}.xlsx`);
+  const list: Step[] = [
+    {
+      label: "floor: zlib inflate + one regex pass over every cell",
+      floor: true,
+      run: (f) => timed(() => floor(f)),
+    },
+    {
+      label: "`taizhang validate --json`",
+      run: (f) => node([CLI, "validate", f, "--as-of", BENCH_AS_OF, "--json"]),
+    },
+    {
+      label: "`taizhang notice --json`",
+      run: (f) => node([CLI, "notice", f, "--as-of", BENCH_AS_OF, "--out", out("notice"), "--json"]),
+    },
+    {
+      label: "`taizhang notice --with-ledger --json`",
+      run: (f) =>
+        node([CLI, "notice", f, "--as-of", BENCH_AS_OF, "--out", out("ledger"), "--with-ledger", "--json"]),
+    },
+    {
+      label: "core alone: validate + notice plans (grid in memory)",
+      run: async (f) => {
+        const grid = await gridOf(f);
+        return timed(() => {
+          const run = validateRun([{ file: basename(f), workbook: grid }], {
+            asOf: BENCH_AS_OF,
+            today: BENCH_AS_OF,
+          });
+          planNoticeWorkbook(run, { history: [] });
+        });
+      },
+    },
+    {
+      label: "writer alone: `--with-ledger` plans → .xlsx bytes",
+      run: async (f) => {
+        const run = await validated(f);
+        const { sheets } = planNoticeWorkbook(run, {
+          history: [],
+          mergedLedger: run.files.flatMap((x) => x.rows.map((r) => ({ ...r, file: basename(x.file) }))),
+        });
+        return timed(() => renderWorkbookBuffer({ sheets }));
+      },
+    },
+    { label: "ExcelJS streaming reader: completion rates", run: (f) => node([ALT_EXCELJS, f], [0]) },
+  ];
+  const python = pandasPython();
+  if (python !== undefined)
+    list.push({
+      label: "pandas `read_excel` (openpyxl): completion rates",
+      run: (f) => child(python, [ALT_PANDAS, f], [0], false),
+    });
+  return list;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const seconds = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+async function main(): Promise<void> {
+  const { sizes, runs } = options(process.argv.slice(2));
+  const load = loadavg()[0]!;
+  const files = sizes.map((rows) => {
+    process.stderr.write(`生成 ${rows} 行台账…\n`);
+    return benchLedger(rows);
+  });
+  const list = steps();
+  const samples = list.map(() => sizes.map(() => [] as Sample[]));
+  for (let r = 0; r < runs; r++) {
+    for (let s = 0; s < sizes.length; s++) {
+      for (let k = 0; k < list.length; k++) {
+        process.stderr.write(`第 ${r + 1}/${runs} 轮 ${sizes[s]} 行：${list[k]!.label}\n`);
+        samples[k]![s]!.push(await list[k]!.run(files[s]!, sizes[s]!));
+      }
+    }
+  }
+  const ms = samples.map((perSize) => perSize.map((xs) => median(xs.map((x) => x.ms))));
+  const cpuMs = samples.map((perSize) => perSize.map((xs) => median(xs.map((x) => x.cpuMs))));
+  const rss = samples.map((perSize) =>
+    perSize.map((xs) => (xs[0]?.rssMb === undefined ? undefined : median(xs.map((x) => x.rssMb!)))),
+  );
+  const floorIndex = list.findIndex((s) => s.floor);
+  const floorMs = ms[floorIndex]!;
+  const floorCpu = cpuMs[floorIndex]!;
+
+  const largest = sizes.length - 1;
+  const tenK = sizes.indexOf(10_000);
+  const hundredK = sizes.indexOf(100_000);
+  const cpu = cpus();
+  console.log(
+    `node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB; ` +
+      `median of ${runs} interleaved runs; as-of ${BENCH_AS_OF}; load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `ledgers: ${sizes.map((n, i) => `${n.toLocaleString("en")} rows ${(statSync(files[i]!).size / 2 ** 20).toFixed(1)} MB`).join(", ")} (${dirname(files[0]!)})`,
+  );
+  console.log("");
+  const header = [
+    "step",
+    ...sizes.map((n) => `${n.toLocaleString("en")} rows`),
+    `peak RSS (${sizes[largest]!.toLocaleString("en")})`,
+    "growth 10k→100k (wall / cpu)",
+  ];
+  console.log(`| ${header.join(" | ")} |`);
+  console.log(`|${header.map(() => "---").join("|")}|`);
+  list.forEach((step, k) => {
+    const cells = sizes.map((_, s) => {
+      const t = ms[k]![s]!;
+      const c = cpuMs[k]![s]!;
+      return step.floor
+        ? `${seconds(t)}, cpu ${seconds(c)}`
+        : `${seconds(t)} (${(t / floorMs[s]!).toFixed(1)}×), cpu ${seconds(c)} (${(c / floorCpu[s]!).toFixed(1)}×)`;
+    });
+    const peak = rss[k]![largest];
+    const growth =
+      tenK >= 0 && hundredK >= 0
+        ? `${(ms[k]![hundredK]! / ms[k]![tenK]!).toFixed(1)}× / ${(cpuMs[k]![hundredK]! / cpuMs[k]![tenK]!).toFixed(1)}×`
+        : "—";
+    console.log(
+      `| ${[step.label, ...cells, peak === undefined ? "—" : `${peak.toFixed(0)} MB`, growth].join(" | ")} |`,
+    );
+  });
 }
 
 main().catch((error: unknown) => {

@@ -83,7 +83,7 @@ describe("values", () => {
       const c = cellXml(xml, `A${i + 1}`);
       expect(c).toBeDefined();
       expect(c).not.toMatch(/<f[\s>]/);
-      expect(c).toMatch(/t="s"/);
+      expect(c).toMatch(/t="inlineStr"/);
       expect(cellText(parts, "S", `A${i + 1}`)).toBe(value);
     });
     expect(xml).not.toMatch(/<f[\s>]/);
@@ -134,12 +134,31 @@ describe("values", () => {
 
   test("text Excel would decode as an _xHHHH_ escape is escaped", async () => {
     const { parts } = await render({ sheets: [sheet("S", [[{ value: "编号_x0041_" }]])] });
-    expect(partText(parts, "xl/sharedStrings.xml")).toContain("编号_x005F_x0041_");
+    expect(cellXml(sheetXml(parts, "S"), "A1")).toContain("<t>编号_x005F_x0041_</t>");
   });
 
   test("control characters and carriage returns are written as Excel's _xHHHH_ escapes", async () => {
     const { parts } = await render({ sheets: [sheet("S", [[{ value: "a\u0001b\r\nc\td" }]])] });
-    expect(partText(parts, "xl/sharedStrings.xml")).toContain("a_x0001_b_x000D_\nc\td");
+    expect(cellXml(sheetXml(parts, "S"), "A1")).toContain("<t>a_x0001_b_x000D_\nc\td</t>");
+  });
+
+  test("markup characters and white space at either end survive", async () => {
+    const texts = [" 前有空格", "后有空格 ", "a<b&c>d", "\n换行开头", "全角　空格　"];
+    const { bytes, parts } = await render({
+      sheets: [
+        sheet(
+          "S",
+          texts.map((value) => [{ value }]),
+        ),
+      ],
+    });
+    const xml = sheetXml(parts, "S");
+    expect(cellXml(xml, "A1")).toContain('<t xml:space="preserve"> 前有空格</t>');
+    expect(cellXml(xml, "A3")).toContain("<t>a&lt;b&amp;c&gt;d</t>");
+    // An ideographic space is not XML white space: nothing to preserve.
+    expect(cellXml(xml, "A5")).toContain("<t>全角　空格　</t>");
+    const ws = (await loadWorkbook(bytes)).getWorksheet("S");
+    texts.forEach((value, i) => expect(ws?.getCell(`A${i + 1}`).value).toBe(value));
   });
 
   test("a non-finite number is refused, naming the cell", async () => {

@@ -8,7 +8,8 @@
 import { Deflate } from "fflate";
 
 export interface DeflateStream {
-  /** Compresses `chunk`; output goes to the `onData` callback given to `start`. */
+  /** Compresses `chunk`; output goes to the `onData` callback given to `start`. The caller reuses
+   * `chunk`'s memory once `push` returns, so a stream that keeps it must copy it. */
   push(chunk: Uint8Array): void;
   /** Ends the stream (the final block); no `push` after it. */
   finish(): void;
@@ -20,8 +21,11 @@ export interface DeflateCodec {
   crc32(data: Uint8Array, previous: number): number;
 }
 
-/** DEFLATE level: zlib's default, the same balance of size and speed Excel's own files show. */
-export const DEFLATE_LEVEL = 6;
+/**
+ * DEFLATE level 2, one of zlib's fast levels: compressing was the writer's largest cost at the
+ * default 6, for files only somewhat smaller (measured in docs/PERFORMANCE.md).
+ */
+export const DEFLATE_LEVEL = 2;
 
 let table: Uint32Array | undefined;
 
@@ -49,7 +53,7 @@ export const browserCodec: DeflateCodec = {
   start(onData) {
     const deflate = new Deflate({ level: DEFLATE_LEVEL }, (data) => onData(data));
     return {
-      push: (chunk) => deflate.push(chunk, false),
+      push: (chunk) => deflate.push(chunk.slice(), false),
       finish: () => deflate.push(new Uint8Array(0), true),
     };
   },

@@ -3,7 +3,7 @@
  * SpreadsheetML, streamed part by part through DEFLATE into a ZIP (zip.ts). No file system and no
  * Node import here: the CLI passes native zlib (deflate-node.ts), the task pane fflate (deflate.ts).
  *
- * Every step is linear in the cells written: shared strings and styles are interned in maps, merged
+ * Every step is linear in the cells written: styles are interned in maps, merged
  * areas are checked for overlap cell by cell in a map (not against every earlier merge, which made
  * ExcelJS quadratic), and a sheet's XML is compressed as it is produced instead of being held whole.
  *
@@ -75,38 +75,9 @@ export function renderWorkbook(plan: WorkbookPlan, codec: DeflateCodec): Uint8Ar
   }
 }
 
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly items: string[] = [];
-  private count = 0;
-
-  id(text: string): number {
-    this.count++;
-    let id = this.index.get(text);
-    if (id === undefined) {
-      id = this.items.length;
-      this.index.set(text, id);
-      const t = excelText(text);
-      const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : "";
-      this.items.push(`<si><t${space}>${escapeText(t)}</t></si>`);
-    }
-    return id;
-  }
-
-  write(part: PartWriter): void {
-    part.write(
-      `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.items.length}">`,
-    );
-    for (const item of this.items) part.write(item);
-    part.write("</sst>");
-    part.end();
-  }
-}
-
 class WorkbookWriter {
   private readonly zip: ZipWriter;
   private readonly styles = new StyleTable();
-  private readonly strings = new SharedStrings();
   private readonly sheetNames: ReadonlySet<string>;
   private readonly definedNames: DefinedName[] = [];
   /** `scope|name` (lower case) of the names the plan defines; scope is a sheet index or `*`. */
@@ -144,7 +115,6 @@ class WorkbookWriter {
     this.zip.add("xl/_rels/workbook.xml.rels", workbookRels(sheets.length));
     sheets.forEach((sheet, index) => new SheetWriter(this, sheet, index).write());
     this.zip.add("xl/styles.xml", this.styles.xml());
-    this.strings.write(this.zip.part("xl/sharedStrings.xml"));
     return this.zip.finish();
   }
 
@@ -162,10 +132,6 @@ class WorkbookWriter {
 
   xf(...args: Parameters<StyleTable["xf"]>): number {
     return this.styles.xf(...args);
-  }
-
-  sharedString(text: string): number {
-    return this.strings.id(text);
   }
 
   /** Whether `name` is a defined name usable on sheet `index`. */
@@ -394,8 +360,8 @@ class SheetWriter {
     const value: PlanValue = cell.value;
     if (value === null) return s === 0 ? "" : `<c r="${ref}"${sAttr}/>`;
     if (typeof value === "string") {
-      // Always a shared string (t="s"), never a formula, whatever it starts with.
-      return `<c r="${ref}"${sAttr} t="s"><v>${this.book.sharedString(value)}</v></c>`;
+      // Always an inline string, never a formula, whatever it starts with.
+      return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textElement(value)}</is></c>`;
     }
     if (typeof value === "number") {
       if (!Number.isFinite(value)) this.fail(`单元格 ${ref} 的数值无效（${value}）`);
@@ -670,6 +636,16 @@ function excelText(value: string): string {
     .replace(XML_UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
+/** `<t>…</t>` for a cell's text: Excel's escapes applied, XML escaped, edge white space preserved. */
+function textElement(value: string): string {
+  // One test decides the common case: nothing to rewrite, nothing to escape.
+  const plain = value.length <= MAX_CELL_TEXT && !NEEDS_WORK.test(value);
+  const t = plain ? value : excelText(value);
+  // XML white space at either end would be dropped by readers unless marked as preserved.
+  const edge = t.charCodeAt(0) <= 32 || t.charCodeAt(t.length - 1) <= 32;
+  return `<t${edge ? ' xml:space="preserve"' : ""}>${plain ? t : escapeText(t)}</t>`;
+}
+
 /** Element text: `&`, `<` and `>` escaped. */
 function escapeText(text: string): string {
   if (!/[&<>]/.test(text)) return text;
@@ -692,7 +668,6 @@ function contentTypes(sheetCount: number): string {
   return (
     xml +
     `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/>` +
-    `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>` +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     "</Types>"
   );
@@ -705,7 +680,6 @@ function workbookRels(sheetCount: number): string {
   return (
     xml +
     `<Relationship Id="rId${sheetCount + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>` +
-    `<Relationship Id="rId${sheetCount + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/>` +
     "</Relationships>"
   );
 }

@@ -6,8 +6,10 @@
  */
 import type { DeflateCodec } from "./deflate";
 
-/** Text is encoded and compressed in pieces of about this many UTF-16 code units. */
-const CHUNK_CHARS = 1 << 20;
+/** Text is encoded in pieces of about this many UTF-16 code units (small enough to stay in cache)… */
+const ENCODE_CHARS = 1 << 14;
+/** …into a buffer of this many bytes, which is compressed whenever it fills. */
+const CHUNK_BYTES = 1 << 20;
 const MAX_32 = 0xffffffff;
 /** 1980-01-01 00:00 in MS-DOS form: a fixed stamp keeps the output reproducible. */
 const DOS_TIME = 0;
@@ -32,6 +34,8 @@ export interface PartWriter {
 export class ZipWriter {
   private readonly entries: Entry[] = [];
   private open = false;
+  /** Encoded text waiting to be compressed; parts are written one at a time, so they share it. */
+  private readonly buffer = new Uint8Array(CHUNK_BYTES);
 
   constructor(private readonly codec: DeflateCodec) {}
 
@@ -47,19 +51,38 @@ export class ZipWriter {
       chunks.push(data);
       compressedSize += data.length;
     });
+    const buffer = this.buffer;
+    let used = 0;
     let pending = "";
-    const flush = (): void => {
-      if (pending === "") return;
-      const bytes = encoder.encode(pending);
-      pending = "";
-      size += bytes.length;
+    const compress = (): void => {
+      if (used === 0) return;
+      const bytes = buffer.subarray(0, used);
+      size += used;
       crc = this.codec.crc32(bytes, crc);
       stream.push(bytes);
+      used = 0;
+    };
+    const encode = (): void => {
+      let rest = pending;
+      pending = "";
+      for (;;) {
+        const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+        used += written;
+        if (read >= rest.length) break;
+        rest = rest.slice(read);
+        compress();
+      }
+      // Room for the next piece: at most three bytes per UTF-16 code unit.
+      if (used > CHUNK_BYTES - 3 * ENCODE_CHARS) compress();
+    };
+    const flush = (): void => {
+      if (pending !== "") encode();
+      compress();
     };
     return {
       write: (text) => {
         pending += text;
-        if (pending.length >= CHUNK_CHARS) flush();
+        if (pending.length >= ENCODE_CHARS) encode();
       },
       end: () => {
         flush();
