@@ -97,14 +97,17 @@ const landscapeFit: PrintSetup = {
   centerHorizontally: true,
 };
 
+/** Two or three LibreOffice conversions per test: generous, for a machine shared by many builds. */
+const LO_TIMEOUT = 600_000;
+
 (libreOfficeAvailable() ? describe : describe.skip)("LibreOffice opens what the writer produces", () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "taizhang-lo-"));
-  });
+  }, LO_TIMEOUT);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, LO_TIMEOUT);
 
   async function toPdf(name: string, print: PrintSetup) {
     const file = join(dir, `${name}.xlsx`);
@@ -117,61 +120,73 @@ const landscapeFit: PrintSetup = {
     return readPdf(result.paths[0] ?? "");
   }
 
-  test("landscape A4, fit to one page wide: every page holds all ten columns", async () => {
-    const fit = await toPdf("fit", landscapeFit);
-    // 63 rows shrunk to about two thirds fit on two pages (LibreOffice 7.4: 52 + 11 rows).
-    expect(fit.pages).toBeGreaterThanOrEqual(1);
-    expect(fit.pages).toBeLessThanOrEqual(2);
-    for (const box of fit.mediaBoxes) {
-      // A4 landscape: 297 mm × 210 mm = 841.9 pt × 595.3 pt.
-      expect(box[2]).toBeCloseTo(841.9, 0);
-      expect(box[3]).toBeCloseTo(595.3, 0);
-    }
-    for (const page of fit.pageContents) {
-      // Column E (the bars) and column J (the last, filled) are on every page: nothing spills right.
-      expect(pdfBars(page, BAR).length).toBeGreaterThan(0);
-      expect(pdfUsesFill(page, LAST_COLUMN_FILL)).toBe(true);
-      // The header row is repeated at the top of every page (print titles).
-      expect(pdfUsesFill(page, HEADER_FILL)).toBe(true);
-    }
+  test(
+    "landscape A4, fit to one page wide: every page holds all ten columns",
+    async () => {
+      const fit = await toPdf("fit", landscapeFit);
+      // 63 rows shrunk to about two thirds fit on two pages (LibreOffice 7.4: 52 + 11 rows).
+      expect(fit.pages).toBeGreaterThanOrEqual(1);
+      expect(fit.pages).toBeLessThanOrEqual(2);
+      for (const box of fit.mediaBoxes) {
+        // A4 landscape: 297 mm × 210 mm = 841.9 pt × 595.3 pt.
+        expect(box[2]).toBeCloseTo(841.9, 0);
+        expect(box[3]).toBeCloseTo(595.3, 0);
+      }
+      for (const page of fit.pageContents) {
+        // Column E (the bars) and column J (the last, filled) are on every page: nothing spills right.
+        expect(pdfBars(page, BAR).length).toBeGreaterThan(0);
+        expect(pdfUsesFill(page, LAST_COLUMN_FILL)).toBe(true);
+        // The header row is repeated at the top of every page (print titles).
+        expect(pdfUsesFill(page, HEADER_FILL)).toBe(true);
+      }
 
-    // The same sheet printed at 100 %: too wide for one page, so some pages lack the bars or the
-    // last column. This is what the fit setting prevents (and shows the check above can fail).
-    const unscaled = await toPdf("unscaled", { ...landscapeFit, fitToWidth: false });
-    expect(unscaled.pages).toBeGreaterThan(fit.pages);
-    expect(
-      unscaled.pageContents.some((p) => pdfBars(p, BAR).length === 0 || !pdfUsesFill(p, LAST_COLUMN_FILL)),
-    ).toBe(true);
-  });
+      // The same sheet printed at 100 %: too wide for one page, so some pages lack the bars or the
+      // last column. This is what the fit setting prevents (and shows the check above can fail).
+      const unscaled = await toPdf("unscaled", { ...landscapeFit, fitToWidth: false });
+      expect(unscaled.pages).toBeGreaterThan(fit.pages);
+      expect(
+        unscaled.pageContents.some((p) => pdfBars(p, BAR).length === 0 || !pdfUsesFill(p, LAST_COLUMN_FILL)),
+      ).toBe(true);
+    },
+    LO_TIMEOUT,
+  );
 
-  test("data bars are drawn with lengths proportional to the rates", async () => {
-    const fit = await toPdf("bars", landscapeFit);
-    const bars = fit.pageContents.flatMap((p) => pdfBars(p, BAR));
-    // Rates are (i mod 15) / 14: 0 draws no bar, so 60 rows give 56 bars.
-    expect(bars).toHaveLength(56);
-    const longest = Math.max(...bars.map((b) => b.width));
-    const firstPage = pdfBars(fit.pageContents[0] ?? "", BAR);
-    // Rows 2…5 of the table have rates 1/14 … 4/14: lengths 1 : 2 : 3 : 4 of the full (14/14) bar.
-    firstPage.slice(0, 4).forEach((bar, k) => expect(bar.width / longest).toBeCloseTo((k + 1) / 14, 2));
-  });
+  test(
+    "data bars are drawn with lengths proportional to the rates",
+    async () => {
+      const fit = await toPdf("bars", landscapeFit);
+      const bars = fit.pageContents.flatMap((p) => pdfBars(p, BAR));
+      // Rates are (i mod 15) / 14: 0 draws no bar, so 60 rows give 56 bars.
+      expect(bars).toHaveLength(56);
+      const longest = Math.max(...bars.map((b) => b.width));
+      const firstPage = pdfBars(fit.pageContents[0] ?? "", BAR);
+      // Rows 2…5 of the table have rates 1/14 … 4/14: lengths 1 : 2 : 3 : 4 of the full (14/14) bar.
+      firstPage.slice(0, 4).forEach((bar, k) => expect(bar.width / longest).toBeCloseTo((k + 1) / 14, 2));
+    },
+    LO_TIMEOUT,
+  );
 
-  test("CSV of every sheet has the Chinese text, literal formula-looking text and formatted rates", async () => {
-    const file = join(dir, "通报.xlsx");
-    await writeWorkbookFile(file, noticePlan(landscapeFit));
-    const outDir = join(dir, "csv");
-    mkdirSync(outDir);
-    const result = await convertWithLibreOffice(file, "csv", outDir);
-    const noticeCsv = csvPathForSheet(result, file, NOTICE);
-    const historyCsv = csvPathForSheet(result, file, "通报记录");
-    expect(noticeCsv).toBeDefined();
-    expect(historyCsv).toBeDefined();
-    const lines = readFileSync(noticeCsv ?? "", "utf8").split(/\r?\n/);
-    expect(lines[0]).toBe("关于基层党建工作重点任务推进情况的通报（第3期）,,,,,,,,,");
-    expect(lines[1]?.startsWith("统计截至：2022年10月31日")).toBe(true);
-    expect(lines[2]).toBe(HEADERS.join(","));
-    expect(lines[3]).toBe("1,第1责任单位,14,0,0.0%,0,50.0%,62.5,新,=SUM(A1)");
-    expect(lines[9]).toBe("7,第7责任单位,14,6,42.9%,2,50.0%,62.5,↑1,说明文字7");
-    expect(lines.filter((l) => l !== "")).toHaveLength(3 + ROWS);
-    expect(readFileSync(historyCsv ?? "", "utf8").split(/\r?\n/)[1]).toBe("3,第1责任单位");
-  });
+  test(
+    "CSV of every sheet has the Chinese text, literal formula-looking text and formatted rates",
+    async () => {
+      const file = join(dir, "通报.xlsx");
+      await writeWorkbookFile(file, noticePlan(landscapeFit));
+      const outDir = join(dir, "csv");
+      mkdirSync(outDir);
+      const result = await convertWithLibreOffice(file, "csv", outDir);
+      const noticeCsv = csvPathForSheet(result, file, NOTICE);
+      const historyCsv = csvPathForSheet(result, file, "通报记录");
+      expect(noticeCsv).toBeDefined();
+      expect(historyCsv).toBeDefined();
+      const lines = readFileSync(noticeCsv ?? "", "utf8").split(/\r?\n/);
+      expect(lines[0]).toBe("关于基层党建工作重点任务推进情况的通报（第3期）,,,,,,,,,");
+      expect(lines[1]?.startsWith("统计截至：2022年10月31日")).toBe(true);
+      expect(lines[2]).toBe(HEADERS.join(","));
+      expect(lines[3]).toBe("1,第1责任单位,14,0,0.0%,0,50.0%,62.5,新,=SUM(A1)");
+      expect(lines[9]).toBe("7,第7责任单位,14,6,42.9%,2,50.0%,62.5,↑1,说明文字7");
+      expect(lines.filter((l) => l !== "")).toHaveLength(3 + ROWS);
+      expect(readFileSync(historyCsv ?? "", "utf8").split(/\r?\n/)[1]).toBe("3,第1责任单位");
+    },
+    LO_TIMEOUT,
+  );
 });
