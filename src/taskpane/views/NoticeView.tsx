@@ -16,10 +16,11 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SheetNotOwnedError, type SheetKind } from "../../adapters/office";
+import { decideSheetWrites } from "../../core/plan";
+import { HostError, hostNoteMessage, hostProblemZh } from "../../host";
 import type { NoticeDefaults, NoticeSummary, PaneIssue } from "../engine";
 import type { Language, Translate } from "../i18n";
-import { goToCell, inspectTargets, readOpenWorkbook, writeGeneratedSheets } from "../workbook";
+import { useHost } from "../host";
 import {
   BusyBar,
   CellLink,
@@ -50,7 +51,8 @@ export function NoticeView({
   runToken: number;
 }) {
   const styles = useStyles();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t);
+  const host = useHost();
+  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
   const [dialog, ask] = useConfirm();
   const [asOf, setAsOf] = useState("");
   const [period, setPeriod] = useState("");
@@ -72,10 +74,10 @@ export function NoticeView({
     () =>
       perform(t("loadingDefaults"), async () => {
         const engine = await import(/* webpackChunkName: "engine" */ "../engine");
-        const workbook = await readOpenWorkbook(() => {}, engine.isNoticeSetupSheet);
+        const workbook = await host.readWorkbook({ include: engine.isNoticeSetupSheet });
         applyDefaults(engine.noticeDefaults(workbook, engine.todayIso()));
       }),
-    [perform, t, applyDefaults],
+    [perform, t, applyDefaults, host],
   );
 
   const generate = useCallback(
@@ -91,12 +93,13 @@ export function NoticeView({
 
         const [engine, workbook] = await Promise.all([
           import(/* webpackChunkName: "engine" */ "../engine"),
-          readOpenWorkbook((p) =>
-            setBusy({
-              label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-              value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-            }),
-          ),
+          host.readWorkbook({
+            onProgress: (p) =>
+              setBusy({
+                label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
+                value: p.totalRows ? p.rowsRead / p.totalRows : 0,
+              }),
+          }),
         ]);
         const today = engine.todayIso();
         const d = engine.noticeDefaults(workbook, today);
@@ -113,37 +116,36 @@ export function NoticeView({
           return [{ intent: "error", title: t("setupRefusedTitle"), text: t("setupRefused") }];
         }
 
-        // Nothing is written unless every target is absent or ours (SPEC §12).
+        // Nothing is written unless every target is absent or ours (SPEC §12): core decides.
         setBusy({ label: t("checkingSheets") });
         const names = prepared.sheets.map((s) => s.plan.name);
-        const status = await inspectTargets(names);
-        const foreign = names.find((n) => status.get(n) === "foreign");
-        if (foreign !== undefined) throw new SheetNotOwnedError(foreign);
+        const decision = decideSheetWrites(names, await host.inspectSheets(names));
+        if (decision.action === "refuse") {
+          const problem = { code: "sheet-not-owned", sheet: decision.sheet } as const;
+          throw new HostError(problem, hostProblemZh(problem));
+        }
         const noticeSheet = prepared.summary.noticeSheet;
-        const replaceKinds = new Set<SheetKind>(["report", "history"]);
-        const existing = status.get(noticeSheet);
-        if (existing !== undefined && existing !== "absent" && existing !== "foreign") {
+        if (decision.confirm.length > 0) {
           const ok = await ask({
             title: t("confirmTitle"),
-            text: t("confirmText", { sheet: noticeSheet }),
+            text: t("confirmText", { sheet: decision.confirm.join("、") }),
             confirm: t("confirmReplace"),
             cancel: t("cancel"),
           });
           if (!ok) return [{ intent: "info", text: t("cancelled") }];
-          replaceKinds.add(existing);
         }
-        const notes = await writeGeneratedSheets(prepared.sheets, {
+        const notes = await host.writeSheets(prepared.sheets, {
           activate: noticeSheet,
-          replaceKinds,
+          replace: new Set(decision.replace),
           onSheet: (sheet) => setBusy({ label: t("writingSheet", { sheet }) }),
         });
         setSummary(prepared.summary);
         return [
           { intent: "success", text: t("generated", { sheet: noticeSheet }) },
-          ...notes.map((text): Feedback => ({ intent: "warning", text })),
+          ...notes.map((note): Feedback => ({ intent: "warning", text: hostNoteMessage(note, language) })),
         ];
       }),
-    [perform, t, language, setBusy, applyDefaults, ask],
+    [perform, t, language, setBusy, applyDefaults, ask, host],
   );
 
   // First visit: a ribbon request runs at once; otherwise only the defaults are read. Each request
@@ -159,9 +161,11 @@ export function NoticeView({
 
   const select = (issue: PaneIssue) => {
     if (!issue.cell) return;
-    goToCell(issue.sheet, issue.cell).catch((error: unknown) =>
-      setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t) }]),
-    );
+    host
+      .selectCell(issue.sheet, issue.cell)
+      .catch((error: unknown) =>
+        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, language) }]),
+      );
   };
 
   const periodHint = !defaults
