@@ -5,7 +5,7 @@ import { type HistoryRecord, countIssues, localizeIssue, validateRun } from "../
 import { parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
-import { noticeLines, writeNotice } from "./notice-command";
+import { noticeLines, printRefusal, writeNotice } from "./notice-command";
 
 /** The bundled sample (`seeds/`), found from the compiled file or the source tree. */
 export function sampleDir(): string {
@@ -50,7 +50,13 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
       `  合计 ${total.errors} 个错误，${total.warnings} 个警告（警告多为“完成”“进行中”、单位简称等非规范写法，已按规范值处理）\n`,
     );
     const out = path.join(outDir, `通报-第${period}期.xlsx`);
-    const notice = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
+    const written = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
+    if (!written.ok) {
+      printRefusal(written.issues, io);
+      failures++;
+      continue;
+    }
+    const notice = written.notice;
     history = [...notice.history];
     io.stdout(
       [

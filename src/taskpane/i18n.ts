@@ -1,3 +1,5 @@
+import type { Language } from "../core/message";
+
 /** The task pane's words, Chinese first; English when Office's display language is not Chinese. */
 
 const zh = {
@@ -219,7 +221,7 @@ const en: Record<MessageKey, string> = {
   cellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
 };
 
-export type Language = "zh" | "en";
+export type { Language };
 
 /** Chinese for any `zh…` display language, English otherwise. */
 export function languageFrom(displayLanguage: string | undefined): Language {

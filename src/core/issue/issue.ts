@@ -55,6 +55,30 @@ export function severityOf(code: IssueCode): Severity {
   return WARNINGS.has(code) ? "warning" : "error";
 }
 
+/**
+ * What a value should have been, as a code (`invalid-setting`, `invalid-roster`); each message
+ * language words it.
+ */
+export type Expectation =
+  | "positive-integer"
+  | "date"
+  | "count"
+  | "rate"
+  | "ranking-method"
+  | "category-list"
+  | "grade-lines"
+  | "text"
+  | "non-negative-number"
+  | "grade"
+  | "ratio"
+  /** 考核权重: each evaluation sheet once. */
+  | "listed-once"
+  /** 考核权重: a weight 0–100. */
+  | "percent"
+  | "roster-header"
+  | "group"
+  | "history-header";
+
 /** Typed parameters that message templates may use. */
 export interface IssueParams {
   /** Row (1-based) of the first occurrence, for duplicates. */
@@ -63,8 +87,11 @@ export interface IssueParams {
   key?: string;
   /** What the value was read as, e.g. a canonical value or a number. */
   resolved?: string | number;
-  /** Expected value or range, as text. */
-  expected?: string;
+  /** What was expected (words at the edge). */
+  expected?: Expectation;
+  /** The allowed range, for `out-of-range`. */
+  min?: number;
+  max?: number;
   /** Extra detail, e.g. the status for a mismatch. */
   detail?: string;
 }

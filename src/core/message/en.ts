@@ -1,4 +1,44 @@
-import type { IssueData } from "../issue";
+import type { Expectation, IssueData } from "../issue";
+import { HISTORY_HEADERS } from "../history/history";
+import { GRADES, GROUPS } from "../settings/table";
+
+/** What was expected, in English (the product's Chinese vocabulary stays: it is data). */
+export function expectationEn(expected: Expectation): string {
+  switch (expected) {
+    case "positive-integer":
+      return "a positive whole number";
+    case "date":
+      return "a date, e.g. 2022-10-31";
+    case "count":
+      return "a whole number, 0 or more";
+    case "rate":
+      return "0–100%";
+    case "ranking-method":
+      return "中国式 (dense) or 竞争式 (competition)";
+    case "category-list":
+      return "categories separated by 、, none repeated";
+    case "grade-lines":
+      return "three descending scores, e.g. 90、80、60";
+    case "text":
+      return "text";
+    case "non-negative-number":
+      return "a number, 0 or more";
+    case "grade":
+      return `one of ${GRADES.join(", ")}`;
+    case "ratio":
+      return "a share between 0 and 100%, e.g. 30%";
+    case "listed-once":
+      return "each evaluation sheet listed once";
+    case "percent":
+      return "0–100";
+    case "roster-header":
+      return "a header row 单位名称, 单位类别, 别名";
+    case "group":
+      return GROUPS.join(", ");
+    case "history-header":
+      return HISTORY_HEADERS.join(", ");
+  }
+}
 
 const show = (v: IssueData["value"]): string => (v === null ? "(empty)" : `"${String(v)}"`);
 
@@ -24,7 +64,7 @@ export function messageEn(issue: IssueData): string {
     case "invalid-number":
       return `"${col}" ${show(value)} is not a number (0–100 or a percentage)`;
     case "out-of-range":
-      return `"${col}" ${show(value)} is out of range ${p.expected ?? "0–100"}`;
+      return `"${col}" ${show(value)} is out of range ${p.min ?? 0}–${p.max ?? 100}`;
     case "invalid-enum":
       return `"${col}" ${show(value)} is not one of the allowed values`;
     case "unknown-unit":
@@ -58,12 +98,12 @@ export function messageEn(issue: IssueData): string {
     case "weights-sum":
       return `Weights add up to ${String(p.resolved ?? "")}, not 100`;
     case "invalid-setting":
-      return `Setting "${p.key ?? col}" has an invalid value ${show(value)}; expected ${p.expected ?? "a valid value"}`;
+      return `Setting "${p.key ?? col}" has an invalid value ${show(value)}; expected ${p.expected ? expectationEn(p.expected) : "a valid value"}`;
     case "unknown-setting":
       return `Unknown setting ${show(value)} ignored`;
     case "invalid-roster":
       return p.detail !== undefined
         ? `Roster name or alias ${show(value)} repeats row ${p.firstRow ?? "?"}`
-        : `Roster entry ${show(value)} is invalid; expected ${p.expected ?? "a valid value"}`;
+        : `Roster entry ${show(value)} is invalid; expected ${p.expected ? expectationEn(p.expected) : "a valid value"}`;
   }
 }

@@ -18,7 +18,8 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { decideSheetWrites } from "../../core/plan";
 import { HostError, hostNoteMessage, hostProblemZh } from "../../host";
-import type { NoticeDefaults, NoticeSummary, PaneIssue } from "../engine";
+import type { Issue } from "../../core/issue";
+import type { NoticeDefaults, NoticeSummary } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
 import {
@@ -39,8 +40,6 @@ const useStyles = makeStyles({
   rate: { textAlign: "right" },
 });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function NoticeView({
   t,
   language,
@@ -57,7 +56,7 @@ export function NoticeView({
   const [asOf, setAsOf] = useState("");
   const [period, setPeriod] = useState("");
   const [defaults, setDefaults] = useState<NoticeDefaults | null>(null);
-  const [setupIssues, setSetupIssues] = useState<readonly PaneIssue[]>([]);
+  const [setupIssues, setSetupIssues] = useState<readonly Issue[]>([]);
   const [summary, setSummary] = useState<NoticeSummary | null>(null);
   // The latest typed values, for operations started before a re-render.
   const form = useRef({ asOf, period });
@@ -75,7 +74,7 @@ export function NoticeView({
       perform(t("loadingDefaults"), async () => {
         const engine = await import(/* webpackChunkName: "engine" */ "../engine");
         const workbook = await host.readWorkbook({ include: engine.isNoticeSetupSheet });
-        applyDefaults(engine.noticeDefaults(workbook, engine.todayIso()));
+        applyDefaults(engine.noticeDefaults(workbook, engine.localToday()));
       }),
     [perform, t, applyDefaults, host],
   );
@@ -85,30 +84,30 @@ export function NoticeView({
       perform(t("validating"), async (): Promise<Feedback[]> => {
         setSummary(null);
         setSetupIssues([]);
+        const engine = await import(/* webpackChunkName: "engine" */ "../engine");
+        // The typed values are checked by core, as the CLI checks --as-of and --period.
         const typedAsOf = form.current.asOf.trim();
         const typedPeriod = form.current.period.trim();
-        if (typedAsOf && !ISO_DATE.test(typedAsOf)) return [{ intent: "error", text: t("invalidAsOf") }];
-        if (typedPeriod && !/^[1-9]\d*$/.test(typedPeriod))
-          return [{ intent: "error", text: t("invalidPeriod") }];
+        const asOf = typedAsOf ? engine.parseAsOf(typedAsOf) : null;
+        const period = typedPeriod ? engine.parsePeriod(typedPeriod) : null;
+        if (typedAsOf && asOf === null) return [{ intent: "error", text: t("invalidAsOf") }];
+        if (typedPeriod && period === null) return [{ intent: "error", text: t("invalidPeriod") }];
 
-        const [engine, workbook] = await Promise.all([
-          import(/* webpackChunkName: "engine" */ "../engine"),
-          host.readWorkbook({
-            onProgress: (p) =>
-              setBusy({
-                label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-                value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-              }),
-          }),
-        ]);
-        const today = engine.todayIso();
+        const workbook = await host.readWorkbook({
+          onProgress: (p) =>
+            setBusy({
+              label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
+              value: p.totalRows ? p.rowsRead / p.totalRows : 0,
+            }),
+        });
+        const today = engine.localToday();
         const d = engine.noticeDefaults(workbook, today);
         applyDefaults(d);
         setBusy({ label: t("computing") });
         const prepared = engine.prepareNotice(workbook, {
           today,
-          asOf: typedAsOf || d.asOf,
-          period: typedPeriod ? Number(typedPeriod) : d.period,
+          asOf: asOf ?? d.asOf,
+          period: period ?? d.period,
           language,
         });
         if (!prepared.ok) {
@@ -159,7 +158,7 @@ export function NoticeView({
     else if (first) void loadDefaults();
   }, [runToken, generate, loadDefaults]);
 
-  const select = (issue: PaneIssue) => {
+  const select = (issue: Issue) => {
     if (!issue.cell) return;
     host
       .selectCell(issue.sheet, issue.cell)

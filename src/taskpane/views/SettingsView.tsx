@@ -12,7 +12,8 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { PaneIssue, PaneSetup, SettingKey } from "../engine";
+import type { Issue } from "../../core/issue";
+import type { PaneSetup, SettingKey } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
 import { BusyBar, CellLink, FeedbackBars, describeError, useOperation } from "./common";
@@ -80,7 +81,7 @@ export function SettingsView({ t, language }: { t: Translate; language: Language
       if (changes.length === 0) return [{ intent: "info", text: t("nothingChanged") }];
       // Plan against the sheet as it is now (the user may have edited it since the form was filled).
       const current = await host.readWorkbook({ include: engine.isSetupSheet });
-      const write = engine.planSettingsWrite(current, changes);
+      const write = engine.planSettingsSave(current, changes);
       await host.writeCells(write.sheet, write.cells, { create: write.create });
       await readSetup();
       return [{ intent: "success", text: t("saved", { n: changes.length }) }];
@@ -95,7 +96,7 @@ export function SettingsView({ t, language }: { t: Translate; language: Language
       );
   };
 
-  const issueList = (title: string, issues: readonly PaneIssue[], testId: string) =>
+  const issueList = (title: string, issues: readonly Issue[], testId: string) =>
     issues.length > 0 && (
       <div className={styles.group} data-testid={testId}>
         <Caption1>{title}</Caption1>

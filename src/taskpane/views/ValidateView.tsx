@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type HostNote, hostNoteMessage } from "../../host";
-import type { PaneIssue, PaneValidation } from "../engine";
+import type { Issue } from "../../core/issue";
+import type { PaneValidation } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
 import { BusyBar, CellLink, type Feedback, FeedbackBars, describeError, useOperation } from "./common";
@@ -55,7 +56,7 @@ export function ValidateView({
           }),
         ]);
         setBusy({ label: t("checking") });
-        const validation = engine.validateForPane(workbook, { today: engine.todayIso(), language });
+        const validation = engine.validateForPane(workbook, { today: engine.localToday(), language });
         setNotes(workbook.notes.filter((n) => n.code !== "date-system-assumed"));
         setResult(validation);
       }),
@@ -98,7 +99,7 @@ export function ValidateView({
       return out;
     });
 
-  const select = (issue: PaneIssue) => {
+  const select = (issue: Issue) => {
     if (!issue.cell) return;
     // Selecting is quick and must not block the list; only a failure is reported.
     host
@@ -143,14 +144,14 @@ function Result({
 }: {
   t: Translate;
   result: PaneValidation;
-  onSelect: (issue: PaneIssue) => void;
+  onSelect: (issue: Issue) => void;
   styles: ReturnType<typeof useStyles>;
 }) {
   const errors = result.issues.filter((i) => i.severity === "error").length;
   const warnings = result.issues.length - errors;
   const rows = result.sheets.reduce((n, s) => n + s.rows, 0);
   // Group by sheet (in the order issues arrive, which is the workbook's), then errors before warnings.
-  const groups = new Map<string, PaneIssue[]>();
+  const groups = new Map<string, Issue[]>();
   for (const issue of result.issues) {
     const list = groups.get(issue.sheet) ?? [];
     list.push(issue);
