@@ -15,3 +15,4 @@ export * from "./history";
 export * from "./notice";
 export * from "./report";
 export * from "./feedback";
+export * from "./scoring";

@@ -31,6 +31,9 @@ export const ISSUE_CODES = [
   "duplicate-unit",
   "total-mismatch",
   "weights-sum",
+  "bonus-capped",
+  "evaluation-sheet-missing",
+  "scoring-sheet-invalid",
   // §9 settings and roster
   "invalid-setting",
   "unknown-setting",
@@ -48,6 +51,7 @@ const WARNINGS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "ambiguous-percent",
   "blank-row",
   "total-mismatch",
+  "bonus-capped",
   "unknown-setting",
 ]);
 
@@ -94,6 +98,14 @@ export interface IssueParams {
   max?: number;
   /** Extra detail, e.g. the status for a mismatch. */
   detail?: string;
+  /** The file of the first occurrence, when a duplicate is in another file (scoring). */
+  firstFile?: string;
+  /** A computed sum (加分 before the cap, weights' total). */
+  sum?: number;
+  /** A limit that applied (加分上限). */
+  limit?: number;
+  /** What a scoring sheet lacks: its 单位 column, indicator maxima, or the 加减分 columns. */
+  lacks?: "unit-column" | "maxima" | "adjustment-columns";
 }
 
 /** An issue without its rendered message. */

@@ -62,7 +62,7 @@ export function messageEn(issue: IssueData): string {
     case "invalid-date":
       return `"${col}" ${show(value)} is not a valid date (e.g. 2022-10-31)`;
     case "invalid-number":
-      return `"${col}" ${show(value)} is not a number (0–100 or a percentage)`;
+      return `"${col}" ${show(value)} is not a number (expected ${p.expected ?? "0–100 or a percentage"})`;
     case "out-of-range":
       return `"${col}" ${show(value)} is out of range ${p.min ?? 0}–${p.max ?? 100}`;
     case "invalid-enum":
@@ -92,11 +92,23 @@ export function messageEn(issue: IssueData): string {
     case "unit-missing-in-sheet":
       return `Unit ${show(value)} has no row in this sheet and scores 0`;
     case "duplicate-unit":
-      return `Unit ${show(value)} repeats row ${p.firstRow ?? "?"}; this row is ignored`;
+      return p.firstFile !== undefined
+        ? `Unit ${show(value)} already has scores in the sheet of the same name in "${p.firstFile}" (row ${p.firstRow ?? "?"}); this row is ignored`
+        : `Unit ${show(value)} repeats row ${p.firstRow ?? "?"}; this row is ignored`;
     case "total-mismatch":
       return `Total ${show(value)} differs from the sum ${String(p.resolved ?? "")}; the sum is used`;
     case "weights-sum":
-      return `Weights add up to ${String(p.resolved ?? "")}, not 100`;
+      return `Weights add up to ${String(p.sum ?? p.resolved ?? "")}, not 100`;
+    case "bonus-capped":
+      return `Bonus points add up to ${String(p.sum ?? "")}, over the cap of ${String(p.limit ?? "")}; ${String(p.limit ?? "")} counts`;
+    case "evaluation-sheet-missing":
+      return `Evaluation sheet ${show(value)} named in the weights is not in the workbook`;
+    case "scoring-sheet-invalid":
+      return p.lacks === "maxima"
+        ? `Sheet "${issue.sheet}" states no maximum scores: put them in the headers (e.g. 组织建设（20分）) or in a 分值 row under the header`
+        : p.lacks === "adjustment-columns"
+          ? `Sheet "${issue.sheet}" needs a 单位 column and a 加分 or 扣分 column`
+          : `Sheet "${issue.sheet}" has no 单位 or 单位名称 column`;
     case "invalid-setting":
       return `Setting "${p.key ?? col}" has an invalid value ${show(value)}; expected ${p.expected ? expectationEn(p.expected) : "a valid value"}`;
     case "unknown-setting":

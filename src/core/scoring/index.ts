@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./layout";
+export * from "./grade";
+export * from "./score";
