@@ -15,6 +15,7 @@ const USAGE = `用法：taizhang <命令> [参数]
   feedback FILE… --out-dir DIR [--as-of D] [--json]
                                                   退回修改：为有问题的台账各生成一份标注批注的副本
                                                   “<原文件名>-退回修改.xlsx”，首张工作表为“退回修改说明”
+  score FILE… [--out OUT.xlsx] [--json]           考核评分：汇总各考核表，计算综合得分、排名与等次
   demo                                            在自带样例上演示完整流程，结果写入 out/
 
 退出码：0 完成且无错误；1 完成但发现校验错误；2 用法错误或文件无法读取。
@@ -26,6 +27,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   validate: async () => validateCommand,
   notice: async () => (await import("./notice-command")).noticeCommand,
   feedback: async () => (await import("./feedback-command")).feedbackCommand,
+  score: async () => (await import("./score-command")).scoreCommand,
   demo: async () => (await import("./demo-command")).demoCommand,
 };
 

@@ -2,3 +2,4 @@ export * from "./types";
 export * from "./layout";
 export * from "./grade";
 export * from "./score";
+export * from "./plan-summary";

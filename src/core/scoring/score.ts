@@ -3,7 +3,7 @@
  * reads every score, 加减分 and 一票否决, and computes per unit the normalised scores, the weighted
  * composite, the rank in its group, the grade with the 好等次比例 quota and the veto cap, and why.
  */
-import { type SheetGrid, a1, cellValue } from "../grid";
+import { type SheetGrid, a1, cellValue, parseA1 } from "../grid";
 import { type IssueCode, type IssueData, type IssueParams, makeIssue } from "../issue";
 import { type CellParse, type Vocabulary, isEmptyValue, parseEnum, rawValue } from "../cell";
 import { enumKey, nfkcTrim } from "../text";
@@ -505,7 +505,7 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     return { group, units, quota, good: units.filter((u) => u.grade === "好").length };
   });
 
-  const all = issues.all;
+  const all = sortScoringIssues(issues.all, inputs);
   return {
     sheets,
     groups,
@@ -514,6 +514,27 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     settings,
     blocking: all.filter((i) => i.severity === "error" && BLOCKING.has(i.code)),
   };
+}
+
+/** Issues by file (input order), sheet (workbook order), row, then column; stable otherwise. */
+function sortScoringIssues(issues: readonly ScoringIssue[], inputs: readonly RunInput[]): ScoringIssue[] {
+  const fileOrder = new Map(inputs.map((input, i) => [input.file, i]));
+  const sheetOrder = new Map(
+    inputs.flatMap((input) => input.workbook.sheets.map((s, i) => [`${input.file}\u0000${enumKey(s.name)}`, i] as const)),
+  );
+  const column = (cell: string | null) => (cell === null ? -1 : (parseA1(cell)?.column ?? -1));
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.issue.file) ?? 0) - (fileOrder.get(b.issue.file) ?? 0) ||
+        (sheetOrder.get(`${a.issue.file}\u0000${enumKey(a.issue.sheet)}`) ?? -1) -
+          (sheetOrder.get(`${b.issue.file}\u0000${enumKey(b.issue.sheet)}`) ?? -1) ||
+        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
+        column(a.issue.cell) - column(b.issue.cell) ||
+        a.i - b.i,
+    )
+    .map((x) => x.issue);
 }
 
 function rowOf(cell: string): number | null {
