@@ -19,10 +19,18 @@ export function scoreJson(result: ScoringResult, order: ReadonlyArray<LoadedFile
     files: order.map((entry) =>
       "error" in entry
         ? { file: entry.file, error: entry.error }
-        : { file: entry.file, sheets: result.sheets.filter((s) => s.files.includes(entry.file)).map((s) => s.sheet) },
+        : {
+            file: entry.file,
+            sheets: result.sheets.filter((s) => s.files.includes(entry.file)).map((s) => s.sheet),
+          },
     ),
     sheets: result.sheets.map((s) => ({ sheet: s.sheet, weight: s.weight, maxTotal: s.maxTotal })),
-    groups: result.groups.map((g) => ({ group: g.group, units: g.units.length, quota: g.quota, good: g.good })),
+    groups: result.groups.map((g) => ({
+      group: g.group,
+      units: g.units.length,
+      quota: g.quota,
+      good: g.good,
+    })),
     units: result.units.map((u) => ({
       unit: u.unit,
       group: u.group,
@@ -81,8 +89,10 @@ function issueLines(result: ScoringResult): string[] {
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ["out"], ["json"]);
   const out = stringOption(args, "out");
-  if (args.positionals.length === 0) throw new UsageError("请指定考核评分工作簿，如 taizhang score 考核评分.xlsx");
-  if (out !== undefined && !out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out 应为 .xlsx 文件");
+  if (args.positionals.length === 0)
+    throw new UsageError("请指定考核评分工作簿，如 taizhang score 考核评分.xlsx");
+  if (out !== undefined && !out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError("--out 应为 .xlsx 文件");
   const json = args.options.has("json");
 
   const { loaded, failed, order } = await loadWorkbooks(args.positionals, io);
@@ -101,7 +111,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   if (out !== undefined && result.blocking.length > 0) {
     print();
     for (const issue of result.blocking)
-      io.stderr(`taizhang: ${issue.file} ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`);
+      io.stderr(
+        `taizhang: ${issue.file} ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`,
+      );
     io.stderr("taizhang: 设置、单位名册或考核表有误，为免误判，未生成考核汇总；请更正后重试\n");
     return EXIT_FAILURE;
   }

@@ -36,7 +36,8 @@ export function gradeReasonEn(reason: GradeReason): string {
     case "quota-lowered":
       return `${reason.params.quota} 好 allowed; ${ordinal(reason.params.rank)} among the 好 candidates, so 较好`;
     case "veto": {
-      const why = reason.params.reason === "" ? "Vetoed (一票否决)" : `Vetoed (一票否决): ${reason.params.reason}`;
+      const why =
+        reason.params.reason === "" ? "Vetoed (一票否决)" : `Vetoed (一票否决): ${reason.params.reason}`;
       return reason.params.lowered ? `${why}; grade capped at ${reason.params.cap}` : why;
     }
     case "sheet-missing":

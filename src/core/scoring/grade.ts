@@ -30,7 +30,8 @@ export function parseRatio(text: string | number): Ratio | null {
   let denominator = 10 ** digits.length;
   // A bare number above 1 is percentage points (`30` → 30%), as 红榜最低完成率 reads.
   if (m[3] !== undefined || numerator > denominator) denominator *= 100;
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator > denominator) return null;
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator > denominator)
+    return null;
   const g = gcd(numerator, denominator);
   numerator /= g;
   denominator /= g;

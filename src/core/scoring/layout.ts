@@ -105,7 +105,8 @@ export function readEvaluationLayout(sheet: SheetGrid): LayoutResult {
       const max = fromRow !== null && fromRow > 0 ? fromRow : headerMaximum(header);
       if (max === null) continue;
       // The header as typed; a column without one is named by its letter.
-      const text = typeof header === "string" ? header.trim() : header === null ? "" : String(rawValue(header));
+      const text =
+        typeof header === "string" ? header.trim() : header === null ? "" : String(rawValue(header));
       indicators.push({ column: c, header: text === "" ? columnName(c) : text, max });
     }
     if (indicators.length === 0) continue;

@@ -125,7 +125,10 @@ export function buildScoreSummaryPlan(result: ScoringResult): SheetPlan {
     }
   });
   b.add();
-  full("注：排名按综合得分（保留 6 位小数比较）由高到低，得分相同者并列；表中得分保留 1 位小数，综合得分保留 2 位小数。", "note");
+  full(
+    "注：排名按综合得分（保留 6 位小数比较）由高到低，得分相同者并列；表中得分保留 1 位小数，综合得分保留 2 位小数。",
+    "note",
+  );
 
   return {
     name: SUMMARY_SHEET,

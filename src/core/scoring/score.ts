@@ -155,15 +155,23 @@ function readEvaluation(
       const unit = matchUnit(matcher, unitValue, true);
       if (unit.kind !== "ok") {
         if (unit.kind === "bad")
-          issues.add(file, makeIssue("unknown-unit", at, rawValue(unitValue), { suggestion: unit.suggestion ?? null }));
+          issues.add(
+            file,
+            makeIssue("unknown-unit", at, rawValue(unitValue), { suggestion: unit.suggestion ?? null }),
+          );
         continue;
       }
       if (unit.warning)
-        issues.add(file, makeIssue(unit.warning.code, at, rawValue(unitValue), { params: unit.warning.params }));
+        issues.add(
+          file,
+          makeIssue(unit.warning.code, at, rawValue(unitValue), { params: unit.warning.params }),
+        );
       const earlier = first.get(unit.value);
       if (earlier) {
         const params: IssueParams =
-          earlier.file === file ? { firstRow: earlier.row } : { firstRow: earlier.row, firstFile: earlier.file };
+          earlier.file === file
+            ? { firstRow: earlier.row }
+            : { firstRow: earlier.row, firstFile: earlier.file };
         issues.add(file, makeIssue("duplicate-unit", at, rawValue(unitValue), { params }));
         continue;
       }
@@ -234,7 +242,10 @@ function readAdjustments(
     const layout: AdjustmentLayout | null = readAdjustmentLayout(sheet, kind === "points");
     if (!layout) {
       const lacks = kind === "points" ? "adjustment-columns" : "unit-column";
-      issues.add(file, makeIssue("scoring-sheet-invalid", place(sheet.name, 0, 0, "单位"), null, { params: { lacks } }));
+      issues.add(
+        file,
+        makeIssue("scoring-sheet-invalid", place(sheet.name, 0, 0, "单位"), null, { params: { lacks } }),
+      );
       continue;
     }
     const header = (c: number) => String(rawValue(cellValue(sheet, layout.headerRow, c))).trim();
@@ -245,11 +256,17 @@ function readAdjustments(
       const unit = matchUnit(matcher, unitValue, false);
       if (unit.kind !== "ok") {
         if (unit.kind === "bad")
-          issues.add(file, makeIssue("unknown-unit", at, rawValue(unitValue), { suggestion: unit.suggestion ?? null }));
+          issues.add(
+            file,
+            makeIssue("unknown-unit", at, rawValue(unitValue), { suggestion: unit.suggestion ?? null }),
+          );
         continue;
       }
       if (unit.warning)
-        issues.add(file, makeIssue(unit.warning.code, at, rawValue(unitValue), { params: unit.warning.params }));
+        issues.add(
+          file,
+          makeIssue(unit.warning.code, at, rawValue(unitValue), { params: unit.warning.params }),
+        );
       if (kind === "veto") {
         const reason = layout.reasonColumn === null ? null : cellValue(sheet, r, layout.reasonColumn);
         const text = isEmptyValue(reason) ? "" : String(rawValue(reason)).trim();
@@ -349,9 +366,19 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     if (key6(sum) !== key6(100) && settings.weightsCell !== null) {
       issues.add(
         settingsFile,
-        makeIssue("weights-sum", { sheet: SETTINGS_SHEET, cell: settings.weightsCell, row: rowOf(settings.weightsCell), column: "权重" }, round6(sum), {
-          params: { sum: round6(sum), resolved: round6(sum) },
-        }),
+        makeIssue(
+          "weights-sum",
+          {
+            sheet: SETTINGS_SHEET,
+            cell: settings.weightsCell,
+            row: rowOf(settings.weightsCell),
+            column: "权重",
+          },
+          round6(sum),
+          {
+            params: { sum: round6(sum), resolved: round6(sum) },
+          },
+        ),
       );
     }
     for (const w of listed) {
@@ -360,7 +387,11 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       if (!anyFile)
         issues.add(
           settingsFile,
-          makeIssue("evaluation-sheet-missing", { sheet: SETTINGS_SHEET, cell: w.cell, row: rowOf(w.cell), column: "考核表" }, w.sheet),
+          makeIssue(
+            "evaluation-sheet-missing",
+            { sheet: SETTINGS_SHEET, cell: w.cell, row: rowOf(w.cell), column: "考核表" },
+            w.sheet,
+          ),
         );
     }
   }
@@ -390,12 +421,18 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
   for (const s of sheets) {
     const found = totals.get(s.sheet)!;
     const part = partsByName.get(enumKey(s.sheet))!.parts[0]!;
-    const header = String(rawValue(cellValue(part.sheet, part.layout.headerRow, part.layout.unitColumn))).trim();
+    const header = String(
+      rawValue(cellValue(part.sheet, part.layout.headerRow, part.layout.unitColumn)),
+    ).trim();
     for (const { unit } of unitList) {
       if (found.has(unit)) continue;
       issues.add(
         part.file,
-        makeIssue("unit-missing-in-sheet", place(s.sheet, part.layout.headerRow, part.layout.unitColumn, header), unit),
+        makeIssue(
+          "unit-missing-in-sheet",
+          place(s.sheet, part.layout.headerRow, part.layout.unitColumn, header),
+          unit,
+        ),
       );
     }
   }
@@ -454,19 +491,28 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     };
   });
 
-  const groupKeys: Array<Group | null> = roster ? GROUPS.filter((g) => scored.some((u) => u.group === g)) : [null];
+  const groupKeys: Array<Group | null> = roster
+    ? GROUPS.filter((g) => scored.some((u) => u.group === g))
+    : [null];
   const groups: GroupScore[] = groupKeys.map((group) => {
     const members = scored
       .filter((u) => u.group === group)
       .sort((a, b) => key6(b.composite) - key6(a.composite) || compareUnitNames(a.unit, b.unit));
-    const ranks = assignRanks(members, (a, b) => key6(a.composite) === key6(b.composite), settings.rankingMethod);
+    const ranks = assignRanks(
+      members,
+      (a, b) => key6(a.composite) === key6(b.composite),
+      settings.rankingMethod,
+    );
     const before = members.map((u) => gradeOf(u.composite, settings.gradeThresholds));
     const quota = settings.goodQuota === null ? null : quotaOf(members.length, settings.goodQuota);
     const candidates = members.filter((u, i) => before[i] === "好" && u.veto === null);
     const units: UnitScore[] = members.map((u, i) => {
       const gradeBeforeLimits = before[i]!;
       const reasons: GradeReason[] = [
-        { code: "grade-lines", params: { grade: gradeBeforeLimits, line: lineOf(gradeBeforeLimits, settings) } },
+        {
+          code: "grade-lines",
+          params: { grade: gradeBeforeLimits, line: lineOf(gradeBeforeLimits, settings) },
+        },
       ];
       let grade: Grade = gradeBeforeLimits;
       if (quota !== null && gradeBeforeLimits === "好" && u.veto === null) {
@@ -480,11 +526,15 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       }
       if (u.veto !== null) {
         const capped = lowerGrade(grade, settings.vetoGrade);
-        reasons.push({ code: "veto", params: { reason: u.veto, cap: settings.vetoGrade, lowered: capped !== grade } });
+        reasons.push({
+          code: "veto",
+          params: { reason: u.veto, cap: settings.vetoGrade, lowered: capped !== grade },
+        });
         grade = capped;
       }
       for (const sheet of u.missingSheets) reasons.push({ code: "sheet-missing", params: { sheet } });
-      if (u.capped) reasons.push({ code: "bonus-capped", params: { sum: round6(u.bonusSum), limit: settings.bonusCap } });
+      if (u.capped)
+        reasons.push({ code: "bonus-capped", params: { sum: round6(u.bonusSum), limit: settings.bonusCap } });
       return {
         unit: u.unit,
         group: u.group,
@@ -520,7 +570,9 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
 function sortScoringIssues(issues: readonly ScoringIssue[], inputs: readonly RunInput[]): ScoringIssue[] {
   const fileOrder = new Map(inputs.map((input, i) => [input.file, i]));
   const sheetOrder = new Map(
-    inputs.flatMap((input) => input.workbook.sheets.map((s, i) => [`${input.file}\u0000${enumKey(s.name)}`, i] as const)),
+    inputs.flatMap((input) =>
+      input.workbook.sheets.map((s, i) => [`${input.file}\u0000${enumKey(s.name)}`, i] as const),
+    ),
   );
   const column = (cell: string | null) => (cell === null ? -1 : (parseA1(cell)?.column ?? -1));
   return issues
