@@ -6,6 +6,19 @@ import { parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
 import { noticeLines, printRefusal, writeNotice } from "./notice-command";
+import { scoreDemoLines, writeScoreSummary } from "./score-command";
+
+/** The year-end evaluation of the sample (`seeds/考核评分.xlsx`) → `out/考核汇总.xlsx`; returns failures. */
+async function demoScore(outDir: string, io: CliIo): Promise<number> {
+  const file = path.join(sampleDir(), "考核评分.xlsx");
+  io.stdout(`\n【年终考核】评分 seeds/考核评分.xlsx\n`);
+  const { loaded, failed } = await loadWorkbooks([file], io);
+  if (failed.length > 0) return failed.length;
+  const out = path.join(outDir, "考核汇总.xlsx");
+  const written = await writeScoreSummary(loaded, out, [file]);
+  io.stdout(scoreDemoLines(written, path.relative(process.cwd(), out)).join("\n") + "\n");
+  return written.written ? 0 : 1;
+}
 
 /** The bundled sample (`seeds/`), found from the compiled file or the source tree. */
 export function sampleDir(): string {
@@ -69,5 +82,6 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   io.stdout(
     "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n",
   );
+  failures += await demoScore(outDir, io);
   return failures > 0 ? EXIT_FAILURE : EXIT_OK;
 }

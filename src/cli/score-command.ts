@@ -85,6 +85,38 @@ function issueLines(result: ScoringResult): string[] {
   return lines;
 }
 
+/** Scores `loaded` and writes `考核汇总` to `out` unless setup errors forbid it. */
+export async function writeScoreSummary(
+  loaded: readonly LoadedFile[],
+  out: string,
+  inputs: readonly string[],
+): Promise<{ result: ScoringResult; written: boolean }> {
+  const result = scoreRun(loaded);
+  if (result.sheets.length === 0 || result.blocking.length > 0) return { result, written: false };
+  await writeWorkbookFile(out, { sheets: [buildScoreSummaryPlan(result)] }, { inputs: [...inputs] });
+  return { result, written: true };
+}
+
+/** The demo's few lines: the issues found, each group's 好, and where the summary went. */
+export function scoreDemoLines(scored: { result: ScoringResult; written: boolean }, out: string): string[] {
+  const { result } = scored;
+  const { errors, warnings } = countIssues(result.issues);
+  const lines = [
+    `  考核表：${result.sheets.map((s) => `${s.sheet} ${s.weight}%`).join("、")}；${errors} 个错误，${warnings} 个警告`,
+  ];
+  for (const issue of result.issues) {
+    const hint = issue.suggestion ? `（建议：${issue.suggestion}）` : "";
+    lines.push(`      ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}${hint}`);
+  }
+  for (const g of result.groups) {
+    const good = g.units.filter((u) => u.grade === "好").map((u) => u.unit);
+    const quota = g.quota === null ? "" : `（名额 ${g.quota} 个）`;
+    lines.push(`    ${g.group ?? "全部单位"}：好 ${good.join("、") || "无"}${quota}`);
+  }
+  lines.push(scored.written ? `  → 已生成 ${out}` : "  → 设置或考核表有误，未生成考核汇总");
+  return lines;
+}
+
 /** `taizhang score FILE… [--out OUT.xlsx] [--json]` */
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ["out"], ["json"]);

@@ -3,3 +3,4 @@ export * from "./layout";
 export * from "./grade";
 export * from "./score";
 export * from "./plan-summary";
+export * from "./weights-edit";
