@@ -152,6 +152,11 @@ describe("issue codes, failing and passing", () => {
     ]);
     expect(unit(r, "甲区").scores["平时"]).toBeCloseTo((10 / 30) * 100, 12);
     expect(unit(r, "乙区").scores["平时"]).toBe(100);
+    expect(unit(r, "甲区").reasons).toContainEqual({
+      code: "scores-unusable",
+      params: { sheet: "平时", cells: 1 },
+    });
+    expect(unit(r, "乙区").reasons.map((x) => x.code)).toEqual(["grade-lines"]);
   });
 
   test("invalid-number, out-of-range, formula-error; text and full-width numbers pass", () => {

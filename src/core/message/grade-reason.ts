@@ -19,6 +19,8 @@ export function gradeReasonZh(reason: GradeReason): string {
     }
     case "sheet-missing":
       return `“${reason.params.sheet}”无得分，按 0 分计`;
+    case "scores-unusable":
+      return `“${reason.params.sheet}”有 ${reason.params.cells} 项得分漏填或有误，按 0 分计`;
     case "bonus-capped":
       return `加分 ${fmt(reason.params.sum)} 分超过上限，按 ${fmt(reason.params.limit)} 分计`;
   }
@@ -42,6 +44,8 @@ export function gradeReasonEn(reason: GradeReason): string {
     }
     case "sheet-missing":
       return `No score in ${reason.params.sheet}; counts 0`;
+    case "scores-unusable":
+      return `${reason.params.cells} score(s) in ${reason.params.sheet} empty or invalid; counted 0`;
     case "bonus-capped":
       return `Bonus ${fmt(reason.params.sum)} over the cap; ${fmt(reason.params.limit)} counts`;
   }

@@ -74,7 +74,7 @@ function groupHeading(index: number, group: GroupScore): string {
  */
 export function buildScoreSummaryPlan(result: ScoringResult): SheetPlan {
   const k = result.sheets.length;
-  const widths = [8, 18, ...result.sheets.map(() => 12), 9, 10, 7, 34];
+  const widths = [8, 18, ...result.sheets.map(() => 14), 9, 10, 7, 34];
   const last = widths.length - 1;
   const col = { adjust: 2 + k, composite: 3 + k, grade: 4 + k, remark: 5 + k };
   const b = new RowBuilder();

@@ -95,6 +95,8 @@ interface SheetPart {
 interface UnitRow {
   readonly total: number;
   readonly maxTotal: number;
+  /** Scores that were empty or unusable and counted 0. */
+  readonly unusable: number;
 }
 
 /** Issues collected with their file, in the order found. */
@@ -177,7 +179,7 @@ function readEvaluation(
       }
       first.set(unit.value, { file, row: r + 1 });
       let total = 0;
-      let clean = true;
+      let unusable = 0;
       for (const indicator of layout.indicators) {
         const value = cellValue(sheet, r, indicator.column);
         const score = parseScore(value, indicator.max);
@@ -185,7 +187,7 @@ function readEvaluation(
           total += score.value;
           continue;
         }
-        clean = false;
+        unusable++;
         const expected = `0–${indicator.max}`;
         issues.add(
           file,
@@ -194,8 +196,9 @@ function readEvaluation(
           }),
         );
       }
-      if (clean && layout.totalColumn !== null) checkTotal(sheet, name, r, layout, total, file, issues);
-      units.set(unit.value, { total, maxTotal });
+      if (unusable === 0 && layout.totalColumn !== null)
+        checkTotal(sheet, name, r, layout, total, file, issues);
+      units.set(unit.value, { total, maxTotal, unusable });
     }
   }
   return units;
@@ -451,11 +454,13 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
   const scored = unitList.map(({ unit, group }) => {
     const scores: Record<string, number> = {};
     const missingSheets: string[] = [];
+    const unusable: Array<{ sheet: string; cells: number }> = [];
     let weighted = 0;
     for (const s of sheets) {
       const row = totals.get(s.sheet)!.get(unit);
       const normalised = row ? (row.total / row.maxTotal) * 100 : 0;
       if (!row) missingSheets.push(s.sheet);
+      else if (row.unusable > 0) unusable.push({ sheet: s.sheet, cells: row.unusable });
       scores[s.sheet] = normalised;
       weighted += (s.weight * normalised) / 100;
     }
@@ -488,6 +493,7 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       composite: weighted + bonus - penalty,
       veto: vetoes ? vetoes.join("；") : null,
       missingSheets,
+      unusable,
     };
   });
 
@@ -533,6 +539,7 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
         grade = capped;
       }
       for (const sheet of u.missingSheets) reasons.push({ code: "sheet-missing", params: { sheet } });
+      for (const params of u.unusable) reasons.push({ code: "scores-unusable", params });
       if (u.capped)
         reasons.push({ code: "bonus-capped", params: { sum: round6(u.bonusSum), limit: settings.bonusCap } });
       return {

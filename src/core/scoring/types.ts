@@ -78,6 +78,7 @@ export type GradeReason =
       readonly params: { readonly reason: string; readonly cap: Grade; readonly lowered: boolean };
     }
   | { readonly code: "sheet-missing"; readonly params: { readonly sheet: string } }
+  | { readonly code: "scores-unusable"; readonly params: { readonly sheet: string; readonly cells: number } }
   | { readonly code: "bonus-capped"; readonly params: { readonly sum: number; readonly limit: number } };
 
 /** One unit's result. */
