@@ -120,6 +120,34 @@ describe("maxima", () => {
     expect(r.issues).toEqual([]);
   });
 
+  test("a two-row header: 单位 merged down, indicators under a group heading", () => {
+    const sheet = gridFromRows(
+      "A",
+      [
+        ["序号", "单位", "党建工作（30分）", null, "作风（10分）", "合计"],
+        [null, null, "组织建设（20分）", "党员管理（10分）", null, null],
+        [1, "甲区", 10, 10, 10, 30],
+      ],
+      {
+        merges: [
+          { top: 0, left: 0, bottom: 1, right: 0 },
+          { top: 0, left: 1, bottom: 1, right: 1 },
+          { top: 0, left: 2, bottom: 0, right: 3 },
+          { top: 0, left: 4, bottom: 1, right: 4 },
+          { top: 0, left: 5, bottom: 1, right: 5 },
+        ],
+      },
+    );
+    const r = run([roster([["甲区", "县市区"]]), sheet]);
+    expect(r.sheets[0]!.indicators.map((i) => [i.header, i.max])).toEqual([
+      ["组织建设（20分）", 20],
+      ["党员管理（10分）", 10],
+      ["作风（10分）", 10],
+    ]);
+    expect(unit(r, "甲区").scores["A"]).toBe(75);
+    expect(r.issues).toEqual([]);
+  });
+
   test("序号, 备注 and 合计 columns are no indicators; 合计（100分） is still the total", () => {
     const sheet = gridFromRows("A", [
       ["序号", "单位", "甲（60分）", "乙（40分）", "合计（100分）", "备注"],

@@ -90,13 +90,19 @@ export function readEvaluationLayout(sheet: SheetGrid): LayoutResult {
     const unitColumn = cells.findIndex((v) => isUnitHeader(v));
     if (unitColumn < 0) continue;
     sawUnitHeader = true;
-    const maxRow = MAX_ROW_LABELS.has(bareKey(cellValue(sheet, r + 1, unitColumn))) ? r + 1 : null;
-    const width = Math.max(cells.length, maxRow === null ? 0 : (sheet.values[maxRow]?.length ?? 0));
+    // A two-row header (单位 merged down over a row of sub-indicators) ends at the merge's bottom.
+    const merge = sheet.merges.find((m) => m.top === r && m.left <= unitColumn && m.right >= unitColumn);
+    const bottom = merge ? Math.max(r, merge.bottom) : r;
+    const maxRow = MAX_ROW_LABELS.has(bareKey(cellValue(sheet, bottom + 1, unitColumn))) ? bottom + 1 : null;
+    let width = 0;
+    for (let h = r; h <= (maxRow ?? bottom); h++) width = Math.max(width, sheet.values[h]?.length ?? 0);
     const indicators: Indicator[] = [];
     let totalColumn: number | null = null;
     for (let c = 0; c < width; c++) {
       if (c === unitColumn) continue;
-      const header = cellValue(sheet, r, c);
+      // The lowest non-empty header cell of the column names it (a sub-indicator under a group).
+      let header: CellValue = null;
+      for (let h = bottom; h >= r && isEmptyValue(header); h--) header = cellValue(sheet, h, c);
       if (isTotalHeader(header)) {
         totalColumn ??= c;
         continue;
@@ -112,7 +118,14 @@ export function readEvaluationLayout(sheet: SheetGrid): LayoutResult {
     if (indicators.length === 0) continue;
     return {
       kind: "ok",
-      layout: { headerRow: r, unitColumn, maxRow, indicators, totalColumn, firstDataRow: (maxRow ?? r) + 1 },
+      layout: {
+        headerRow: r,
+        unitColumn,
+        maxRow,
+        indicators,
+        totalColumn,
+        firstDataRow: (maxRow ?? bottom) + 1,
+      },
     };
   }
   return { kind: "bad", lacks: sawUnitHeader ? "maxima" : "unit-column" };
