@@ -112,6 +112,8 @@ interface UnitMatcher {
   readonly vocabulary: Vocabulary | null;
   /** Units without a roster, in order of first appearance. */
   readonly seen: string[];
+  /** enumKey → unit, for `seen`. */
+  readonly seenKeys: Map<string, string>;
 }
 
 function matchUnit(
@@ -121,10 +123,11 @@ function matchUnit(
 ): CellParse<string> {
   if (matcher.vocabulary) return parseEnum(value, matcher.vocabulary, "unknown-unit");
   const text = nfkcTrim(String(rawValue(value)));
-  const known = matcher.seen.find((u) => enumKey(u) === enumKey(text));
+  const known = matcher.seenKeys.get(enumKey(text));
   if (known !== undefined) return { kind: "ok", value: known };
   if (!allowNew) return { kind: "bad", code: "unknown-unit", suggestion: null };
   matcher.seen.push(text);
+  matcher.seenKeys.set(enumKey(text), text);
   return { kind: "ok", value: text };
 }
 
@@ -326,7 +329,11 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     ...options.settings,
   };
   const roster: Roster | null = setups.find((s) => s.roster !== null)?.roster ?? null;
-  const matcher: UnitMatcher = { vocabulary: roster ? unitVocabulary(roster) : null, seen: [] };
+  const matcher: UnitMatcher = {
+    vocabulary: roster ? unitVocabulary(roster) : null,
+    seen: [],
+    seenKeys: new Map(),
+  };
   if (roster === null && inputs.length > 0)
     issues.add(
       inputs[0]!.file,
@@ -511,7 +518,19 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     );
     const before = members.map((u) => gradeOf(u.composite, settings.gradeThresholds));
     const quota = settings.goodQuota === null ? null : quotaOf(members.length, settings.goodQuota);
-    const candidates = members.filter((u, i) => before[i] === "好" && u.veto === null);
+    // Competition rank among the candidates (members are sorted best first): 1 + the candidates
+    // strictly better, whatever 排名方式 says, so only a tie can pass q.
+    const candidateRank = new Map<(typeof members)[number], number>();
+    let seenCandidates = 0;
+    let previous: { key: number; rank: number } | null = null;
+    members.forEach((u, i) => {
+      if (before[i] !== "好" || u.veto !== null) return;
+      const k = key6(u.composite);
+      const rank = previous !== null && previous.key === k ? previous.rank : seenCandidates + 1;
+      candidateRank.set(u, rank);
+      previous = { key: k, rank };
+      seenCandidates++;
+    });
     const units: UnitScore[] = members.map((u, i) => {
       const gradeBeforeLimits = before[i]!;
       const reasons: GradeReason[] = [
@@ -522,8 +541,7 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       ];
       let grade: Grade = gradeBeforeLimits;
       if (quota !== null && gradeBeforeLimits === "好" && u.veto === null) {
-        // Competition rank among the candidates, whatever 排名方式 says: only a tie can pass q.
-        const rank = 1 + candidates.filter((c) => key6(c.composite) > key6(u.composite)).length;
+        const rank = candidateRank.get(u)!;
         if (rank <= quota) reasons.push({ code: "quota-kept", params: { quota, rank } });
         else {
           grade = "较好";
