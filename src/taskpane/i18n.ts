@@ -250,9 +250,11 @@ const en: Record<MessageKey, string> = {
   scoreNoSheets:
     "No evaluation sheet found: it needs a 单位 column and indicator headers that state their maximum (e.g. 组织建设（20分）) or a 分值 row under the header; or list the sheets in 设置's 考核权重 table.",
   scoreRefusedTitle: "考核汇总 not generated",
-  scoreRefused: "设置, 单位名册 or an evaluation sheet has errors. To avoid a wrong result, fix the cells marked as errors below, then generate again.",
+  scoreRefused:
+    "设置, 单位名册 or an evaluation sheet has errors. To avoid a wrong result, fix the cells marked as errors below, then generate again.",
   scoreConfirmTitle: "Replace the existing 考核汇总?",
-  scoreConfirmText: "Sheet {sheet} was generated before. It will be generated again from the evaluation sheets as they are now; other sheets stay as they are.",
+  scoreConfirmText:
+    "Sheet {sheet} was generated before. It will be generated again from the evaluation sheets as they are now; other sheets stay as they are.",
   scoreGenerated: "Generated {sheet}.",
   weightsFromSettings: "Weights from 设置's 考核权重 table; edit and save them here.",
   weightsEqual: "设置 has no 考核权重 table: the sheets weigh the same. Saving writes the table into 设置.",
@@ -262,7 +264,8 @@ const en: Record<MessageKey, string> = {
   weightsSave: "Save weights",
   weightInvalid: "The weight of {sheet} must be a number from 0 to 100.",
   weightsSumInvalid: "The weights add up to {sum}, not 100.",
-  weightsNoRoom: "There is no empty row under 设置's 考核权重 table to add a sheet. Leave an empty row at the table's end and try again.",
+  weightsNoRoom:
+    "There is no empty row under 设置's 考核权重 table to add a sheet. Leave an empty row at the table's end and try again.",
   weightsSaved: "Weights saved to 设置 and scores recomputed.",
   gradeRules: "Grade rules",
   gradeLines: "Grade lines (好, 较好, 一般)",

@@ -4,6 +4,7 @@
  * file, with the words made here in the pane's language. Loaded lazily with the view's work.
  */
 import {
+  type Issue,
   type ScoringResult,
   type SheetGrid,
   type SheetPlan,
@@ -22,7 +23,6 @@ import {
   remarkReasons,
   scoreRun,
 } from "../core";
-import type { PaneIssue } from "./engine";
 import type { Language } from "./i18n";
 
 /** The label of the open workbook in a scoring run. */
@@ -63,9 +63,9 @@ export interface ScorePane {
     readonly good: number;
     readonly units: readonly ScorePaneUnit[];
   }>;
-  readonly issues: readonly PaneIssue[];
+  readonly issues: readonly Issue[];
   /** Errors that stop 生成考核汇总 (settings, roster, weights, an unreadable scoring sheet). */
-  readonly blocking: readonly PaneIssue[];
+  readonly blocking: readonly Issue[];
   readonly errors: number;
   readonly warnings: number;
   /** The 考核汇总 plan, or `null` when nothing may be written (no sheets, or blocking errors). */
@@ -78,7 +78,7 @@ const pct = (x: number) => `${Math.round(x * 1e4) / 1e4}%`;
 /** Scores the open workbook and plans 考核汇总, as `taizhang score` does for a file. */
 export function prepareScore(workbook: WorkbookGrid, options: { language: Language }): ScorePane {
   const result: ScoringResult = scoreRun([{ file: CURRENT_WORKBOOK, workbook }]);
-  const localize = (i: (typeof result.issues)[number]): PaneIssue => {
+  const localize = (i: (typeof result.issues)[number]): Issue => {
     const { file: _file, ...issue } = localizeIssue(i, options.language);
     return issue;
   };

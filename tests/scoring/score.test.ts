@@ -202,7 +202,7 @@ describe("issue codes, failing and passing", () => {
         cell: "B2",
         column: "组织（20分）",
         value: "九分",
-        params: { expected: "0–20" },
+        params: { min: 0, max: 20 },
       }),
       issue({
         code: "out-of-range",
@@ -210,7 +210,7 @@ describe("issue codes, failing and passing", () => {
         cell: "C2",
         column: "作风（10分）",
         value: 11,
-        params: { expected: "0–10" },
+        params: { min: 0, max: 10 },
       }),
       issue({ code: "formula-error", sheet: "平时", cell: "B3", column: "组织（20分）", value: "#N/A" }),
     ]);
@@ -233,7 +233,7 @@ describe("issue codes, failing and passing", () => {
         cell: "B2",
         column: "组织（20分）",
         value: -1,
-        params: { expected: "0–20" },
+        params: { min: 0, max: 20 },
       }),
     ]);
   });
@@ -592,7 +592,7 @@ describe("加减分", () => {
         cell: "B2",
         column: "加分",
         value: -1,
-        params: { expected: "≥ 0" },
+        params: { expected: "non-negative-number" },
       }),
       issue({
         code: "invalid-number",
@@ -600,7 +600,7 @@ describe("加减分", () => {
         cell: "C2",
         column: "扣分",
         value: "两分",
-        params: { expected: "≥ 0" },
+        params: { expected: "non-negative-number" },
       }),
       issue({ code: "formula-error", sheet: "加减分", cell: "B3", column: "加分", value: "#REF!" }),
       issue({

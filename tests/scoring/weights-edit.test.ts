@@ -75,7 +75,7 @@ test("no room at the table's end: nothing is planned", () => {
   const full = gridFromRows("设置", [
     ["考核表", "权重"],
     ["年终专项考评", 40],
-    ["备注", "x"],
+    ["等次线", "90、80、60"],
   ]);
   expect(planWeightsWrite(full, [{ sheet: "平时", weight: 100 }])).toBeNull();
 });

@@ -62,7 +62,13 @@ export function messageEn(issue: IssueData): string {
     case "invalid-date":
       return `"${col}" ${show(value)} is not a valid date (e.g. 2022-10-31)`;
     case "invalid-number":
-      return `"${col}" ${show(value)} is not a number (expected ${p.expected ?? "0–100 or a percentage"})`;
+      return `"${col}" ${show(value)} is not a number (expected ${
+        p.expected !== undefined
+          ? expectationEn(p.expected)
+          : p.max !== undefined
+            ? `${p.min ?? 0}–${p.max}`
+            : "0–100 or a percentage"
+      })`;
     case "out-of-range":
       return `"${col}" ${show(value)} is out of range ${p.min ?? 0}–${p.max ?? 100}`;
     case "invalid-enum":

@@ -62,7 +62,13 @@ export function messageZh(issue: IssueData): string {
     case "invalid-date":
       return `“${col}”${show(value)}不是有效日期，应填写如 2022-10-31 或 2022年10月31日`;
     case "invalid-number":
-      return `“${col}”${show(value)}不是有效数字，应填写${p.expected !== undefined ? ` ${p.expected} 的数字` : " 0–100 的数字或百分比"}`;
+      return `“${col}”${show(value)}不是有效数字，应填写${
+        p.expected !== undefined
+          ? expectationZh(p.expected)
+          : p.max !== undefined
+            ? ` ${p.min ?? 0}–${p.max} 的数字`
+            : " 0–100 的数字或百分比"
+      }`;
     case "out-of-range":
       return `“${col}”${show(value)}超出范围，应在 ${p.min ?? 0}–${p.max ?? 100} 之间`;
     case "invalid-enum":

@@ -69,7 +69,7 @@ export function isNonEvaluationSheet(name: string): boolean {
   );
 }
 
-/** The scoring settings of a `设置` table (its 等次线, 排名方式 and 考核权重), with scoring's defaults. */
+/** The scoring settings of a `设置` table: 等次线, 排名方式, 考核权重, 加分上限, 否决等次, 好等次比例. */
 export function scoringSettingsOf(settings: Settings | null): ScoringSettings {
   if (settings === null) return DEFAULT_SCORING_SETTINGS;
   return {
@@ -78,6 +78,9 @@ export function scoringSettingsOf(settings: Settings | null): ScoringSettings {
     rankingMethod: settings.rankingMethod,
     weights: settings.weights,
     weightsCell: settings.weightsCell,
+    bonusCap: settings.bonusCap,
+    vetoGrade: settings.vetoGrade,
+    goodQuota: settings.topGradeRatio,
   };
 }
 
@@ -191,11 +194,13 @@ function readEvaluation(
           continue;
         }
         unusable++;
-        const expected = `0–${indicator.max}`;
         issues.add(
           file,
           makeIssue(score.code, place(name, r, indicator.column, indicator.header), rawValue(value), {
-            params: score.code === "score-missing" || score.code === "formula-error" ? {} : { expected },
+            params:
+              score.code === "score-missing" || score.code === "formula-error"
+                ? {}
+                : { min: 0, max: indicator.max },
           }),
         );
       }
@@ -292,7 +297,7 @@ function readAdjustments(
           issues.add(
             file,
             makeIssue(points.code, place(sheet.name, r, column, header(column)), rawValue(value), {
-              params: points.code === "invalid-number" ? { expected: "≥ 0" } : {},
+              params: points.code === "invalid-number" ? { expected: "non-negative-number" } : {},
             }),
           );
           continue;

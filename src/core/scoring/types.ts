@@ -3,17 +3,9 @@
  * workbooks, and what it computes per unit.
  */
 import type { IssueData } from "../issue";
-import type { Group, RankingMethod, SheetWeight } from "../settings";
+import type { Grade, Group, RankingMethod, Ratio, SheetWeight } from "../settings";
 
-/** 等次: the four grades, best first. */
-export const GRADES = ["好", "较好", "一般", "差"] as const;
-export type Grade = (typeof GRADES)[number];
-
-/** A ratio kept exact (好等次比例 `30%` → 30/100), so quotas never suffer floating point. */
-export interface Ratio {
-  readonly numerator: number;
-  readonly denominator: number;
-}
+export type { Grade, Ratio };
 
 /** The settings scoring uses (SPEC §8, §9). */
 export interface ScoringSettings {

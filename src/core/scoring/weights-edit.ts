@@ -7,7 +7,7 @@ import { type SheetGrid, a1, cellValue } from "../grid";
 import { isEmptyValue } from "../cell";
 import { enumKey } from "../text";
 import { normalizeHeader } from "../ledger/columns";
-import { SETTINGS_SHEET } from "../settings";
+import { SETTINGS_SHEET, isWeightsHeader, settingRow } from "../settings";
 
 export interface WeightsWrite {
   readonly sheet: string;
@@ -52,14 +52,17 @@ export function planWeightsWrite(
   let last = -1;
   for (let r = 0; r < sheet.values.length; r++) {
     if ((sheet.values[r] ?? []).some((v) => !isEmptyValue(v ?? null))) last = r;
-    if (header < 0 && text(sheet, r, 0) === "考核表" && text(sheet, r, 1) === "权重") header = r;
+    if (header < 0 && isWeightsHeader(sheet, r)) header = r;
   }
   if (header < 0) return { sheet: sheet.name, create: false, cells: table(last + 2) };
-  // The table's rows: from the header down to the first empty name.
+  // The table's rows, as the reader takes them: down to the first empty name or known setting.
   const rows = new Map<string, number>();
   let end = header + 1;
-  for (; end < sheet.values.length && text(sheet, end, 0) !== ""; end++)
-    rows.set(enumKey(text(sheet, end, 0)), end);
+  for (; end < sheet.values.length; end++) {
+    const name = text(sheet, end, 0);
+    if (name === "" || settingRow(name) !== undefined) break;
+    rows.set(enumKey(name), end);
+  }
   const cells: Array<{ cell: string; value: string | number }> = [];
   let next = end;
   for (const w of weights) {

@@ -18,16 +18,30 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { decideSheetWrites } from "../../core/plan";
 import { HostError, hostNoteMessage, hostProblemZh } from "../../host";
-import type { PaneIssue } from "../engine";
+import type { Issue } from "../../core/issue";
 import type { ScorePane } from "../score-engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
-import { BusyBar, CellLink, FeedbackBars, type Feedback, describeError, useConfirm, useOperation } from "./common";
+import {
+  BusyBar,
+  CellLink,
+  FeedbackBars,
+  type Feedback,
+  describeError,
+  useConfirm,
+  useOperation,
+} from "./common";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
   section: { display: "flex", flexDirection: "column", gap: "4px", marginTop: "8px" },
-  weights: { display: "grid", gridTemplateColumns: "1fr auto 80px", columnGap: "8px", rowGap: "4px", alignItems: "center" },
+  weights: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto 80px",
+    columnGap: "8px",
+    rowGap: "4px",
+    alignItems: "center",
+  },
   rules: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "8px", rowGap: "2px" },
   number: { textAlign: "right" },
 });
@@ -64,7 +78,9 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
     setBusy({ label: t("scoreComputing") });
     const prepared = engine.prepareScore(workbook, { language });
     setPane(prepared);
-    setWeights(Object.fromEntries(prepared.sheets.map((s) => [s.sheet, String(Math.round(s.weight * 1e4) / 1e4)])));
+    setWeights(
+      Object.fromEntries(prepared.sheets.map((s) => [s.sheet, String(Math.round(s.weight * 1e4) / 1e4)])),
+    );
     setWeightsError(null);
     return { engine, workbook, prepared };
   }, [host, language, setBusy, t]);
@@ -123,7 +139,9 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
       perform(t("saving"), async (): Promise<Feedback[]> => {
         if (!pane) return [];
         const engine = await loadEngine();
-        const checked = engine.checkWeights(pane.sheets.map((s) => ({ sheet: s.sheet, text: weights[s.sheet] ?? "" })));
+        const checked = engine.checkWeights(
+          pane.sheets.map((s) => ({ sheet: s.sheet, text: weights[s.sheet] ?? "" })),
+        );
         if (!checked.ok) {
           const text =
             checked.sheet !== null
@@ -154,12 +172,12 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
     else if (first) void preview();
   }, [runToken, generate, preview]);
 
-  const select = (issue: PaneIssue) => {
+  const select = (issue: Issue) => {
     if (!issue.cell) return;
     host
       .selectCell(issue.sheet, issue.cell)
       .catch((error: unknown) =>
-        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t, language) }]),
+        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, language) }]),
       );
   };
 
@@ -169,7 +187,12 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
     <>
       {dialog}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void generate()} disabled={!!busy} data-testid="score-generate">
+        <Button
+          appearance="primary"
+          onClick={() => void generate()}
+          disabled={!!busy}
+          data-testid="score-generate"
+        >
           {t("scoreGenerate")}
         </Button>
         <Button onClick={() => void preview()} disabled={!!busy}>
@@ -200,8 +223,15 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
           </div>
           <Field validationState={weightsError ? "error" : "none"} validationMessage={weightsError}>
             <div className={styles.actions}>
-              <Caption1 data-testid="weights-sum">{t("weightsSum", { sum: Math.round(sum * 1e4) / 1e4 })}</Caption1>
-              <Button size="small" onClick={() => void saveWeights()} disabled={!!busy} data-testid="weights-save">
+              <Caption1 data-testid="weights-sum">
+                {t("weightsSum", { sum: Math.round(sum * 1e4) / 1e4 })}
+              </Caption1>
+              <Button
+                size="small"
+                onClick={() => void saveWeights()}
+                disabled={!!busy}
+                data-testid="weights-save"
+              >
                 {t("weightsSave")}
               </Button>
             </div>
@@ -261,7 +291,12 @@ function Ranked({
   styles: ReturnType<typeof useStyles>;
 }) {
   return (
-    <section className={styles.section} aria-label={t("scoreResult")} data-testid="score-summary" data-written={written}>
+    <section
+      className={styles.section}
+      aria-label={t("scoreResult")}
+      data-testid="score-summary"
+      data-written={written}
+    >
       <Divider />
       <Subtitle2 as="h2">{t("scoreResult")}</Subtitle2>
       {pane.groups.map((g) => (
