@@ -78,10 +78,8 @@ const pct = (x: number) => `${Math.round(x * 1e4) / 1e4}%`;
 /** Scores the open workbook and plans 考核汇总, as `taizhang score` does for a file. */
 export function prepareScore(workbook: WorkbookGrid, options: { language: Language }): ScorePane {
   const result: ScoringResult = scoreRun([{ file: CURRENT_WORKBOOK, workbook }]);
-  const localize = (i: (typeof result.issues)[number]): Issue => {
-    const { file: _file, ...issue } = localizeIssue(i, options.language);
-    return issue;
-  };
+  const localize = ({ file: _file, ...issue }: (typeof result.issues)[number]): Issue =>
+    localizeIssue(issue, options.language);
   const reason = options.language === "en" ? gradeReasonEn : gradeReasonZh;
   const s = result.settings;
   const { errors, warnings } = countIssues(result.issues);

@@ -146,7 +146,11 @@ test("weights: a wrong total is flagged as typed; saved weights go to 设置 and
   expect(weightRows).toEqual({ 平时掌握情况: 20, 日常督查检查: 30, 年终专项考评: 50 });
   // Rescored with the new weights: 青山区 = 0.2 × 96.5 + 0.3 × 93.5 + 0.5 × 91.5 + 2 (bonus).
   const qs = expected.units.find((u) => u.unit === "青山区")!;
-  const composite = 0.2 * qs.scores["平时掌握情况"]! + 0.3 * qs.scores["日常督查检查"]! + 0.5 * qs.scores["年终专项考评"]! + qs.bonus;
+  const composite =
+    0.2 * qs.scores["平时掌握情况"]! +
+    0.3 * qs.scores["日常督查检查"]! +
+    0.5 * qs.scores["年终专项考评"]! +
+    qs.bonus;
   await page.waitForFunction(
     (text) => document.querySelector('[data-unit="青山区"]')?.textContent?.includes(text),
     composite.toFixed(2),
