@@ -27,7 +27,7 @@ export default tseslint.config(
     files: ["src/core/**"],
     rules: restrict([
       { group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins], message: "core is pure: no I/O, UI or Office imports." },
-      { group: ["**/adapters/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "core must not depend on the layers above it." },
+      { group: ["**/adapters/**", "**/host/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "core must not depend on the layers above it." },
     ]),
   },
   {
@@ -77,10 +77,28 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ["src/taskpane/**", "src/commands/**"],
+    // The host port: types (and their words) that every host adapter implements and the pane uses.
+    files: ["src/host/**"],
+    rules: restrict([
+      { group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins], message: "the host port is pure." },
+      { group: ["**/adapters/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "the host port depends on core only." },
+    ]),
+  },
+  {
+    // The views reach the workbook only through the host port; `taskpane/host.ts` (the detection
+    // point) is the one pane module that knows the adapters.
+    files: ["src/taskpane/**"],
+    ignores: ["src/taskpane/host.ts"],
     rules: restrict([
       { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
-      { group: ["**/adapters/xlsx/**", "**/cli/**"], message: "the add-in talks to adapters/office only." },
+      { group: ["**/adapters/**", "**/cli/**"], message: "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts." },
+    ]),
+  },
+  {
+    files: ["src/taskpane/host.ts", "src/commands/**"],
+    rules: restrict([
+      { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
+      { group: ["**/adapters/xlsx/**", "**/cli/**"], message: "the add-in talks to the browser adapters only." },
     ]),
   },
   {

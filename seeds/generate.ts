@@ -62,14 +62,34 @@ export interface PeriodManifest {
   readonly issues: readonly PlantedCell[];
 }
 
+export type ScoringGrade = "好" | "较好" | "一般" | "差";
+
 export interface ScoringManifest {
   readonly file: string;
   readonly weights: Readonly<Record<string, number>>;
+  /** The scoring settings written to 设置 (and the defaults the sample relies on). */
+  readonly settings: {
+    readonly gradeLines: readonly [number, number, number];
+    readonly bonusCap: number;
+    readonly vetoGrade: ScoringGrade;
+    /** 好等次比例 in percent. */
+    readonly goodPercent: number;
+  };
+  /** Per group: roster units and the 好 the quota allows. */
+  readonly quotas: Readonly<Record<string, { units: number; quota: number }>>;
   readonly units: readonly {
     unit: string;
     group: string;
     scores: Record<string, number>;
+    /** 加分 after the cap, 扣分, and the 一票否决 事由 (or null). */
+    bonus: number;
+    penalty: number;
+    veto: string | null;
     composite: number;
+    /** Competition rank in the group (compared after rounding to 6 decimals). */
+    rank: number;
+    gradeBeforeLimits: ScoringGrade;
+    grade: ScoringGrade;
   }[];
   readonly issues: readonly PlantedCell[];
 }
@@ -926,6 +946,8 @@ interface EvalSheet {
   readonly totalAsFormula: boolean;
   /** A unit whose 合计 is typed wrong (total-mismatch). */
   readonly wrongTotal?: { unit: string; delta: number };
+  /** A unit whose score for one indicator was left empty (score-missing; counts 0). */
+  readonly emptyScore?: { unit: string; indicator: number };
   readonly order: (units: readonly RosterUnit[]) => RosterUnit[];
 }
 
@@ -978,9 +1000,123 @@ const EVAL_SHEETS: readonly EvalSheet[] = [
     maxRow: false,
     totalHeader: "总分",
     totalAsFormula: false,
+    emptyScore: { unit: "云岭县", indicator: 3 },
     order: (units) => [...units].sort((a, b) => b.diligence - a.diligence || (a.name < b.name ? -1 : 1)),
   },
 ];
+
+/** Scoring settings written to the sample's 设置 (SPEC §8 defaults, plus a 30% quota). */
+const SCORING_SETTINGS = {
+  gradeLines: [90, 80, 60],
+  bonusCap: 5,
+  vetoGrade: "一般",
+  goodPercent: 30,
+} as const;
+
+/**
+ * The `加减分` sheet: each row a unit (as the clerk typed it), 加分, 扣分, 事由, and the mistake it
+ * plants, if any. 浮溪县's two rows add up past the cap; 江南区's bonus lifts it over 90 where the
+ * quota stops it; 江城城投集团's lands exactly on 90.
+ */
+const ADJUSTMENTS: ReadonlyArray<{
+  unit: string;
+  bonus: number | null;
+  penalty: number | null;
+  reason: string;
+  plant?: { code: string; column: "unit" | "bonus" | "penalty"; what: string };
+}> = [
+  { unit: "青山区", bonus: 2, penalty: null, reason: "“红色物业”经验做法在全省推广" },
+  { unit: "浮溪县", bonus: 3, penalty: null, reason: "乡创特派员做法被《组工通讯》刊发" },
+  { unit: "江南区", bonus: 3.5, penalty: null, reason: "承办全省城市基层党建现场推进会" },
+  { unit: "北湖区", bonus: null, penalty: 2, reason: "组工信息迟报 2 次" },
+  {
+    unit: "高新区",
+    bonus: 1,
+    penalty: null,
+    reason: "“小个专”党建工作获省级表彰",
+    plant: { code: "nonstandard-value", column: "unit", what: "单位简称" },
+  },
+  { unit: "浮溪县", bonus: 3, penalty: null, reason: "承办全省乡村振兴现场会" },
+  { unit: "市教育局", bonus: 1, penalty: null, reason: "清廉学校建设经验被省委组织部推广" },
+  { unit: "江城城投集团", bonus: 2, penalty: null, reason: "国企党建品牌获评全省优秀" },
+  { unit: "江城交投集团", bonus: null, penalty: 1.5, reason: "巡察整改不到位被约谈" },
+  {
+    unit: "市住建局",
+    bonus: null,
+    penalty: -1,
+    reason: "物业党建联建推进滞后",
+    plant: { code: "invalid-number", column: "penalty", what: "扣分填成负数" },
+  },
+  {
+    unit: "桃园县",
+    bonus: 1,
+    penalty: null,
+    reason: "驻村第一书记管理经验交流",
+    plant: { code: "unknown-unit", column: "unit", what: "桃源县写成桃园县" },
+  },
+];
+
+/** The `一票否决` sheet: 江城国控集团 would be 好 by its score. */
+const VETOES: ReadonlyArray<{ unit: string; reason: string }> = [
+  { unit: "江城国控集团", reason: "发生安全生产责任事故，造成不良影响" },
+];
+
+const GRADE_ORDER: readonly ScoringGrade[] = ["好", "较好", "一般", "差"];
+
+/**
+ * The expected ranks and grades, computed here from the scores the generator wrote (independently
+ * of the engine): composite = Σ weight × score / 100 + min(加分, cap) − 扣分; competition ranks and
+ * grade lines on values rounded to 6 decimals; q = max(1, ⌊n × 30 / 100⌋) in integers; the quota's
+ * candidates are the non-vetoed 好; then the veto cap.
+ */
+function expectScoring(
+  scores: ReadonlyMap<string, Record<string, number>>,
+  bonus: ReadonlyMap<string, number>,
+  penalty: ReadonlyMap<string, number>,
+): Pick<ScoringManifest, "units" | "quotas"> {
+  const r6 = (x: number) => Math.round(x * 1e6);
+  const base = ROSTER.map((u) => {
+    const s = scores.get(u.name) ?? {};
+    const weighted = EVAL_SHEETS.reduce((a, sheet) => a + (sheet.weight * (s[sheet.name] ?? 0)) / 100, 0);
+    const b = Math.min(bonus.get(u.name) ?? 0, SCORING_SETTINGS.bonusCap);
+    const p = penalty.get(u.name) ?? 0;
+    const veto = VETOES.find((v) => v.unit === u.name)?.reason ?? null;
+    const composite = weighted + b - p;
+    const [good, fair, pass] = SCORING_SETTINGS.gradeLines;
+    const x = r6(composite);
+    const gradeBeforeLimits: ScoringGrade =
+      x >= r6(good) ? "好" : x >= r6(fair) ? "较好" : x >= r6(pass) ? "一般" : "差";
+    return {
+      unit: u.name,
+      group: u.group,
+      scores: s,
+      bonus: b,
+      penalty: p,
+      veto,
+      composite,
+      gradeBeforeLimits,
+    };
+  });
+  const quotas: Record<string, { units: number; quota: number }> = {};
+  for (const g of [...new Set(ROSTER.map((u) => u.group))]) {
+    const n = ROSTER.filter((u) => u.group === g).length;
+    quotas[g] = { units: n, quota: Math.max(1, Math.floor((n * SCORING_SETTINGS.goodPercent) / 100)) };
+  }
+  const units = base.map((u) => {
+    const peers = base.filter((o) => o.group === u.group);
+    const rank = 1 + peers.filter((o) => r6(o.composite) > r6(u.composite)).length;
+    let grade = u.gradeBeforeLimits;
+    if (grade === "好" && u.veto === null) {
+      const candidates = peers.filter((o) => o.gradeBeforeLimits === "好" && o.veto === null);
+      const among = 1 + candidates.filter((o) => r6(o.composite) > r6(u.composite)).length;
+      if (among > quotas[u.group]!.quota) grade = "较好";
+    }
+    if (u.veto !== null && GRADE_ORDER.indexOf(grade) < GRADE_ORDER.indexOf(SCORING_SETTINGS.vetoGrade))
+      grade = SCORING_SETTINGS.vetoGrade;
+    return { ...u, rank, grade };
+  });
+  return { units, quotas };
+}
 
 async function writeScoring(outDir: string): Promise<ScoringManifest> {
   const rand = mulberry32(hashString("江城市/考核评分"));
@@ -990,7 +1126,9 @@ async function writeScoring(outDir: string): Promise<ScoringManifest> {
   const settings = wb.addWorksheet("设置");
   settings.columns = [{ width: 16 }, { width: 16 }];
   settings.addRow(["项目", "值"]).font = { bold: true };
-  settings.addRow(["等次线", "90、80、60"]);
+  settings.addRow(["等次线", SCORING_SETTINGS.gradeLines.join("、")]);
+  settings.addRow(["加分上限", SCORING_SETTINGS.bonusCap]);
+  settings.addRow(["好等次比例", `${SCORING_SETTINGS.goodPercent}%`]);
   settings.addRow([]);
   settings.addRow(["考核表", "权重"]).font = { bold: true };
   for (const s of EVAL_SHEETS) settings.addRow([s.name, s.weight]);
@@ -1037,6 +1175,9 @@ async function writeScoring(outDir: string): Promise<ScoringManifest> {
         const share = 0.62 + 0.36 * quality + (rand() - 0.5) * 0.08;
         return Math.min(ind.max, Math.max(0, Math.round(ind.max * share * 2) / 2));
       });
+      const empty = sheet.emptyScore?.unit === unit.name ? sheet.emptyScore.indicator : -1;
+      // The left-out score counts 0, and the clerk's 总分 sums what is there.
+      if (empty >= 0) scores[empty] = 0;
       const total = scores.reduce((a, s) => a + s, 0);
       const byUnit = totals.get(unit.name) ?? {};
       byUnit[sheet.name] = (total / maxTotal) * 100;
@@ -1048,6 +1189,18 @@ async function writeScoring(outDir: string): Promise<ScoringManifest> {
         ...scores,
       ];
       r.values = values;
+      if (empty >= 0) {
+        const col = firstIndicatorCol + empty;
+        r.getCell(col).value = null;
+        issues.push({
+          file: SCORING_FILE,
+          sheet: sheet.name,
+          cell: ref(row, col),
+          code: "score-missing",
+          value: null,
+          what: "得分漏填",
+        });
+      }
       const totalCell = r.getCell(totalCol);
       if (sheet.wrongTotal?.unit === unit.name) {
         totalCell.value = total + sheet.wrongTotal.delta;
@@ -1070,16 +1223,64 @@ async function writeScoring(outDir: string): Promise<ScoringManifest> {
       row++;
     });
   }
+  const bonus = new Map<string, number>();
+  const penalty = new Map<string, number>();
+  const adjust = wb.addWorksheet("加减分");
+  adjust.columns = [{ width: 16 }, { width: 8 }, { width: 8 }, { width: 40 }];
+  adjust.addRow(["单位", "加分", "扣分", "事由"]).font = { bold: true };
+  const firstBonusCell = new Map<string, string>();
+  ADJUSTMENTS.forEach((a, i) => {
+    const row = i + 2;
+    adjust.addRow([a.unit, a.bonus, a.penalty, a.reason]);
+    const unit = ROSTER.find((u) => u.name === a.unit || u.aliases.includes(a.unit))?.name;
+    if (a.plant) {
+      const col = a.plant.column === "unit" ? 1 : a.plant.column === "bonus" ? 2 : 3;
+      const value = a.plant.column === "unit" ? a.unit : a.plant.column === "bonus" ? a.bonus : a.penalty;
+      issues.push({
+        file: SCORING_FILE,
+        sheet: "加减分",
+        cell: ref(row, col),
+        code: a.plant.code,
+        value,
+        what: a.plant.what,
+      });
+    }
+    if (unit === undefined) return;
+    if (a.bonus !== null && a.bonus >= 0) {
+      bonus.set(unit, (bonus.get(unit) ?? 0) + a.bonus);
+      if (!firstBonusCell.has(unit)) firstBonusCell.set(unit, ref(row, 2));
+    }
+    if (a.penalty !== null && a.penalty >= 0) penalty.set(unit, (penalty.get(unit) ?? 0) + a.penalty);
+  });
+  for (const [unit, sum] of bonus) {
+    if (sum > SCORING_SETTINGS.bonusCap) {
+      issues.push({
+        file: SCORING_FILE,
+        sheet: "加减分",
+        cell: firstBonusCell.get(unit)!,
+        code: "bonus-capped",
+        value: sum,
+        what: `加分合计 ${sum} 超过上限 ${SCORING_SETTINGS.bonusCap}`,
+      });
+    }
+  }
+  const veto = wb.addWorksheet("一票否决");
+  veto.columns = [{ width: 16 }, { width: 40 }];
+  veto.addRow(["单位", "事由"]).font = { bold: true };
+  for (const v of VETOES) veto.addRow([v.unit, v.reason]);
   await writeWorkbook(wb, path.join(outDir, SCORING_FILE));
 
   const weights: Record<string, number> = {};
   for (const s of EVAL_SHEETS) weights[s.name] = s.weight;
-  const units = ROSTER.map((u) => {
-    const scores = totals.get(u.name) ?? {};
-    const composite = EVAL_SHEETS.reduce((a, s) => a + (s.weight * (scores[s.name] ?? 0)) / 100, 0);
-    return { unit: u.name, group: u.group, scores, composite };
-  });
-  return { file: SCORING_FILE, weights, units, issues: sortIssues(issues) };
+  const { units, quotas } = expectScoring(totals, bonus, penalty);
+  return {
+    file: SCORING_FILE,
+    weights,
+    settings: SCORING_SETTINGS,
+    quotas,
+    units,
+    issues: sortIssues(issues),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1171,6 +1372,8 @@ export async function generateSample(outDir: string): Promise<SampleManifest> {
   writeJson(path.join(outDir, "scoring-expected.json"), {
     file: scoring.file,
     weights: scoring.weights,
+    settings: scoring.settings,
+    quotas: scoring.quotas,
     units: scoring.units,
     issues: scoring.issues.map(({ file, sheet, cell, code }) => ({ file, sheet, cell, code })),
   });

@@ -1,4 +1,4 @@
-import { isoToDay } from "../core";
+import { parseAsOf, parsePeriod } from "../core";
 import { UsageError } from "./io";
 
 export interface ParsedArgs {
@@ -50,15 +50,17 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 /** `--as-of`: a real date written YYYY-MM-DD. */
 export function asOfOption(args: ParsedArgs): string | undefined {
   const v = stringOption(args, "as-of");
-  if (v !== undefined && isoToDay(v) === null)
-    throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${v}”`);
-  return v;
+  if (v === undefined) return undefined;
+  const asOf = parseAsOf(v);
+  if (asOf === null) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${v}”`);
+  return asOf;
 }
 
 /** A positive integer option such as `--period`. */
 export function positiveIntOption(args: ParsedArgs, name: string): number | undefined {
   const v = stringOption(args, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--${name} 应为正整数，收到“${v}”`);
-  return Number(v);
+  const n = parsePeriod(v);
+  if (n === null) throw new UsageError(`--${name} 应为正整数，收到“${v}”`);
+  return n;
 }

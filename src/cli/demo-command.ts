@@ -7,6 +7,20 @@ import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
 import { runLoopDemo } from "./demo-loop";
 import { noticeLines, writeNotice } from "./notice-command";
+import { noticeLines, printRefusal, writeNotice } from "./notice-command";
+import { scoreDemoLines, writeScoreSummary } from "./score-command";
+
+/** The year-end evaluation of the sample (`seeds/考核评分.xlsx`) → `out/考核汇总.xlsx`; returns failures. */
+async function demoScore(outDir: string, io: CliIo): Promise<number> {
+  const file = path.join(sampleDir(), "考核评分.xlsx");
+  io.stdout(`\n【年终考核】评分 seeds/考核评分.xlsx\n`);
+  const { loaded, failed } = await loadWorkbooks([file], io);
+  if (failed.length > 0) return failed.length;
+  const out = path.join(outDir, "考核汇总.xlsx");
+  const written = await writeScoreSummary(loaded, out, [file]);
+  io.stdout(scoreDemoLines(written, path.relative(process.cwd(), out)).join("\n") + "\n");
+  return written.written ? 0 : 1;
+}
 
 /** The bundled sample (`seeds/`), found from the compiled file or the source tree. */
 export function sampleDir(): string {
@@ -52,7 +66,13 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
       `  合计 ${total.errors} 个错误，${total.warnings} 个警告（警告多为“完成”“进行中”、单位简称等非规范写法，已按规范值处理）\n`,
     );
     const out = path.join(outDir, `通报-第${period}期.xlsx`);
-    const notice = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
+    const written = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
+    if (!written.ok) {
+      printRefusal(written.issues, io);
+      failures++;
+      continue;
+    }
+    const notice = written.notice;
     history = [...notice.history];
     if (period === 1) afterFirst = history;
     io.stdout(
@@ -67,5 +87,6 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   io.stdout(
     "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n",
   );
+  failures += await demoScore(outDir, io);
   return failures > 0 ? EXIT_FAILURE : EXIT_OK;
 }

@@ -19,6 +19,7 @@ const USAGE = `用法：taizhang <命令> [参数]
                                                   生成标准台账模板（可为某单位预填任务）
   split 总台账.xlsx --out-dir DIR                  按单位拆分为预填的台账，分发各单位
   merge FILE… --out 合并.xlsx [--json]             收集各单位报回的台账（.xlsx/.xls），合并为一个台账
+  score FILE… [--out OUT.xlsx] [--json]           考核评分：汇总各考核表，计算综合得分、排名与等次
   demo                                            在自带样例上演示完整流程，结果写入 out/
 
 退出码：0 完成且无错误；1 完成但发现校验错误；2 用法错误或文件无法读取。
@@ -30,6 +31,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   validate: async () => validateCommand,
   notice: async () => (await import("./notice-command")).noticeCommand,
   feedback: async () => (await import("./feedback-command")).feedbackCommand,
+  score: async () => (await import("./score-command")).scoreCommand,
   demo: async () => (await import("./demo-command")).demoCommand,
   template: async () => (await import("./template-command")).templateCommand,
   split: async () => (await import("./template-command")).splitCommand,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import {
+  type IssueData,
   type HistoryRecord,
   type NoticeData,
   type RunValidation,
@@ -10,7 +11,6 @@ import {
   localizeIssue,
   planNoticeWorkbook,
   readWorkbookHistory,
-  setupErrors,
   validateRun,
 } from "../core";
 import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
@@ -106,16 +106,24 @@ export async function writeNotice(
     withLedger: boolean;
     inputs: string[];
   },
-): Promise<NoticeData> {
-  const { notice, sheets } = planNoticeWorkbook(run, {
+): Promise<{ ok: true; notice: NoticeData } | { ok: false; issues: IssueData[] }> {
+  const planned = planNoticeWorkbook(run, {
     period: options.period,
     history: options.history,
     ...(options.withLedger
       ? { mergedLedger: run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))) }
       : {}),
   });
-  await writeWorkbookFile(options.out, { sheets }, { inputs: options.inputs });
-  return notice;
+  if (!planned.ok) return planned;
+  await writeWorkbookFile(options.out, { sheets: planned.sheets }, { inputs: options.inputs });
+  return { ok: true, notice: planned.notice };
+}
+
+/** Says on stderr why no notice was written: the setup errors with their cells. */
+export function printRefusal(issues: readonly IssueData[], io: CliIo): void {
+  for (const issue of issues)
+    io.stderr(`taizhang: ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`);
+  io.stderr("taizhang: “设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试\n");
 }
 
 /** `taizhang notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]` */
@@ -132,28 +140,26 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
   const { loaded, failed, order } = await loadWorkbooks(args.positionals, io);
   const run = validateRun(loaded, { asOf, today: io.today });
   const json = args.options.has("json");
-  const refused = setupErrors(run);
-  if (refused.length > 0) {
-    if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
-    else printValidation(run, order, io);
-    for (const issue of refused)
-      io.stderr(`taizhang: ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`);
-    io.stderr("taizhang: “设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试\n");
-    return EXIT_FAILURE;
-  }
   const history = await loadHistory(
     historyFile,
     loaded.map((l) => l.workbook),
   );
   const inputs = [...args.positionals, ...(historyFile ? [historyFile] : [])];
   if (io.progress) io.stderr(`正在生成通报 ${out} …\n`);
-  const notice = await writeNotice(run, {
+  const written = await writeNotice(run, {
     out,
     period,
     history,
     withLedger: args.options.has("with-ledger"),
     inputs,
   });
+  if (!written.ok) {
+    if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
+    else printValidation(run, order, io);
+    printRefusal(written.issues, io);
+    return EXIT_FAILURE;
+  }
+  const notice = written.notice;
   if (json) {
     io.stdout(JSON.stringify({ ...validationJson(run, order), ...noticeJson(notice) }, null, 2) + "\n");
   } else {

@@ -17,3 +17,4 @@ export * from "./report";
 export * from "./feedback";
 export * from "./collect";
 export * from "./template";
+export * from "./scoring";

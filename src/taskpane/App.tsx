@@ -13,6 +13,7 @@ import { type Language, type MessageKey, translator } from "./i18n";
 import { type PaneView, requestFromUrl } from "./request";
 import { NoticeView } from "./views/NoticeView";
 import { PlannedView } from "./views/PlannedView";
+import { ScoreView } from "./views/ScoreView";
 import { SettingsView } from "./views/SettingsView";
 import { ValidateView } from "./views/ValidateView";
 
@@ -77,7 +78,7 @@ export function App({ language, search = "" }: { language: Language; search?: st
       <main>
         {panel("validate", <ValidateView t={t} language={language} runToken={runFor("validate")} />)}
         {panel("notice", <NoticeView t={t} language={language} runToken={runFor("notice")} />)}
-        {panel("score", <PlannedView t={t} text="plannedScore" />)}
+        {panel("score", <ScoreView t={t} language={language} runToken={runFor("score")} />)}
         {panel("collect", <PlannedView t={t} text="plannedCollect" />)}
         {panel("settings", <SettingsView t={t} language={language} />)}
       </main>

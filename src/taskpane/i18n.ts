@@ -1,3 +1,5 @@
+import type { Language } from "../core/message";
+
 /** The task pane's words, Chinese first; English when Office's display language is not Chinese. */
 
 const zh = {
@@ -96,10 +98,42 @@ const zh = {
   unranked: "单位类别无效、不参与排名：{names}",
   // 考核、收集/导出
   plannedTitle: "后续版本提供",
-  plannedScore:
-    "考核评分将汇总“平时掌握情况”“日常督查检查”“年终专项考评”等考核表，按“设置”中的考核权重计算各单位综合得分、组内排名和等次（好、较好、一般、差），写入“考核汇总”工作表。任务窗格中暂未提供；现在可用命令行：taizhang score 考核评分.xlsx --out 考核汇总.xlsx。",
   plannedCollect:
     "收集：选择多个各单位回传的台账文件，合并为一张台账，每行注明来源文件。导出：把本期通报另存为单独的工作簿，便于邮件发送。任务窗格中暂未提供；现在可用命令行：taizhang merge 文件… --out 汇总.xlsx，taizhang notice 文件… --out 通报.xlsx。",
+  // 考核
+  scoreGenerate: "生成考核汇总",
+  scoreRecompute: "重新计算",
+  scoreComputing: "正在计算综合得分、排名和等次……",
+  scoreNoSheets:
+    "未找到考核表：考核表应有“单位”列，指标列的表头写明满分（如“组织建设（20分）”）或表头下一行为“分值”行；也可在“设置”的考核权重表中列出考核表。",
+  scoreRefusedTitle: "未生成考核汇总",
+  scoreRefused: "“设置”、“单位名册”或考核表有误。为免误判，请先更正下列标为错误的单元格，然后重新生成。",
+  scoreConfirmTitle: "替换已有的考核汇总？",
+  scoreConfirmText: "工作表“{sheet}”是之前生成的考核汇总。替换后将按当前各考核表重新生成；其他工作表不变。",
+  scoreGenerated: "已生成“{sheet}”。",
+  weightsFromSettings: "权重取自“设置”的考核权重表，可修改后保存。",
+  weightsEqual: "“设置”中没有考核权重表，各考核表按相同权重计算；保存后写入“设置”。",
+  sheetMax: "{n} 项指标，满分 {max}",
+  weightOf: "“{sheet}”的权重",
+  weightsSum: "权重合计 {sum}%",
+  weightsSave: "保存权重",
+  weightInvalid: "“{sheet}”的权重应为 0–100 的数字。",
+  weightsSumInvalid: "权重合计为 {sum}，应为 100。",
+  weightsNoRoom: "“设置”的考核权重表下方没有空行，无法添加考核表。请在表末留出空行后重试。",
+  weightsSaved: "权重已保存到“设置”，并已重新计算。",
+  gradeRules: "等次规则",
+  gradeLines: "等次线（好、较好、一般）",
+  goodQuota: "好等次比例",
+  goodQuotaNone: "未设置（不限）",
+  bonusCap: "加分上限",
+  vetoGrade: "一票否决单位最高等次",
+  scoreIssues: "考核表中的问题",
+  suggestion: "（建议：{s}）",
+  scoreResult: "考核结果",
+  allUnits: "全部单位",
+  quotaLine: "好等次名额 {quota} 个，评为好 {good} 个",
+  colComposite: "综合得分",
+  colGrade: "等次",
   // adapter errors, by code
   sheetNotOwned:
     "工作表“{sheet}”不是台账助手生成的，为避免覆盖您的数据，未作任何修改。请重命名或删除该工作表后重试。",
@@ -208,10 +242,44 @@ const en: Record<MessageKey, string> = {
   rosterIssues: "Issues in 单位名册",
   unranked: "Invalid group, not ranked: {names}",
   plannedTitle: "Coming in a later version",
-  plannedScore:
-    "Scoring will combine the evaluation sheets (平时掌握情况, 日常督查检查, 年终专项考评, …) with the weights in 设置 into a composite score, a rank within the group and a grade per unit, written to a 考核汇总 sheet. The task pane does not offer it yet; use the CLI meanwhile: taizhang score 考核评分.xlsx --out 考核汇总.xlsx.",
   plannedCollect:
     "Collect: pick several returned ledger files and merge them into one ledger, each row keeping its source file. Export: save this period's notice as its own workbook for email. The task pane does not offer these yet; use the CLI meanwhile: taizhang merge FILES --out merged.xlsx, taizhang notice FILES --out notice.xlsx.",
+  scoreGenerate: "Generate 考核汇总",
+  scoreRecompute: "Recompute",
+  scoreComputing: "Computing composite scores, ranks and grades…",
+  scoreNoSheets:
+    "No evaluation sheet found: it needs a 单位 column and indicator headers that state their maximum (e.g. 组织建设（20分）) or a 分值 row under the header; or list the sheets in 设置's 考核权重 table.",
+  scoreRefusedTitle: "考核汇总 not generated",
+  scoreRefused:
+    "设置, 单位名册 or an evaluation sheet has errors. To avoid a wrong result, fix the cells marked as errors below, then generate again.",
+  scoreConfirmTitle: "Replace the existing 考核汇总?",
+  scoreConfirmText:
+    "Sheet {sheet} was generated before. It will be generated again from the evaluation sheets as they are now; other sheets stay as they are.",
+  scoreGenerated: "Generated {sheet}.",
+  weightsFromSettings: "Weights from 设置's 考核权重 table; edit and save them here.",
+  weightsEqual: "设置 has no 考核权重 table: the sheets weigh the same. Saving writes the table into 设置.",
+  sheetMax: "{n} indicators, maximum {max}",
+  weightOf: "Weight of {sheet}",
+  weightsSum: "Weights total {sum}%",
+  weightsSave: "Save weights",
+  weightInvalid: "The weight of {sheet} must be a number from 0 to 100.",
+  weightsSumInvalid: "The weights add up to {sum}, not 100.",
+  weightsNoRoom:
+    "There is no empty row under 设置's 考核权重 table to add a sheet. Leave an empty row at the table's end and try again.",
+  weightsSaved: "Weights saved to 设置 and scores recomputed.",
+  gradeRules: "Grade rules",
+  gradeLines: "Grade lines (好, 较好, 一般)",
+  goodQuota: "Share of 好 (好等次比例)",
+  goodQuotaNone: "Not set (no limit)",
+  bonusCap: "Bonus cap (加分上限)",
+  vetoGrade: "Best grade under a veto",
+  scoreIssues: "Issues in the evaluation sheets",
+  suggestion: " (suggestion: {s})",
+  scoreResult: "Result",
+  allUnits: "All units",
+  quotaLine: "{quota} 好 allowed, {good} graded 好",
+  colComposite: "Composite",
+  colGrade: "Grade",
   sheetNotOwned:
     "Sheet {sheet} was not created by Ledger Assistant; to protect your data nothing was changed. Rename or delete that sheet, then try again.",
   sheetNotFound: "Sheet {sheet} no longer exists (renamed or deleted?). Reload and try again.",
@@ -219,7 +287,7 @@ const en: Record<MessageKey, string> = {
   cellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
 };
 
-export type Language = "zh" | "en";
+export type { Language };
 
 /** Chinese for any `zh…` display language, English otherwise. */
 export function languageFrom(displayLanguage: string | undefined): Language {

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { HostContext, detectHost } from "./host";
 import { languageFrom } from "./i18n";
 
 function start() {
@@ -7,7 +8,12 @@ function start() {
   if (!container) return;
   const language = languageFrom(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
-  createRoot(container).render(<App language={language} search={window.location.search} />);
+  // The host is detected once, at start; every view reaches the workbook through it.
+  createRoot(container).render(
+    <HostContext.Provider value={detectHost()}>
+      <App language={language} search={window.location.search} />
+    </HostContext.Provider>,
+  );
 }
 
 if (typeof Office !== "undefined") {

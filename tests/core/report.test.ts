@@ -148,9 +148,9 @@ describe("buildReportPlan", () => {
     const long = makeIssue(
       "invalid-setting",
       { sheet: "设置", cell: "B3", row: 3, column: null },
-      "x".repeat(10),
+      "x".repeat(90),
       {
-        params: { key: "红榜名次", expected: "1 到 1000 之间的整数，".repeat(6) },
+        params: { key: "任务类别", expected: "category-list" },
       },
     );
     const p = buildReportPlan([long], {});

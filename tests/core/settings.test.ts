@@ -4,6 +4,11 @@
  */
 import {
   type CellValue,
+  type Expectation,
+  SETTINGS_TABLE,
+  SETTING_KEYS,
+  checkSettingText,
+  localizeIssue,
   DEFAULT_SETTINGS,
   type IssueData,
   type Settings,
@@ -124,6 +129,24 @@ describe("设置: valid values", () => {
     ["任务类别", "组织建设，作风建设, 纪律建设", "categories", ["组织建设", "作风建设", "纪律建设"]],
     ["等次线", "90、80、60", "gradeThresholds", [90, 80, 60]],
     ["等次线", "95、85.5、70", "gradeThresholds", [95, 85.5, 70]],
+    ["发文机关", "  中共江城市委组织部  ", "issuer", "中共江城市委组织部"],
+    ["发文机关", "中共江城市委组织部（党建办）", "issuer", "中共江城市委组织部（党建办）"],
+    ["成文日期", "2022年11月2日", "issueDate", "2022-11-02"],
+    ["成文日期", 44867, "issueDate", "2022-11-02"],
+    ["主送", "各县（市、区）委组织部：", "addressee", "各县（市、区）委组织部："],
+    ["补报天数", 5, "resubmitDays", 5],
+    ["补报天数", 0, "resubmitDays", 0],
+    ["加分上限", 3.5, "bonusCap", 3.5],
+    ["加分上限", "0", "bonusCap", 0],
+    ["否决等次", "较好", "vetoGrade", "较好"],
+    ["否决等次", " 差 ", "vetoGrade", "差"],
+    ["好等次比例", "30%", "topGradeRatio", { numerator: 30, denominator: 100 }],
+    ["好等次比例", "33.3%", "topGradeRatio", { numerator: 333, denominator: 1000 }],
+    ["好等次比例", 30, "topGradeRatio", { numerator: 30, denominator: 100 }],
+    ["好等次比例", 0.3, "topGradeRatio", { numerator: 3, denominator: 10 }],
+    ["好等次比例", 0.3, "topGradeRatio", { numerator: 3, denominator: 10 }, "0%"],
+    ["好等次比例", "１００％", "topGradeRatio", { numerator: 100, denominator: 100 }],
+    ["好等次比例", 1, "topGradeRatio", { numerator: 1, denominator: 1 }],
   ];
 
   it.each(cases)("%s = %p", (...[key, value, field, want, fmt]) => {
@@ -147,27 +170,39 @@ describe("设置: valid values", () => {
 });
 
 describe("设置: invalid values are issues with their cell", () => {
-  const cases: Array<[string, string | number, string]> = [
-    ["通报期数", 0, "正整数"],
-    ["通报期数", 2.5, "正整数"],
-    ["通报期数", "第三期", "正整数"],
-    ["统计截止日期", "10月底", "日期，如 2022-10-31"],
-    ["统计截止日期", "2022-02-30", "日期，如 2022-10-31"],
-    ["红榜名次", -1, "非负整数"],
-    ["红榜名次", "前三名", "非负整数"],
-    ["黑榜名次", 1.5, "非负整数"],
-    ["临期天数", "半个月", "非负整数"],
-    ["红榜最低完成率", "120%", "0–100%"],
-    ["红榜最低完成率", "高", "0–100%"],
-    ["黑榜完成率低于", -10, "0–100%"],
-    ["排名方式", "随便", "中国式 或 竞争式"],
-    ["排名方式", 1, "中国式 或 竞争式"],
-    ["任务类别", "组织建设、组织建设", "以“、”分隔的类别，不重复"],
-    ["任务类别", "、", "以“、”分隔的类别，不重复"],
-    ["等次线", "60、80、90", "三个递减的分数，如 90、80、60"],
-    ["等次线", "90、80", "三个递减的分数，如 90、80、60"],
-    ["等次线", "110、80、60", "三个递减的分数，如 90、80、60"],
-    ["等次线", 90, "三个递减的分数，如 90、80、60"],
+  const cases: Array<[string, string | number | boolean, Expectation]> = [
+    ["通报期数", 0, "positive-integer"],
+    ["通报期数", 2.5, "positive-integer"],
+    ["通报期数", "第三期", "positive-integer"],
+    ["统计截止日期", "10月底", "date"],
+    ["统计截止日期", "2022-02-30", "date"],
+    ["红榜名次", -1, "count"],
+    ["红榜名次", "前三名", "count"],
+    ["黑榜名次", 1.5, "count"],
+    ["临期天数", "半个月", "count"],
+    ["红榜最低完成率", "120%", "rate"],
+    ["红榜最低完成率", "高", "rate"],
+    ["黑榜完成率低于", -10, "rate"],
+    ["排名方式", "随便", "ranking-method"],
+    ["排名方式", 1, "ranking-method"],
+    ["任务类别", "组织建设、组织建设", "category-list"],
+    ["任务类别", "、", "category-list"],
+    ["等次线", "60、80、90", "grade-lines"],
+    ["等次线", "90、80", "grade-lines"],
+    ["等次线", "110、80、60", "grade-lines"],
+    ["等次线", 90, "grade-lines"],
+    ["成文日期", "下周一", "date"],
+    ["补报天数", "三天", "count"],
+    ["补报天数", 1001, "count"],
+    ["加分上限", -1, "non-negative-number"],
+    ["加分上限", "五分", "non-negative-number"],
+    ["否决等次", "良好", "grade"],
+    ["否决等次", 1, "grade"],
+    ["好等次比例", "0%", "ratio"],
+    ["好等次比例", "120%", "ratio"],
+    ["好等次比例", "-30%", "ratio"],
+    ["好等次比例", "三成", "ratio"],
+    ["发文机关", true, "text"],
   ];
 
   it.each(cases)("%s = %p", (...[key, value, expectedText]) => {
@@ -184,7 +219,7 @@ describe("设置: invalid values are issues with their cell", () => {
 
   it("reports a formula error in a setting as invalid", () => {
     expect(read([["红榜名次", { error: "#REF!" }]]).issues).toEqual([
-      settingIssue("invalid-setting", "B2", "红榜名次", "#REF!", { key: "红榜名次", expected: "非负整数" }),
+      settingIssue("invalid-setting", "B2", "红榜名次", "#REF!", { key: "红榜名次", expected: "count" }),
     ]);
   });
 
@@ -207,7 +242,7 @@ describe("设置: invalid values are issues with their cell", () => {
         file: FILE,
         ...settingIssue("invalid-setting", "B2", "统计截止日期", "十月底", {
           key: "统计截止日期",
-          expected: "日期，如 2022-10-31",
+          expected: "date",
         }),
       },
     ]);
@@ -248,8 +283,8 @@ describe("设置: 考核权重", () => {
       false,
     );
     expect(issues).toEqual([
-      settingIssue("invalid-setting", "B4", "权重", "三成", { key: "平时掌握情况", expected: "0–100" }),
-      settingIssue("invalid-setting", "B5", "权重", 150, { key: "年终专项考评", expected: "0–100" }),
+      settingIssue("invalid-setting", "B4", "权重", "三成", { key: "平时掌握情况", expected: "percent" }),
+      settingIssue("invalid-setting", "B5", "权重", 150, { key: "年终专项考评", expected: "percent" }),
     ]);
     expect(settings.weights?.map((w) => w.sheet)).toEqual(["日常督查检查"]);
   });
@@ -321,7 +356,7 @@ describe("单位名册", () => {
         column: "单位名称",
         value: null,
         suggestion: null,
-        params: { expected: "表头：单位名称、单位类别、别名" },
+        params: { expected: "roster-header" },
       },
     ]);
   });
@@ -345,7 +380,7 @@ describe("单位名册", () => {
           column: "单位类别",
           value: group,
           suggestion: null,
-          params: { expected: "县市区、开发区、市直机关、市属国企、其他" },
+          params: { expected: "group" },
         },
       ]);
       expect(roster.units.map((u) => u.name)).toEqual(["青山区"]);
@@ -491,10 +526,97 @@ describe("设置: 考核权重 table boundaries", () => {
     expect(issues).toEqual([
       settingIssue("invalid-setting", "A3", "考核表", "平时掌握情况 ", {
         key: "考核表",
-        expected: "每张考核表只列一次",
+        expected: "listed-once",
         firstRow: 2,
       }),
     ]);
     expect(settings.weights?.map((w) => [w.sheet, w.weight])).toEqual([["平时掌握情况", 60]]);
+  });
+});
+
+describe("the settings table (SPEC §9)", () => {
+  it("lists every §9 key once, in the sheet's order, each with its own field", () => {
+    expect(SETTING_KEYS).toEqual([
+      "通报期数",
+      "统计截止日期",
+      "红榜名次",
+      "红榜最低完成率",
+      "黑榜名次",
+      "黑榜完成率低于",
+      "临期天数",
+      "排名方式",
+      "任务类别",
+      "等次线",
+      "发文机关",
+      "成文日期",
+      "主送",
+      "补报天数",
+      "加分上限",
+      "否决等次",
+      "好等次比例",
+    ]);
+    expect(new Set(SETTINGS_TABLE.map((r) => r.field)).size).toBe(SETTINGS_TABLE.length);
+  });
+
+  it("has SPEC's defaults for the new settings", () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      issuer: null,
+      issueDate: null,
+      addressee: "各县市区、各开发区、市直各单位、市属各国有企业党组织：",
+      resubmitDays: 3,
+      bonusCap: 5,
+      vetoGrade: "一般",
+      topGradeRatio: null,
+    });
+  });
+
+  it("writes back as text what it reads (format ∘ parse is the identity on valid texts)", () => {
+    const texts: Record<string, string> = {
+      通报期数: "3",
+      统计截止日期: "2022-10-31",
+      红榜名次: "5",
+      红榜最低完成率: "85%",
+      黑榜名次: "2",
+      黑榜完成率低于: "40%",
+      临期天数: "10",
+      排名方式: "中国式",
+      任务类别: "组织建设、作风建设",
+      等次线: "95、85、70",
+      发文机关: "中共江城市委组织部",
+      成文日期: "2022-11-02",
+      主送: "各党（工）委：",
+      补报天数: "5",
+      加分上限: "3.5",
+      否决等次: "较好",
+      好等次比例: "33.3%",
+    };
+    const { settings, issues } = read(Object.entries(texts));
+    expect(issues).toEqual([]);
+    for (const row of SETTINGS_TABLE)
+      expect([row.key, row.text(settings)]).toEqual([row.key, texts[row.key]]);
+    // Defaults that are "nothing" show as empty.
+    expect(SETTINGS_TABLE.find((r) => r.key === "好等次比例")!.text(DEFAULT_SETTINGS)).toBe("");
+    expect(SETTINGS_TABLE.find((r) => r.key === "发文机关")!.text(DEFAULT_SETTINGS)).toBe("");
+  });
+
+  it("words what was expected in both languages", () => {
+    const issue = read([["好等次比例", "三成"]]).issues[0]!;
+    expect(localizeIssue(issue, "zh").message).toBe(
+      "设置项“好等次比例”的值“三成”无效，应为0–100% 之间的比例，如 30%",
+    );
+    expect(localizeIssue(issue, "en").message).toBe(
+      'Setting "好等次比例" has an invalid value "三成"; expected a share between 0 and 100%, e.g. 30%',
+    );
+  });
+
+  it("checks a typed value as the reader would read the saved cell", () => {
+    expect(checkSettingText("红榜名次", "5")).toBeNull();
+    expect(checkSettingText("红榜名次", " ")).toBeNull();
+    expect(checkSettingText("否决等次", "良好")).toMatchObject({
+      code: "invalid-setting",
+      column: "否决等次",
+      value: "良好",
+      params: { key: "否决等次", expected: "grade" },
+    });
   });
 });

@@ -284,7 +284,7 @@ describe("invalid-number and out-of-range (完成进度)", () => {
       ledgerBook({ rows: [validRow({ 完成进度: value })], formats: fmt ? { I4: fmt } : {} }),
     );
     expect(issues).toEqual([
-      expected("out-of-range", "I4", "完成进度", value, { params: { expected: "0–100" } }),
+      expected("out-of-range", "I4", "完成进度", value, { params: { min: 0, max: 100 } }),
     ]);
   });
 

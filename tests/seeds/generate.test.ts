@@ -301,16 +301,32 @@ describe("the bundled sample generator", () => {
       }
       expect(units.sort()).toEqual(manifest.roster.map((u) => u.name).sort());
     }
-    expect(mismatches).toEqual(manifest.scoring.issues.map((i) => `${i.sheet}!${i.cell}`));
-    expect(manifest.scoring.issues.map((i) => i.code)).toEqual(["total-mismatch"]);
+    expect(mismatches).toEqual(
+      manifest.scoring.issues.filter((i) => i.code === "total-mismatch").map((i) => `${i.sheet}!${i.cell}`),
+    );
+    expect(manifest.scoring.issues.map((i) => i.code).sort()).toEqual([
+      "bonus-capped",
+      "invalid-number",
+      "nonstandard-value",
+      "score-missing",
+      "total-mismatch",
+      "unknown-unit",
+    ]);
     for (const u of manifest.scoring.units) {
       const composite = Object.entries(weights).reduce(
         (a, [s, w]) => a + (w * (u.scores[s] ?? NaN)) / 100,
-        0,
+        u.bonus - u.penalty,
       );
       expect(u.composite).toBeCloseTo(composite, 10);
       expect(u.composite).toBeGreaterThan(50);
-      expect(u.composite).toBeLessThanOrEqual(100);
+      expect(u.bonus).toBeLessThanOrEqual(manifest.scoring.settings.bonusCap);
     }
+    // The sample exercises the quota, the veto and a composite exactly on the 好 line.
+    const by = (name: string) => manifest.scoring.units.find((u) => u.unit === name)!;
+    expect([by("江南区").gradeBeforeLimits, by("江南区").grade]).toEqual(["好", "较好"]);
+    expect([by("江城国控集团").gradeBeforeLimits, by("江城国控集团").grade]).toEqual(["好", "一般"]);
+    expect([by("江城城投集团").composite, by("江城城投集团").grade]).toEqual([90, "好"]);
+    expect(wb.getWorksheet("加减分")?.getCell("A1").value).toBe("单位");
+    expect(wb.getWorksheet("一票否决")?.getCell("B2").value).toBe("发生安全生产责任事故，造成不良影响");
   });
 });

@@ -9,7 +9,7 @@ import type { PlanValue, SheetPlan } from "../../src/core/plan";
 import {
   checkSetting,
   noticeDefaults,
-  planSettingsWrite,
+  planSettingsSave,
   prepareNotice,
   readSetupForPane,
   validateForPane,
@@ -270,7 +270,7 @@ describe("settings", () => {
         ["年终专项考评", 50],
       ]),
     );
-    const write = planSettingsWrite(wb, [
+    const write = planSettingsSave(wb, [
       { key: "红榜名次", text: "5" },
       { key: "通报期数", text: "" },
       { key: "排名方式", text: "中国式" },
@@ -291,7 +291,7 @@ describe("settings", () => {
   });
 
   test("saving without a 设置 sheet creates it with the 项目 | 值 header", () => {
-    const write = planSettingsWrite(workbook(grid("台账", [["a"]])), [
+    const write = planSettingsSave(workbook(grid("台账", [["a"]])), [
       { key: "红榜名次", text: "4" },
       { key: "黑榜名次", text: " " },
     ]);

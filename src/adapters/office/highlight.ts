@@ -10,6 +10,7 @@
 import { chunkAddresses, cellsToRanges, parseRangeAddress, rangeAddress } from "./address";
 import { TooManyHighlightsError, UnsupportedApiError } from "./errors";
 import { type ApiSupport, officeApiSupport } from "./support";
+import type { ClearResult, HighlightResult, HighlightTarget } from "../../host";
 
 export const HIGHLIGHT_SETTING = "taizhang.highlights";
 export const HIGHLIGHT_LIMIT = 5000;
@@ -25,24 +26,9 @@ interface StoredHighlights {
   sheets: Record<string, Record<string, StoredFill>>;
 }
 
-export interface HighlightTarget {
-  readonly sheet: string;
-  readonly cell: string | null;
-  readonly severity: "error" | "warning";
-}
+export type { HighlightTarget, HighlightResult, ClearResult };
 
-export interface HighlightResult {
-  readonly highlighted: number;
-  /** Sheets named by issues that no longer exist. */
-  readonly missingSheets: readonly string[];
-}
-
-export interface ClearResult {
-  readonly restored: number;
-  readonly missingSheets: readonly string[];
-}
-
-function requireRangeAreas(supports: ApiSupport, feature: string) {
+function requireRangeAreas(supports: ApiSupport, feature: "highlight" | "clear-highlights") {
   if (!supports(9)) throw new UnsupportedApiError(feature, "ExcelApi 1.9");
 }
 
@@ -52,7 +38,7 @@ export async function highlightIssues(
   issues: readonly HighlightTarget[],
   options: { supports?: ApiSupport } = {},
 ): Promise<HighlightResult> {
-  requireRangeAreas(options.supports ?? officeApiSupport, "标注问题单元格");
+  requireRangeAreas(options.supports ?? officeApiSupport, "highlight");
   // Error beats warning on the same cell.
   const targets = new Map<string, Map<string, "error" | "warning">>();
   for (const issue of issues) {
@@ -117,7 +103,7 @@ export async function clearHighlights(
   context: Excel.RequestContext,
   options: { supports?: ApiSupport } = {},
 ): Promise<ClearResult> {
-  requireRangeAreas(options.supports ?? officeApiSupport, "清除标注");
+  requireRangeAreas(options.supports ?? officeApiSupport, "clear-highlights");
   const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
   setting.load("value");
   await context.sync();

@@ -1,4 +1,4 @@
-/** The Office.js adapter: read the open workbook into grids, write sheet plans back, mark cells. */
+/** The Office.js adapter: read the open workbook into grids, write sheet plans back, mark cells; the host port over Office.js. */
 export * from "./errors";
 export { type ApiSupport, officeApiSupport, runExcel, withEditModeRetry, type RetryOptions } from "./support";
 export {
@@ -36,3 +36,4 @@ export {
 export { selectCell } from "./select";
 export { inspectSheets, type SheetStatus } from "./inspect";
 export { writeCells, SheetExistsError, type CellWrite } from "./write-cells";
+export { createOfficeHost, type OfficeHostOptions } from "./host";

@@ -3,10 +3,10 @@
  * so that one foreign sheet stops the whole operation before anything is written (SPEC §12), and
  * the task pane can ask once before replacing its own earlier output.
  */
-import { type SheetKind, kindOf, loadOwnerMark } from "./ownership";
+import type { SheetStatus } from "../../core/plan";
+import { kindOf, loadOwnerMark } from "./ownership";
 
-/** `"absent"`: no such sheet; `"foreign"`: a sheet the product did not create; else our kind. */
-export type SheetStatus = "absent" | "foreign" | SheetKind;
+export type { SheetStatus };
 
 export async function inspectSheets(
   context: Excel.RequestContext,

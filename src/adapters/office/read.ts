@@ -17,6 +17,7 @@
  * system, Excel's default) and a `date-system-assumed` note says so.
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../core/grid";
+import type { HostNote, ReadProgress } from "../../host";
 import { parseRangeAddress, splitAreas } from "./address";
 import { officeErrorCode } from "./errors";
 import { type ApiSupport, officeApiSupport } from "./support";
@@ -30,21 +31,13 @@ export const UNMEASURED_CELL_BYTES = 256;
 /** Measured rows are scaled by this before packing, for rows larger than any in the sample. */
 export const ROW_SAFETY = 1.5;
 
-export type ReadNoteCode = "date-system-assumed" | "merges-unavailable" | "merges-too-many" | "chunk-split";
+/** What the read noted (data; the pane words it): see `HostNote` in the host port. */
+export type ReadNote = HostNote;
+export type ReadNoteCode = HostNote["code"];
+export type { ReadProgress };
 
-export interface ReadNote {
-  readonly code: ReadNoteCode;
-  readonly sheet?: string;
-  /** Chinese text for the task pane. */
-  readonly message: string;
-}
-
-export interface ReadProgress {
-  readonly rowsRead: number;
-  readonly totalRows: number;
-  /** The last sheet read from. */
-  readonly sheet: string;
-}
+/** Merged areas Excel returns per sheet at most before `getMergedAreasOrNullObject` fails. */
+export const MERGE_LIMIT = 512;
 
 export interface ReadStats {
   /** All syncs this read made. */
@@ -100,12 +93,7 @@ export async function readWorkbook(
 ): Promise<ReadWorkbookResult> {
   const supports = options.supports ?? officeApiSupport;
   const budget = options.budgetBytes ?? READ_BUDGET_BYTES;
-  const notes: ReadNote[] = [
-    {
-      code: "date-system-assumed",
-      message: "Excel 加载项接口无法读取工作簿的日期系统，按 1900 日期系统（Excel 默认）解析日期序号。",
-    },
-  ];
+  const notes: ReadNote[] = [{ code: "date-system-assumed" }];
   let syncs = 0;
 
   // 1. The sheets.
@@ -117,10 +105,7 @@ export async function readWorkbook(
   // 2. Every used range (and merges) in one sync.
   const withMerges = supports(13);
   if (!withMerges) {
-    notes.push({
-      code: "merges-unavailable",
-      message: "当前 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），合并区域按未合并处理。",
-    });
+    notes.push({ code: "merges-unavailable", requirement: "ExcelApi 1.13" });
   }
   const include = options.include ?? (() => true);
   const items = worksheets.items.filter((ws) => include(ws.name));
@@ -146,7 +131,7 @@ export async function readWorkbook(
       if (officeErrorCode(error) !== "ResponsePayloadSizeLimitExceeded" || chunks.every((c) => c.count === 1))
         throw error;
       // A row much larger than the sample: read the same rows again in halves.
-      notes.push({ code: "chunk-split", message: "部分行数据较大，已拆分为更小的批次读取。" });
+      notes.push({ code: "chunk-split" });
       for (const half of splitChunks(chunks)) {
         await readChunks(half);
       }
@@ -242,11 +227,7 @@ async function loadUsedRanges(
         await context.sync();
         entry.merged = merged;
       } catch {
-        notes.push({
-          code: "merges-too-many",
-          sheet: entry.ws.name,
-          message: `工作表“${entry.ws.name}”的合并区域过多（超过 512 个），合并区域按未合并处理。`,
-        });
+        notes.push({ code: "merges-too-many", sheet: entry.ws.name, limit: MERGE_LIMIT });
       }
     }
   }

@@ -23,6 +23,7 @@
  */
 import { type CellRange, columnName } from "../../core/grid";
 import type { CellStyle, PlanValidation, PlanValue, SheetPlan } from "../../core/plan";
+import type { HostNote } from "../../host";
 import { cellsToRanges, chunkAddresses, quoteSheetName, rangeAddress } from "./address";
 import { NameTakenError, ReplaceCancelledError, SheetNotOwnedError } from "./errors";
 import { type SheetKind, kindOf, loadOwnerMark, markSheet } from "./ownership";
@@ -50,7 +51,7 @@ export interface RenderResult {
   readonly replaced: boolean;
   readonly syncs: number;
   /** Features skipped because this Excel lacks them (Chinese, for the task pane). */
-  readonly notes: readonly string[];
+  readonly notes: readonly HostNote[];
 }
 
 /** Would Excel parse this string as something other than text when entered into a General cell? */
@@ -70,7 +71,7 @@ export async function renderSheetPlan(
   options: RenderOptions,
 ): Promise<RenderResult> {
   const supports = options.supports ?? officeApiSupport;
-  const notes: string[] = [];
+  const notes: HostNote[] = [];
   let syncs = 0;
 
   const worksheets = context.workbook.worksheets;
@@ -150,7 +151,7 @@ export async function renderSheetPlan(
   }
   if (plan.print) {
     if (supports(9)) applyPrint(sheet, plan);
-    else notes.push("当前 Excel 不支持设置打印格式（需要 ExcelApi 1.9），请手动设置 A4 横向、按页宽缩放。");
+    else notes.push({ code: "print-setup-unavailable", requirement: "ExcelApi 1.9" });
   }
   for (const bar of plan.bars ?? []) addDataBar(sheet.getRange(rangeAddress(bar.range)), bar.color);
   for (const chart of plan.charts ?? []) {
@@ -174,7 +175,7 @@ export async function renderSheetPlan(
   if (plan.validations?.length) {
     if (supports(8))
       for (const v of plan.validations) addValidation(sheet.getRange(rangeAddress(v.range)), v);
-    else notes.push("当前 Excel 不支持数据验证（需要 ExcelApi 1.8），下拉列表和输入限制未设置。");
+    else notes.push({ code: "validation-unavailable", requirement: "ExcelApi 1.8" });
   }
   for (const name of plan.names ?? []) {
     const range = sheet.getRange(rangeAddress(name.range));

@@ -15,9 +15,8 @@ export interface CellWrite {
 
 /** The sheet that `writeCells` was told to create exists already (someone added it meanwhile). */
 export class SheetExistsError extends OfficeAdapterError {
-  override readonly code = "sheet-exists";
   constructor(readonly sheet: string) {
-    super(`工作表“${sheet}”已存在，未作修改。请重新打开设置页后再保存。`);
+    super({ code: "sheet-exists", sheet });
   }
 }
 

@@ -197,7 +197,7 @@ export function parsePercent(value: CellValue, numFmt: string | undefined): Cell
       warning: { code: "ambiguous-percent", params: { resolved: scaled } },
     };
   }
-  if (points < 0 || points > 100) return { kind: "bad", code: "out-of-range", params: { expected: "0–100" } };
+  if (points < 0 || points > 100) return { kind: "bad", code: "out-of-range", params: { min: 0, max: 100 } };
   return { kind: "ok", value: points };
 }
 

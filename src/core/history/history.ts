@@ -63,7 +63,7 @@ export function readHistory(
   if (col.期数 < 0 || col.单位 < 0 || col.已完成 < 0) {
     issues.push(
       makeIssue("invalid-setting", { sheet: sheet.name, cell: "A1", row: 1, column: null }, null, {
-        params: { key: HISTORY_SHEET, expected: HISTORY_HEADERS.join("、") },
+        params: { key: HISTORY_SHEET, expected: "history-header" },
       }),
     );
     return { records, issues };

@@ -31,6 +31,9 @@ export const ISSUE_CODES = [
   "duplicate-unit",
   "total-mismatch",
   "weights-sum",
+  "bonus-capped",
+  "evaluation-sheet-missing",
+  "scoring-sheet-invalid",
   // §9 settings and roster
   "invalid-setting",
   "unknown-setting",
@@ -48,12 +51,37 @@ const WARNINGS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "ambiguous-percent",
   "blank-row",
   "total-mismatch",
+  "bonus-capped",
   "unknown-setting",
 ]);
 
 export function severityOf(code: IssueCode): Severity {
   return WARNINGS.has(code) ? "warning" : "error";
 }
+
+/**
+ * What a value should have been, as a code (`invalid-setting`, `invalid-roster`); each message
+ * language words it.
+ */
+export type Expectation =
+  | "positive-integer"
+  | "date"
+  | "count"
+  | "rate"
+  | "ranking-method"
+  | "category-list"
+  | "grade-lines"
+  | "text"
+  | "non-negative-number"
+  | "grade"
+  | "ratio"
+  /** 考核权重: each evaluation sheet once. */
+  | "listed-once"
+  /** 考核权重: a weight 0–100. */
+  | "percent"
+  | "roster-header"
+  | "group"
+  | "history-header";
 
 /** Typed parameters that message templates may use. */
 export interface IssueParams {
@@ -63,10 +91,21 @@ export interface IssueParams {
   key?: string;
   /** What the value was read as, e.g. a canonical value or a number. */
   resolved?: string | number;
-  /** Expected value or range, as text. */
-  expected?: string;
+  /** What was expected (words at the edge). */
+  expected?: Expectation;
+  /** The allowed range, for `out-of-range`. */
+  min?: number;
+  max?: number;
   /** Extra detail, e.g. the status for a mismatch. */
   detail?: string;
+  /** The file of the first occurrence, when a duplicate is in another file (scoring). */
+  firstFile?: string;
+  /** A computed sum (加分 before the cap, weights' total). */
+  sum?: number;
+  /** A limit that applied (加分上限). */
+  limit?: number;
+  /** What a scoring sheet lacks: its 单位 column, indicator maxima, or the 加减分 columns. */
+  lacks?: "unit-column" | "maxima" | "adjustment-columns";
 }
 
 /** An issue without its rendered message. */

@@ -10,3 +10,4 @@ export function localizeIssue<T extends IssueData>(issue: T, language: Language 
 }
 
 export { messageEn, messageZh };
+export { gradeReasonEn, gradeReasonZh } from "./grade-reason";

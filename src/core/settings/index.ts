@@ -1,1 +1,4 @@
+export * from "./table";
 export * from "./settings";
+export * from "./roster";
+export * from "./edit";

@@ -1,1 +1,2 @@
 export * from "./validate-workbook";
+export * from "./run-options";

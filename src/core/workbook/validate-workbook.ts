@@ -17,6 +17,7 @@ import {
   readSettings,
 } from "../settings";
 import { type LedgerRow, type LedgerSheetSummary, findHeaderRow, validateLedgerSheet } from "../ledger";
+import { chooseAsOf } from "./run-options";
 
 /** Sheets the product writes; they are never read as ledgers (`合并台账` is, see `ledgerSheets`). */
 export const GENERATED_SHEET =
@@ -117,7 +118,7 @@ export function validateWorkbook(
 ): WorkbookValidation {
   const settings = setup.settings ?? options.fallback?.settings ?? DEFAULT_SETTINGS;
   const roster = setup.roster ?? options.fallback?.roster ?? null;
-  const asOf = options.asOf ?? settings.asOf ?? options.today;
+  const { asOf } = chooseAsOf(options.asOf, [settings], options.today);
   const asOfDay = isoToDay(asOf);
   if (asOfDay === null) throw new RangeError(`as-of date must be YYYY-MM-DD, got ${asOf}`);
   const context = {
@@ -199,7 +200,11 @@ export function validateRun(inputs: readonly RunInput[], options: ValidateOption
   // One as-of date for the whole run, the one `validate --json` reports (the first 设置 of the run
   // that names a 统计截止日期): a file whose own 设置 names another date is still judged on the
   // run's date (done-date-in-future).
-  const asOf = options.asOf ?? setups.find((s) => s.settings?.asOf)?.settings?.asOf ?? options.today;
+  const { asOf } = chooseAsOf(
+    options.asOf,
+    setups.map((s) => s.settings),
+    options.today,
+  );
   const files = inputs.map((input, i) => ({
     file: input.file,
     ...validateWorkbook(

@@ -16,10 +16,12 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SheetNotOwnedError, type SheetKind } from "../../adapters/office";
-import type { NoticeDefaults, NoticeSummary, PaneIssue } from "../engine";
+import { decideSheetWrites } from "../../core/plan";
+import { HostError, hostNoteMessage, hostProblemZh } from "../../host";
+import type { Issue } from "../../core/issue";
+import type { NoticeDefaults, NoticeSummary } from "../engine";
 import type { Language, Translate } from "../i18n";
-import { goToCell, inspectTargets, readOpenWorkbook, writeGeneratedSheets } from "../workbook";
+import { useHost } from "../host";
 import {
   BusyBar,
   CellLink,
@@ -38,8 +40,6 @@ const useStyles = makeStyles({
   rate: { textAlign: "right" },
 });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function NoticeView({
   t,
   language,
@@ -50,12 +50,13 @@ export function NoticeView({
   runToken: number;
 }) {
   const styles = useStyles();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t);
+  const host = useHost();
+  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
   const [dialog, ask] = useConfirm();
   const [asOf, setAsOf] = useState("");
   const [period, setPeriod] = useState("");
   const [defaults, setDefaults] = useState<NoticeDefaults | null>(null);
-  const [setupIssues, setSetupIssues] = useState<readonly PaneIssue[]>([]);
+  const [setupIssues, setSetupIssues] = useState<readonly Issue[]>([]);
   const [summary, setSummary] = useState<NoticeSummary | null>(null);
   // The latest typed values, for operations started before a re-render.
   const form = useRef({ asOf, period });
@@ -72,10 +73,10 @@ export function NoticeView({
     () =>
       perform(t("loadingDefaults"), async () => {
         const engine = await import(/* webpackChunkName: "engine" */ "../engine");
-        const workbook = await readOpenWorkbook(() => {}, engine.isNoticeSetupSheet);
-        applyDefaults(engine.noticeDefaults(workbook, engine.todayIso()));
+        const workbook = await host.readWorkbook({ include: engine.isNoticeSetupSheet });
+        applyDefaults(engine.noticeDefaults(workbook, engine.localToday()));
       }),
-    [perform, t, applyDefaults],
+    [perform, t, applyDefaults, host],
   );
 
   const generate = useCallback(
@@ -83,29 +84,30 @@ export function NoticeView({
       perform(t("validating"), async (): Promise<Feedback[]> => {
         setSummary(null);
         setSetupIssues([]);
+        const engine = await import(/* webpackChunkName: "engine" */ "../engine");
+        // The typed values are checked by core, as the CLI checks --as-of and --period.
         const typedAsOf = form.current.asOf.trim();
         const typedPeriod = form.current.period.trim();
-        if (typedAsOf && !ISO_DATE.test(typedAsOf)) return [{ intent: "error", text: t("invalidAsOf") }];
-        if (typedPeriod && !/^[1-9]\d*$/.test(typedPeriod))
-          return [{ intent: "error", text: t("invalidPeriod") }];
+        const asOf = typedAsOf ? engine.parseAsOf(typedAsOf) : null;
+        const period = typedPeriod ? engine.parsePeriod(typedPeriod) : null;
+        if (typedAsOf && asOf === null) return [{ intent: "error", text: t("invalidAsOf") }];
+        if (typedPeriod && period === null) return [{ intent: "error", text: t("invalidPeriod") }];
 
-        const [engine, workbook] = await Promise.all([
-          import(/* webpackChunkName: "engine" */ "../engine"),
-          readOpenWorkbook((p) =>
+        const workbook = await host.readWorkbook({
+          onProgress: (p) =>
             setBusy({
               label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
               value: p.totalRows ? p.rowsRead / p.totalRows : 0,
             }),
-          ),
-        ]);
-        const today = engine.todayIso();
+        });
+        const today = engine.localToday();
         const d = engine.noticeDefaults(workbook, today);
         applyDefaults(d);
         setBusy({ label: t("computing") });
         const prepared = engine.prepareNotice(workbook, {
           today,
-          asOf: typedAsOf || d.asOf,
-          period: typedPeriod ? Number(typedPeriod) : d.period,
+          asOf: asOf ?? d.asOf,
+          period: period ?? d.period,
           language,
         });
         if (!prepared.ok) {
@@ -113,37 +115,36 @@ export function NoticeView({
           return [{ intent: "error", title: t("setupRefusedTitle"), text: t("setupRefused") }];
         }
 
-        // Nothing is written unless every target is absent or ours (SPEC §12).
+        // Nothing is written unless every target is absent or ours (SPEC §12): core decides.
         setBusy({ label: t("checkingSheets") });
         const names = prepared.sheets.map((s) => s.plan.name);
-        const status = await inspectTargets(names);
-        const foreign = names.find((n) => status.get(n) === "foreign");
-        if (foreign !== undefined) throw new SheetNotOwnedError(foreign);
+        const decision = decideSheetWrites(names, await host.inspectSheets(names));
+        if (decision.action === "refuse") {
+          const problem = { code: "sheet-not-owned", sheet: decision.sheet } as const;
+          throw new HostError(problem, hostProblemZh(problem));
+        }
         const noticeSheet = prepared.summary.noticeSheet;
-        const replaceKinds = new Set<SheetKind>(["report", "history"]);
-        const existing = status.get(noticeSheet);
-        if (existing !== undefined && existing !== "absent" && existing !== "foreign") {
+        if (decision.confirm.length > 0) {
           const ok = await ask({
             title: t("confirmTitle"),
-            text: t("confirmText", { sheet: noticeSheet }),
+            text: t("confirmText", { sheet: decision.confirm.join("、") }),
             confirm: t("confirmReplace"),
             cancel: t("cancel"),
           });
           if (!ok) return [{ intent: "info", text: t("cancelled") }];
-          replaceKinds.add(existing);
         }
-        const notes = await writeGeneratedSheets(prepared.sheets, {
+        const notes = await host.writeSheets(prepared.sheets, {
           activate: noticeSheet,
-          replaceKinds,
+          replace: new Set(decision.replace),
           onSheet: (sheet) => setBusy({ label: t("writingSheet", { sheet }) }),
         });
         setSummary(prepared.summary);
         return [
           { intent: "success", text: t("generated", { sheet: noticeSheet }) },
-          ...notes.map((text): Feedback => ({ intent: "warning", text })),
+          ...notes.map((note): Feedback => ({ intent: "warning", text: hostNoteMessage(note, language) })),
         ];
       }),
-    [perform, t, language, setBusy, applyDefaults, ask],
+    [perform, t, language, setBusy, applyDefaults, ask, host],
   );
 
   // First visit: a ribbon request runs at once; otherwise only the defaults are read. Each request
@@ -157,11 +158,13 @@ export function NoticeView({
     else if (first) void loadDefaults();
   }, [runToken, generate, loadDefaults]);
 
-  const select = (issue: PaneIssue) => {
+  const select = (issue: Issue) => {
     if (!issue.cell) return;
-    goToCell(issue.sheet, issue.cell).catch((error: unknown) =>
-      setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t) }]),
-    );
+    host
+      .selectCell(issue.sheet, issue.cell)
+      .catch((error: unknown) =>
+        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, language) }]),
+      );
   };
 
   const periodHint = !defaults

@@ -12,9 +12,10 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { PaneIssue, PaneSetup, SettingKey } from "../engine";
+import type { Issue } from "../../core/issue";
+import type { PaneSetup, SettingKey } from "../engine";
 import type { Language, Translate } from "../i18n";
-import { goToCell, readOpenWorkbook, writeSheetCells } from "../workbook";
+import { useHost } from "../host";
 import { BusyBar, CellLink, FeedbackBars, describeError, useOperation } from "./common";
 
 type Engine = typeof import("../engine");
@@ -28,20 +29,21 @@ const useStyles = makeStyles({
 
 export function SettingsView({ t, language }: { t: Translate; language: Language }) {
   const styles = useStyles();
-  const { busy, feedback, setFeedback, perform } = useOperation(t);
+  const host = useHost();
+  const { busy, feedback, setFeedback, perform } = useOperation(t, language);
   const [engine, setEngine] = useState<Engine | null>(null);
   const [setup, setSetup] = useState<PaneSetup | null>(null);
   const [texts, setTexts] = useState<Partial<Record<SettingKey, string>>>({});
 
   const readSetup = useCallback(async (): Promise<[Engine, PaneSetup]> => {
     const e = await import(/* webpackChunkName: "engine" */ "../engine");
-    const workbook = await readOpenWorkbook(() => {}, e.isSetupSheet);
+    const workbook = await host.readWorkbook({ include: e.isSetupSheet });
     const read = e.readSetupForPane(workbook, language);
     setEngine(e);
     setSetup(read);
     setTexts(Object.fromEntries(read.entries.map((entry) => [entry.key, entry.text])));
     return [e, read];
-  }, [language]);
+  }, [language, host]);
 
   const load = useCallback(
     () =>
@@ -78,21 +80,23 @@ export function SettingsView({ t, language }: { t: Translate; language: Language
         .map((entry) => ({ key: entry.key, text: texts[entry.key] ?? "" }));
       if (changes.length === 0) return [{ intent: "info", text: t("nothingChanged") }];
       // Plan against the sheet as it is now (the user may have edited it since the form was filled).
-      const current = await readOpenWorkbook(() => {}, engine.isSetupSheet);
-      const write = engine.planSettingsWrite(current, changes);
-      await writeSheetCells(write.sheet, write.cells, { create: write.create });
+      const current = await host.readWorkbook({ include: engine.isSetupSheet });
+      const write = engine.planSettingsSave(current, changes);
+      await host.writeCells(write.sheet, write.cells, { create: write.create });
       await readSetup();
       return [{ intent: "success", text: t("saved", { n: changes.length }) }];
     });
 
   const select = (sheet: string, cell: string | null) => {
     if (!cell) return;
-    goToCell(sheet, cell).catch((error: unknown) =>
-      setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t) }]),
-    );
+    host
+      .selectCell(sheet, cell)
+      .catch((error: unknown) =>
+        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, language) }]),
+      );
   };
 
-  const issueList = (title: string, issues: readonly PaneIssue[], testId: string) =>
+  const issueList = (title: string, issues: readonly Issue[], testId: string) =>
     issues.length > 0 && (
       <div className={styles.group} data-testid={testId}>
         <Caption1>{title}</Caption1>

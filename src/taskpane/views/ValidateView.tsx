@@ -10,10 +10,11 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReadNote } from "../../adapters/office";
-import type { PaneIssue, PaneValidation } from "../engine";
+import { type HostNote, hostNoteMessage } from "../../host";
+import type { Issue } from "../../core/issue";
+import type { PaneValidation } from "../engine";
 import type { Language, Translate } from "../i18n";
-import { clearCellHighlights, goToCell, highlightCells, readOpenWorkbook } from "../workbook";
+import { useHost } from "../host";
 import { BusyBar, CellLink, type Feedback, FeedbackBars, describeError, useOperation } from "./common";
 
 /** Issues listed at most; the rest are counted (a pane with 10,000 buttons helps nobody). */
@@ -35,9 +36,10 @@ export function ValidateView({
   runToken: number;
 }) {
   const styles = useStyles();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t);
+  const host = useHost();
+  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
   const [result, setResult] = useState<PaneValidation | null>(null);
-  const [notes, setNotes] = useState<readonly ReadNote[]>([]);
+  const [notes, setNotes] = useState<readonly HostNote[]>([]);
 
   const validate = useCallback(
     () =>
@@ -45,19 +47,20 @@ export function ValidateView({
         setResult(null);
         const [engine, workbook] = await Promise.all([
           import(/* webpackChunkName: "engine" */ "../engine"),
-          readOpenWorkbook((p) =>
-            setBusy({
-              label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-              value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-            }),
-          ),
+          host.readWorkbook({
+            onProgress: (p) =>
+              setBusy({
+                label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
+                value: p.totalRows ? p.rowsRead / p.totalRows : 0,
+              }),
+          }),
         ]);
         setBusy({ label: t("checking") });
-        const validation = engine.validateForPane(workbook, { today: engine.todayIso(), language });
+        const validation = engine.validateForPane(workbook, { today: engine.localToday(), language });
         setNotes(workbook.notes.filter((n) => n.code !== "date-system-assumed"));
         setResult(validation);
       }),
-    [perform, t, language],
+    [perform, t, language, host, setBusy],
   );
 
   // A ribbon request runs once per token, however often `validate` changes identity.
@@ -75,7 +78,7 @@ export function ValidateView({
       const targets = result.issues
         .filter((i) => i.cell)
         .map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity }));
-      const done = await highlightCells(targets);
+      const done = await host.highlight(targets);
       const out: Feedback[] = [{ intent: "success", text: t("highlighted", { n: done.highlighted }) }];
       if (done.missingSheets.length)
         out.push({ intent: "warning", text: t("missingSheets", { names: done.missingSheets.join("、") }) });
@@ -84,7 +87,7 @@ export function ValidateView({
 
   const clear = () =>
     perform(t("clearing"), async () => {
-      const done = await clearCellHighlights();
+      const done = await host.clearHighlights();
       const out: Feedback[] = [
         {
           intent: done.restored ? "success" : "info",
@@ -96,12 +99,14 @@ export function ValidateView({
       return out;
     });
 
-  const select = (issue: PaneIssue) => {
+  const select = (issue: Issue) => {
     if (!issue.cell) return;
     // Selecting is quick and must not block the list; only a failure is reported.
-    goToCell(issue.sheet, issue.cell).catch((error: unknown) =>
-      setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t) }]),
-    );
+    host
+      .selectCell(issue.sheet, issue.cell)
+      .catch((error: unknown) =>
+        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, language) }]),
+      );
   };
 
   const hasCells = !!result?.issues.some((i) => i.cell);
@@ -123,7 +128,7 @@ export function ValidateView({
       <FeedbackBars feedback={feedback} />
       {notes.map((n, i) => (
         <MessageBar key={`n${i}`} intent="warning" layout="multiline">
-          <MessageBarBody>{n.message}</MessageBarBody>
+          <MessageBarBody>{hostNoteMessage(n, language)}</MessageBarBody>
         </MessageBar>
       ))}
       {result && <Result t={t} result={result} onSelect={select} styles={styles} />}
@@ -139,14 +144,14 @@ function Result({
 }: {
   t: Translate;
   result: PaneValidation;
-  onSelect: (issue: PaneIssue) => void;
+  onSelect: (issue: Issue) => void;
   styles: ReturnType<typeof useStyles>;
 }) {
   const errors = result.issues.filter((i) => i.severity === "error").length;
   const warnings = result.issues.length - errors;
   const rows = result.sheets.reduce((n, s) => n + s.rows, 0);
   // Group by sheet (in the order issues arrive, which is the workbook's), then errors before warnings.
-  const groups = new Map<string, PaneIssue[]>();
+  const groups = new Map<string, Issue[]>();
   for (const issue of result.issues) {
     const list = groups.get(issue.sheet) ?? [];
     list.push(issue);

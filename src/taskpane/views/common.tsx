@@ -17,8 +17,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type ReactElement, useCallback, useRef, useState } from "react";
-import { OfficeAdapterError } from "../../adapters/office";
-import type { Translate } from "../i18n";
+import { hostProblemMessage, hostProblemOf } from "../../host";
+import type { Language, Translate } from "../i18n";
 
 export type Feedback = { intent: "error" | "success" | "info" | "warning"; title?: string; text: string };
 export type Busy = { label: string; value?: number };
@@ -37,22 +37,10 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: "6px", color: tokens.colorBrandForeground1 },
 });
 
-/** A failure as the user should read it: adapter errors in the pane's language, others as they are. */
-export function describeError(error: unknown, t: Translate): string {
-  if (error instanceof OfficeAdapterError) {
-    const sheet = (error as OfficeAdapterError & { sheet?: string }).sheet ?? "";
-    switch (error.code) {
-      case "sheet-not-owned":
-        return t("sheetNotOwned", { sheet });
-      case "sheet-not-found":
-        return t("sheetNotFound", { sheet });
-      case "sheet-hidden":
-        return t("sheetHidden", { sheet });
-      case "cell-edit-mode":
-        return t("cellEditMode");
-    }
-    return error.message;
-  }
+/** A failure as the user should read it: host problems in the pane's language, others as they are. */
+export function describeError(error: unknown, language: Language): string {
+  const problem = hostProblemOf(error);
+  if (problem) return hostProblemMessage(problem, language);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -60,7 +48,7 @@ export function describeError(error: unknown, t: Translate): string {
  * Runs one operation at a time: shows its progress, and reports every failure as a message bar
  * (nothing blocks without feedback, SPEC §11).
  */
-export function useOperation(t: Translate) {
+export function useOperation(t: Translate, language: Language) {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [feedback, setFeedback] = useState<Feedback[]>([]);
   const busyRef = useRef(false);
@@ -73,13 +61,13 @@ export function useOperation(t: Translate) {
       try {
         setFeedback((await work()) ?? []);
       } catch (error) {
-        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, t) }]);
+        setFeedback([{ intent: "error", title: t("failed"), text: describeError(error, language) }]);
       } finally {
         busyRef.current = false;
         setBusy(null);
       }
     },
-    [t],
+    [t, language],
   );
   return { busy, setBusy, feedback, setFeedback, perform };
 }

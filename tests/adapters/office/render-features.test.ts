@@ -135,8 +135,8 @@ describe("plan features in the add-in", () => {
     expect(result.notes).toHaveLength(2);
     expect(result.notes).toEqual(
       expect.arrayContaining([
-        expect.stringContaining("ExcelApi 1.8"),
-        expect.stringContaining("ExcelApi 1.9"),
+        { code: "validation-unavailable", requirement: "ExcelApi 1.8" },
+        { code: "print-setup-unavailable", requirement: "ExcelApi 1.9" },
       ]),
     );
   });

@@ -203,7 +203,7 @@ describe("renderSheetPlan", () => {
     expect(s.visibility).toBe("Hidden");
     expect(s.getStyle(2, 3)).toMatchObject({ fill: "#D9D9D9", bold: true });
     expect(s.pageLayout).toEqual({});
-    expect(result.notes).toEqual([expect.stringContaining("ExcelApi 1.9")]);
+    expect(result.notes).toEqual([{ code: "print-setup-unavailable", requirement: "ExcelApi 1.9" }]);
   });
 
   test("a large plan is written in several syncs, none over 4 MB", async () => {
