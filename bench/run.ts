@@ -179,10 +179,12 @@ function steps(): Step[] {
       label: "writer alone: `--with-ledger` plans → .xlsx bytes",
       run: async (f) => {
         const run = await validated(f);
-        const { sheets } = planNoticeWorkbook(run, {
+        const planned = planNoticeWorkbook(run, {
           history: [],
           mergedLedger: run.files.flatMap((x) => x.rows.map((r) => ({ ...r, file: basename(x.file) }))),
         });
+        if (!planned.ok) throw new Error("bench ledger: setup errors");
+        const { sheets } = planned;
         return timed(() => renderWorkbookBuffer({ sheets }));
       },
     },

@@ -6,7 +6,6 @@ import { parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
 import { loadWorkbooks } from "./load";
 import { runLoopDemo } from "./demo-loop";
-import { noticeLines, writeNotice } from "./notice-command";
 import { noticeLines, printRefusal, writeNotice } from "./notice-command";
 import { scoreDemoLines, writeScoreSummary } from "./score-command";
 

@@ -149,18 +149,22 @@ export async function runLoopDemo(
   const { loaded } = await loadWorkbooks([mergedFile], io);
   const run = validateRun(loaded, { today: io.today, asOf: "2022-10-31" });
   const noticeFile = out("8-通报（第2期）.xlsx");
-  const notice = await writeNotice(run, {
+  const written = await writeNotice(run, {
     out: noticeFile,
     period: 2,
     history: [...options.history],
     withLedger: false,
     inputs: [mergedFile],
   });
+  if (!written.ok) throw new Error("合并台账的设置或单位名册有误，未生成通报");
+  const notice = written.notice;
   const direct = validateRun((await loadWorkbooks(await files(p2), { ...io, progress: false })).loaded, {
     today: io.today,
     asOf: "2022-10-31",
   });
-  const { notice: directNotice } = planNoticeWorkbook(direct, { period: 2, history: [...options.history] });
+  const planned = planNoticeWorkbook(direct, { period: 2, history: [...options.history] });
+  if (!planned.ok) throw new Error("样例台账的设置或单位名册有误");
+  const directNotice = planned.notice;
   const same = JSON.stringify(figures(notice)) === JSON.stringify(figures(directNotice));
   io.stdout(
     [
