@@ -37,3 +37,4 @@ export { STORE_SHEET } from "./sheets";
 export { yieldToEventLoop, type Yield } from "./pace";
 export { isWpsHost } from "./detect";
 export { wpsDisplayLanguage } from "./language";
+export { createWpsHost, type WpsHostOptions } from "./host";
