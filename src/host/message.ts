@@ -45,6 +45,10 @@ export function hostNoteZh(note: HostNote): string {
       return `当前 Excel 不支持设置打印格式（需要 ${note.requirement}），请手动设置 A4 横向、按页宽缩放。`;
     case "validation-unavailable":
       return `当前 Excel 不支持数据验证（需要 ${note.requirement}），下拉列表和输入限制未设置。`;
+    case "visuals-skipped":
+      return note.visual === "data-bars"
+        ? "WPS 版暂不绘制完成率数据条，通报中的完成率以数字显示。"
+        : "WPS 版暂不绘制图表，通报中的排名以表格显示。";
   }
 }
 
@@ -62,6 +66,10 @@ export function hostNoteEn(note: HostNote): string {
       return `This Excel cannot set up printing (needs ${note.requirement}); set A4 landscape, fit to page width by hand.`;
     case "validation-unavailable":
       return `This Excel cannot set data validation (needs ${note.requirement}); drop-down lists and input rules were not set.`;
+    case "visuals-skipped":
+      return note.visual === "data-bars"
+        ? "The WPS version does not draw data bars yet; completion rates are shown as numbers."
+        : "The WPS version does not draw charts yet; the rankings are shown as tables.";
   }
 }
 
@@ -81,6 +89,10 @@ export function hostProblemZh(problem: HostProblem): string {
       return `工作表“${problem.sheet}”已隐藏，无法定位到单元格。请先取消隐藏该工作表。`;
     case "sheet-exists":
       return `工作表“${problem.sheet}”已存在，未作修改。请重新打开设置页后再保存。`;
+    case "no-workbook":
+      return "WPS 中没有打开的工作簿。请先打开要处理的表格。";
+    case "wps-call-failed":
+      return `WPS 操作失败：${problem.detail}`;
     case "cell-edit-mode":
       return "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，然后重试。";
     case "too-many-highlights":
@@ -115,6 +127,10 @@ export function hostProblemEn(problem: HostProblem): string {
       return `Sheet ${problem.sheet} is hidden, so its cell cannot be selected. Unhide the sheet first.`;
     case "sheet-exists":
       return `Sheet ${problem.sheet} exists already; nothing was changed. Reopen the settings and save again.`;
+    case "no-workbook":
+      return "WPS has no workbook open. Open the workbook to work on first.";
+    case "wps-call-failed":
+      return `WPS call failed: ${problem.detail}`;
     case "cell-edit-mode":
       return "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.";
     case "too-many-highlights":

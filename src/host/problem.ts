@@ -16,7 +16,9 @@ export type HostNote =
   /** Page setup could not be written (Excel before ExcelApi 1.9). */
   | { readonly code: "print-setup-unavailable"; readonly requirement: string }
   /** Data validation (drop-down lists, input rules) could not be set (Excel before ExcelApi 1.8). */
-  | { readonly code: "validation-unavailable"; readonly requirement: string };
+  | { readonly code: "validation-unavailable"; readonly requirement: string }
+  /** WPS: the notice's data bars or charts were not drawn (see docs/DECISIONS.md, WPS). */
+  | { readonly code: "visuals-skipped"; readonly visual: "data-bars" | "charts" };
 
 export type HostNoteCode = HostNote["code"];
 
@@ -37,6 +39,10 @@ export type HostProblem =
   | { readonly code: "sheet-hidden"; readonly sheet: string }
   /** A sheet to be created exists already (someone added it meanwhile). */
   | { readonly code: "sheet-exists"; readonly sheet: string }
+  /** WPS has no workbook open (`Application.ActiveWorkbook` is null). */
+  | { readonly code: "no-workbook" }
+  /** A WPS call failed; `detail` is WPS's text (not translated). */
+  | { readonly code: "wps-call-failed"; readonly detail: string }
   /** The host stayed in cell-editing mode through every retry. */
   | { readonly code: "cell-edit-mode" }
   /** Too many cells to highlight in one go. */

@@ -1,15 +1,24 @@
 /**
  * The pane's one detection point: which spreadsheet host it runs in, and the host port for it. The
  * views never import an adapter (lint enforces it); they get the host from `HostContext`.
- * Office (Excel) today; WPS 表格 is detected here next.
+ * WPS 表格 when the page has WPS's `window.Application` and no Office.js; else Office (Excel).
  */
 import { createContext, useContext } from "react";
 import { createOfficeHost } from "../adapters/office";
+import { type EtApplication, createWpsHost, isWpsHost, wpsDisplayLanguage } from "../adapters/wps";
 import type { SpreadsheetHost } from "../host";
+
+const wpsApplication = () => (globalThis as unknown as { Application: EtApplication }).Application;
 
 /** The host the pane was opened in. */
 export function detectHost(): SpreadsheetHost {
-  return createOfficeHost();
+  return isWpsHost(globalThis) ? createWpsHost(wpsApplication()) : createOfficeHost();
+}
+
+/** The host's display language (a tag like `zh-CN`), for the pane's words; undefined when unknown. */
+export function hostDisplayLanguage(): string | undefined {
+  if (typeof Office !== "undefined") return Office.context?.displayLanguage;
+  return isWpsHost(globalThis) ? wpsDisplayLanguage(wpsApplication()) : undefined;
 }
 
 export const HostContext = createContext<SpreadsheetHost | null>(null);

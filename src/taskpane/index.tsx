@@ -1,12 +1,12 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { HostContext, detectHost } from "./host";
+import { HostContext, detectHost, hostDisplayLanguage } from "./host";
 import { languageFrom } from "./i18n";
 
 function start() {
   const container = document.getElementById("root");
   if (!container) return;
-  const language = languageFrom(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+  const language = languageFrom(hostDisplayLanguage());
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
   // The host is detected once, at start; every view reaches the workbook through it.
   createRoot(container).render(
@@ -19,6 +19,7 @@ function start() {
 if (typeof Office !== "undefined") {
   void Office.onReady(() => start());
 } else {
-  // Opened outside Office (e.g. straight in a browser): show the pane so the failure is visible.
+  // In WPS (which gives the page `window.Application`, no Office.js), or outside any host (e.g.
+  // straight in a browser, where the failure then shows in the pane).
   start();
 }

@@ -16,7 +16,9 @@ interface Setup {
 const setup: Setup = (window as unknown as { __fakeWorkbook?: Setup }).__fakeWorkbook ?? {
   sheets: [{ name: "Sheet1", rows: [] }],
 };
-const et = createFakeEt(setup.sheets, setup.et ?? {});
+// The same switch as the fake Office's display language: WPS gives its UI language as an LCID.
+const lcid = setup.displayLanguage?.toLowerCase().startsWith("en") ? 1033 : 2052;
+const et = createFakeEt(setup.sheets, { languageId: lcid, ...(setup.et ?? {}) });
 Object.defineProperty(window, "Application", { value: et.Application, configurable: true });
 Object.defineProperty(window, "wps", { value: et.Application, configurable: true });
 Object.assign(window, { __fake: { et, model: et.model, log: et.log, state: et.state } });

@@ -85,6 +85,8 @@ export interface FakeEtOptions {
   errorStyle?: "text" | "cverr";
   /** `ActiveWorkbook.Date1904` ([decl] `Workbook.Date1904: boolean`). */
   date1904?: boolean;
+  /** The LCID of WPS's user interface (`LanguageSettings.LanguageID(2)`); 2052 (Chinese) by default. */
+  languageId?: number;
 }
 
 /** A CVErr wrapped the way JScript's `VBArray` exposes a SAFEARRAY: `getItem(i, j)` with 1-based bounds. */
@@ -294,6 +296,23 @@ export class FakeEtApplication extends EtObject {
     this.count("Application.ActiveSheet");
     const s = this.state.model.activeSheet;
     return s ? new FakeEtWorksheet(this.state, s) : null;
+  }
+
+  /**
+   * [decl] `readonly LanguageSettings: Kso.LanguageSettings` with `LanguageID(Id: MsoAppLanguageID)`:
+   * for msoLanguageIDUI (2) the LCID of WPS's user interface (2052 for Chinese WPS).
+   */
+  get LanguageSettings(): { LanguageID(id: number): number } {
+    this.count("Application.LanguageSettings");
+    const lcid = this.state.options.languageId;
+    const log = this.state.log;
+    return {
+      LanguageID(id: number) {
+        log.count("LanguageSettings.LanguageID");
+        if (id !== 2) throw new EtError("本模拟只提供 msoLanguageIDUI");
+        return lcid;
+      },
+    };
   }
 
   /** [decl] `readonly ActiveWindow: Window`; freeze panes live on the window ([vba] Window.FreezePanes). */

@@ -30,6 +30,7 @@ export function createFakeEt(
       valueShape: options.valueShape ?? "nested",
       errorStyle: options.errorStyle ?? "text",
       date1904: options.date1904 ?? false,
+      languageId: options.languageId ?? 2052,
     },
     patternColors: new Map(),
     dialogs: [],

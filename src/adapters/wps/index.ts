@@ -36,3 +36,5 @@ export { writeCells, type CellWrite } from "./write-cells";
 export { STORE_SHEET } from "./sheets";
 export { yieldToEventLoop, type Yield } from "./pace";
 export { isWpsHost } from "./detect";
+export { wpsDisplayLanguage } from "./language";
+export { createWpsHost, type WpsHostOptions } from "./host";

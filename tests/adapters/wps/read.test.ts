@@ -2,7 +2,13 @@
 // reading the same workbook through the fake Excel (both fakes share one workbook model), so the
 // two hosts hand the engine identical grids.
 import { readWorkbook as readOffice } from "../../../src/adapters/office";
-import { SLICE_CELLS, cellFromValue2, readWorkbook, value2Rows } from "../../../src/adapters/wps";
+import {
+  SLICE_CELLS,
+  cellFromValue2,
+  readWorkbook,
+  value2Rows,
+  wpsDisplayLanguage,
+} from "../../../src/adapters/wps";
 import { HEADERS } from "../../core/helpers";
 import { type FakeEtOptions, FakeVBArray, createFakeEt } from "../../fake-et";
 import { type FakeSheetInput, createFakeExcel } from "../../fake-excel";
@@ -199,5 +205,14 @@ describe("WPS readWorkbook", () => {
       JSON.stringify(et.model.sheets.map((s) => [s.name, s.values, s.numberFormats, [...s.styles]])),
     ).toBe(before);
     expect(et.log.repaints).toBe(0);
+  });
+});
+
+describe("WPS display language", () => {
+  test("comes from LanguageSettings.LanguageID(msoLanguageIDUI) as a language tag", () => {
+    expect(wpsDisplayLanguage(createFakeEt([]).Application as any)).toBe("zh-CN");
+    expect(wpsDisplayLanguage(createFakeEt([], { languageId: 1033 }).Application as any)).toBe("en-US");
+    expect(wpsDisplayLanguage(createFakeEt([], { languageId: 1041 }).Application as any)).toBe("lcid-1041");
+    expect(wpsDisplayLanguage({} as any)).toBeUndefined();
   });
 });
