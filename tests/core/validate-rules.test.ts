@@ -689,10 +689,10 @@ describe("duplicate-task (cell = the later 任务编号)", () => {
 });
 
 describe("blank-row", () => {
-  it("is a warning on the table's first column of a blank row followed by data", () => {
+  it("is one warning, on the table's first column of the run's first row, for a run followed by data", () => {
     expect(
       issuesOf(ledgerBook({ rows: [validRow(), null, ["", "  ", null], validRow({ 任务编号: "CS-02" })] })),
-    ).toEqual([expected("blank-row", "A5", null, null), expected("blank-row", "A6", null, null)]);
+    ).toEqual([expected("blank-row", "A5", null, null)]);
   });
 
   it("is placed on the first header column when the table starts in column B", () => {

@@ -22,7 +22,18 @@ export interface CellRange {
   readonly right: number;
 }
 
-/** One worksheet (工作表) as a grid. Rows may be ragged or missing; a missing cell is empty. */
+/** Excel's limits (SPEC §4): 1,048,576 rows and 16,384 columns (`XFD`). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/**
+ * One worksheet (工作表) as a grid. Rows may be ragged or missing; a missing cell is empty.
+ *
+ * The arrays may be **sparse** (holes where a file names no cell): a stray value in row 1,048,576
+ * makes `values.length` a million, not a million rows. Code that walks a grid must therefore go
+ * through `forEachRow`/`forEachCell` (cost = the cells present), never `for (r < values.length)`
+ * over data whose size it does not control.
+ */
 export interface SheetGrid {
   readonly name: string;
   /** values[row][column], 0-based. */
@@ -32,6 +43,11 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** Hidden or very hidden in the workbook. */
   readonly hidden?: boolean;
+  /**
+   * The 0-based indexes of the rows that hold at least one cell, ascending, when the adapter knows
+   * them (the .xlsx reader does). Absent: any row below `values.length` may hold cells.
+   */
+  readonly rowIndexes?: readonly number[];
 }
 
 /** A whole workbook (工作簿) as grids. */
@@ -51,6 +67,76 @@ export function cellValue(sheet: SheetGrid, row: number, column: number): CellVa
 
 export function cellFormat(sheet: SheetGrid, row: number, column: number): string | undefined {
   return sheet.numberFormats[row]?.[column];
+}
+
+/**
+ * The indexes of the rows present, ascending: `rowIndexes` when the adapter gave them, else every
+ * row below `values.length` that is not a hole. Cost: the rows present (or the grid's own length
+ * for an adapter that hands over dense rows, such as Office.js's used range).
+ */
+export function presentRows(sheet: SheetGrid): readonly number[] {
+  if (sheet.rowIndexes) return sheet.rowIndexes;
+  const rows: number[] = [];
+  const values = sheet.values;
+  for (let r = 0; r < values.length; r++) if (values[r] !== undefined) rows.push(r);
+  return rows;
+}
+
+/** Calls `visit(row, cells)` for every row present, top to bottom. */
+export function forEachRow(
+  sheet: SheetGrid,
+  visit: (row: number, cells: ReadonlyArray<CellValue>) => void,
+  from = 0,
+  to = Infinity,
+): void {
+  const rows = presentRows(sheet);
+  for (let i = firstAtLeast(rows, from); i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r > to) break;
+    const cells = sheet.values[r];
+    if (cells) visit(r, cells);
+  }
+}
+
+/** The first position in the ascending list `sorted` whose value is ≥ `value` (binary search). */
+export function firstAtLeast(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rows up to this length are walked index by index; longer ones may be sparse and are enumerated. */
+const DENSE_ROW = 256;
+
+/**
+ * Calls `visit(column, value)` for every cell of a row that holds a value (not `null`, not a
+ * hole), left to right. A long row is enumerated by its keys, so a row with cells in A and XFD
+ * costs two visits, not 16,384.
+ */
+export function forEachCell(
+  cells: ReadonlyArray<CellValue> | undefined,
+  visit: (column: number, value: CellValue) => void,
+): void {
+  if (!cells) return;
+  if (cells.length <= DENSE_ROW) {
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v !== null && v !== undefined) visit(c, v);
+    }
+    return;
+  }
+  // Integer keys are enumerated in ascending order (ECMA-262 OrdinaryOwnPropertyKeys).
+  for (const key in cells) {
+    const c = Number(key);
+    if (!Number.isInteger(c) || c < 0) continue;
+    const v = cells[c];
+    if (v !== null && v !== undefined) visit(c, v);
+  }
 }
 
 /** Number of rows the grid spans. */

@@ -2,7 +2,17 @@
  * Validation of one ledger sheet (SPEC §4): finds the columns, reads every data row with the
  * parsers of §3, applies the row rules, and returns typed rows plus issues. It never changes the grid.
  */
-import { type CellValue, type SheetGrid, a1, cellFormat, cellValue } from "../grid";
+import {
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  a1,
+  cellFormat,
+  cellValue,
+  firstAtLeast,
+  forEachCell,
+  presentRows,
+} from "../grid";
 import { type IssueCode, type IssueData, type IssueParams, makeIssue } from "../issue";
 import {
   type CellParse,
@@ -88,18 +98,54 @@ const REQUIRED_VALUES: ReadonlySet<ColumnKey> = new Set([
   "progress",
 ]);
 
-/** Reads vertical merges in the data area as "the top-left value fills every row of the merge". */
-function mergeFill(
-  sheet: SheetGrid,
-  headerRow: number,
-): Map<number, { value: CellValue; format: string | undefined }> {
-  const fill = new Map<number, { value: CellValue; format: string | undefined }>();
-  for (const m of sheet.merges) {
-    if (m.top <= headerRow || m.bottom === m.top) continue;
-    const source = { value: cellValue(sheet, m.top, m.left), format: cellFormat(sheet, m.top, m.left) };
-    for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 65536 + m.left, source);
+/**
+ * Vertical merges in the data area, read as "the top-left value fills every row of the merge".
+ * Looked up per cell (binary search over each column's merges), so a merge down to row 1,048,576
+ * costs one entry, not a million. Overlapping merges (which Excel refuses to open) resolve to the
+ * one that starts nearest above the cell.
+ */
+class MergeFill {
+  /** column → its vertical merges below the header, sorted by top. */
+  private readonly byColumn = new Map<number, CellRange[]>();
+  private readonly tops = new Map<number, number[]>();
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    headerRow: number,
+  ) {
+    for (const m of sheet.merges) {
+      if (m.top <= headerRow || m.bottom === m.top) continue;
+      let list = this.byColumn.get(m.left);
+      if (!list) this.byColumn.set(m.left, (list = []));
+      list.push(m);
+    }
+    for (const [column, list] of this.byColumn) {
+      list.sort((a, b) => a.top - b.top);
+      this.tops.set(
+        column,
+        list.map((m) => m.top),
+      );
+    }
   }
-  return fill;
+
+  /** The merge whose top-left fills (r, c), if any. */
+  source(r: number, c: number): CellRange | undefined {
+    const tops = this.tops.get(c);
+    if (!tops) return undefined;
+    const i = firstAtLeast(tops, r) - 1; // the last merge starting above r
+    const m = i >= 0 ? this.byColumn.get(c)![i] : undefined;
+    return m && m.top < r && r <= m.bottom ? m : undefined;
+  }
+
+  value(r: number, c: number): CellValue {
+    const m = this.source(r, c);
+    return m ? cellValue(this.sheet, m.top, m.left) : cellValue(this.sheet, r, c);
+  }
+
+  format(r: number, c: number): string | undefined {
+    const m = this.source(r, c);
+    return m ? cellFormat(this.sheet, m.top, m.left) : cellFormat(this.sheet, r, c);
+  }
 }
 
 /** 来源文件 / 来源行 of a merged ledger's row, when both are there (they are not validated). */
@@ -159,27 +205,26 @@ export function validateLedgerSheet(
     );
   }
 
-  const fill = mergeFill(sheet, headerRow);
-  const valueAt = (r: number, c: number): CellValue =>
-    fill.get(r * 65536 + c)?.value ?? cellValue(sheet, r, c);
-  const formatAt = (r: number, c: number): string | undefined =>
-    fill.has(r * 65536 + c) ? fill.get(r * 65536 + c)!.format : cellFormat(sheet, r, c);
+  const fill = new MergeFill(sheet, headerRow);
+  const valueAt = (r: number, c: number): CellValue => fill.value(r, c);
+  const formatAt = (r: number, c: number): string | undefined => fill.format(r, c);
+  const inTable = new Set(tableColumns);
 
   // Row kinds: blank, footer or data. The data area ends at the last row that is neither.
   // A row is judged by its own cells, not by values a merge fills in: SPEC §3 fills merges
   // "inside the data area", so the area is found first. A 责任单位 merged down over rows left
   // empty (a template merged ahead of filling) would otherwise turn each of them into a data row
   // with seven required-missing errors.
+  // Cost: the cells present in the row (a row with cells only outside the table is blank).
   const kindOf = (r: number): "blank" | "footer" | "data" => {
     let nonEmpty = 0;
     let footer = 0;
-    for (const c of tableColumns) {
-      const v = cellValue(sheet, r, c);
-      if (isEmptyValue(v)) continue;
+    forEachCell(sheet.values[r], (c, v) => {
+      if (!inTable.has(c) || isEmptyValue(v)) return;
       nonEmpty++;
       // Signature lines are sometimes spread over several cells (填报人：… 审核人：…).
       if (isFooterText(v)) footer++;
-    }
+    });
     if (nonEmpty === 0) return "blank";
     return footer === nonEmpty ? "footer" : "data";
   };
@@ -187,12 +232,15 @@ export function validateLedgerSheet(
   // its merges: the rows it covers are header, not blank rows inside the data.
   let headerEnd = headerRow;
   for (const m of sheet.merges) {
-    if (m.top <= headerRow && m.bottom > headerEnd && tableColumns.includes(m.left)) headerEnd = m.bottom;
+    if (m.top <= headerRow && m.bottom > headerEnd && inTable.has(m.left)) headerEnd = m.bottom;
   }
+  // Only the rows present are visited: time and memory follow the cells, not the addresses.
+  const present = presentRows(sheet);
+  const firstBelowHeader = firstAtLeast(present, headerEnd + 1);
   let lastData = headerEnd;
-  for (let r = sheet.values.length - 1; r > headerEnd; r--) {
-    if (kindOf(r) === "data") {
-      lastData = r;
+  for (let i = present.length - 1; i >= firstBelowHeader; i--) {
+    if (kindOf(present[i]!) === "data") {
+      lastData = present[i]!;
       break;
     }
   }
@@ -201,16 +249,34 @@ export function validateLedgerSheet(
   const firstOccurrence = new Map<string, number>();
   let dataRows = 0;
   const checkRows = missing.length === 0;
-  for (let r = headerEnd + 1; r <= lastData; r++) {
+  // A run of blank rows (absent, or present without a value in the table) gets one blank-row
+  // warning, on its first row, when a data row follows it.
+  let blankFrom = -1;
+  let expected = headerEnd + 1; // the row after the last one visited
+  const blankRun = (from: number): void => {
+    // blank-row is a row check too: with a required column missing the rows are not checked.
+    if (checkRows) {
+      issues.push(
+        makeIssue(
+          "blank-row",
+          { sheet: name, cell: a1(from, firstColumn), row: from + 1, column: null },
+          null,
+        ),
+      );
+    }
+  };
+  for (let i = firstBelowHeader; i < present.length && present[i]! <= lastData; i++) {
+    const r = present[i]!;
+    if (r > expected && blankFrom < 0) blankFrom = expected; // absent rows before this one
+    expected = r + 1;
     const kind = kindOf(r);
     if (kind === "blank") {
-      // blank-row is a row check too: with a required column missing the rows are not checked.
-      if (checkRows) {
-        issues.push(
-          makeIssue("blank-row", { sheet: name, cell: a1(r, firstColumn), row: r + 1, column: null }, null),
-        );
-      }
+      if (blankFrom < 0) blankFrom = r;
       continue;
+    }
+    if (blankFrom >= 0) {
+      blankRun(blankFrom);
+      blankFrom = -1;
     }
     if (kind === "footer") continue;
     dataRows++;
@@ -297,7 +363,7 @@ export function validateLedgerSheet(
       }
     }
 
-    issues.push(...rowIssues);
+    for (const issue of rowIssues) issues.push(issue);
     rows.push({
       sheet: name,
       row: r + 1,

@@ -160,7 +160,7 @@ describe("refused files", () => {
       "xl/worksheets/sheet1.xml": strToU8("<worksheet><sheetData/></worksheet>"),
     });
     expect(readWorkbook(bytes)).toEqual({
-      sheets: [{ name: "S", hidden: false, values: [], numberFormats: [], merges: [] }],
+      sheets: [{ name: "S", hidden: false, values: [], numberFormats: [], merges: [], rowIndexes: [] }],
       date1904: false,
     });
   });

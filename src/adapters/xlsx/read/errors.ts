@@ -1,5 +1,12 @@
 /** Why a file could not be read as a workbook. */
-export type WorkbookReadReason = "not-xlsx" | "encrypted" | "truncated" | "too-large" | "corrupt";
+export type WorkbookReadReason =
+  | "not-xlsx"
+  | "encrypted"
+  | "truncated"
+  | "too-large"
+  | "corrupt"
+  /** A cell or row beyond Excel's limits (row 1,048,576, column XFD). */
+  | "beyond-limits";
 
 /**
  * A file that cannot be read as an .xlsx workbook. The message is one line of Chinese meant for the

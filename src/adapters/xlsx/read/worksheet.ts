@@ -1,10 +1,25 @@
 /**
  * One worksheet part (`xl/worksheets/sheetN.xml`) → values, number formats and merges.
+ *
  * This is the hot loop of the reader (a 100k-row ledger has over a million `<c>` elements), so it
- * walks the string with `indexOf`/`charCodeAt` and allocates nothing per cell but the value itself.
+ * walks the string with `indexOf`/`charCodeAt`, reads each start tag's attributes in one pass, and
+ * allocates nothing per cell but the value itself. The work is split along what it does:
+ * `readRowTag` and `readCellTag` (attributes), `readCellContent` (`<v>`, `<f>`, `<is>`),
+ * `cellValueOf` (the value by its type) and `SheetBuilder` (where the value goes: sparse rows).
+ *
+ * Addresses are checked against Excel's limits (SPEC §4): a cell or row beyond row 1,048,576 or
+ * column XFD makes the file unreadable, naming the cell. Within the limits, memory and time follow
+ * the cells present: a stray value in row 1,048,576 is one more row, not a million.
  */
-import type { CellError, CellRange, CellValue } from "../../../core/grid";
-import { corruptPart } from "./errors";
+import {
+  type CellError,
+  type CellRange,
+  type CellValue,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  columnName,
+} from "../../../core/grid";
+import { WorkbookReadError, corruptPart } from "./errors";
 import { readStringItem } from "./shared-strings";
 import { decodeXString, decodeXml, forEachElement, isNameEnd, rootPrefix } from "./xml";
 
@@ -18,6 +33,8 @@ export interface WorksheetData {
   values: Array<CellValue[] | undefined>;
   numberFormats: Array<Array<string | undefined> | undefined>;
   merges: CellRange[];
+  /** The rows that hold a value, ascending (see `SheetGrid.rowIndexes`). */
+  rowIndexes: number[];
 }
 
 // Cell types (`t` attribute), by the first character and length of the attribute value.
@@ -30,6 +47,7 @@ const T_ERROR = 5;
 const T_DATE = 6;
 
 function cellType(xml: string, start: number, end: number): number {
+  if (start < 0) return T_NUMBER;
   const c = xml.charCodeAt(start);
   const len = end - start;
   if (c === 115 /* s */) return len === 1 ? T_SHARED : T_STR;
@@ -46,32 +64,39 @@ function cellError(code: string): CellError {
   let e = errorCache.get(code);
   if (!e) {
     e = Object.freeze({ error: code });
-    errorCache.set(code, e);
+    if (errorCache.size < 64) errorCache.set(code, e);
   }
   return e;
 }
 
-const ISO_DATE = /^(\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/;
 
 /**
  * A `t="d"` value (ISO 8601) as a `Date` whose UTC fields are the calendar date and time written,
  * whatever time zone suffix follows: the ledger means the day on the page, not an instant.
+ * Anything else — another form, a five-digit year, a day that does not exist — stays the text
+ * as written, which the date parser then reports as `invalid-date` (never an invalid `Date`).
  */
-function isoDate(text: string): Date | string {
+export function isoDate(text: string): Date | string {
   const m = ISO_DATE.exec(text);
   if (!m) return text;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
   const ms = m[7] ? Math.round(Number("0." + m[7]) * 1000) : 0;
-  return new Date(
-    Date.UTC(
-      Number(m[1]),
-      Number(m[2]) - 1,
-      Number(m[3]),
-      Number(m[4] ?? 0),
-      Number(m[5] ?? 0),
-      Number(m[6] ?? 0),
-      ms,
-    ),
+  const date = new Date(
+    Date.UTC(year, month - 1, day, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms),
   );
+  // Date.UTC maps years 0–99 to 1900–1999; and rolls 2022-02-30 over into March.
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return text;
+  }
+  return date;
 }
 
 /** Length of the attribute name from `start` to the `=` at `eq` (white space before `=` allowed). */
@@ -81,25 +106,386 @@ function nameLength(xml: string, start: number, eq: number): number {
   return end - start;
 }
 
-function parseRef(ref: string): { row: number; column: number } | null {
+function beyondLimits(what: string): WorkbookReadError {
+  return new WorkbookReadError(
+    "beyond-limits",
+    `${what}超出 Excel 的范围（最多 1048576 行、16384 列即 XFD 列），文件无法读取`,
+  );
+}
+
+/** A reference as written, shortened for a one-line message. */
+function shown(text: string): string {
+  return text.length > 24 ? text.slice(0, 24) + "…" : text;
+}
+
+/**
+ * Where a parsed reference lands: 0-based row and column, or -1 for a part the text lacks.
+ * One object reused for every cell (nothing allocated per cell).
+ */
+interface RefResult {
+  row: number;
+  column: number;
+}
+
+/**
+ * Parses `A1`-style text in `[start, end)` into `out` (absolute `$` allowed); throws when it names
+ * a cell beyond Excel's limits. Letters then digits; either may be missing (-1).
+ */
+function readRef(xml: string, start: number, end: number, part: string, out: RefResult): void {
   let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c === 36 /* $ */) continue;
-    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
-    else break;
+  let k = start;
+  for (; k < end; k++) {
+    const ch = xml.charCodeAt(k);
+    if (ch >= 65 && ch <= 90) column = column * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) column = column * 26 + (ch - 96);
+    else if (ch !== 36 /* $ */) break;
   }
   let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c === 36) continue;
-    if (c < 48 || c > 57) return null;
-    row = row * 10 + (c - 48);
+  let digits = false;
+  for (; k < end; k++) {
+    const ch = xml.charCodeAt(k);
+    if (ch >= 48 && ch <= 57) {
+      row = row * 10 + (ch - 48);
+      digits = true;
+    } else if (ch !== 36) {
+      throw corruptPart(part, `单元格引用 ${shown(xml.slice(start, end))} 无效`);
+    }
   }
-  if (column === 0 || row === 0) return null;
-  return { row: row - 1, column: column - 1 };
+  if (column > MAX_COLUMNS || row > MAX_ROWS) {
+    throw beyondLimits(`单元格 ${shown(xml.slice(start, end))} `);
+  }
+  out.column = column > 0 ? column - 1 : -1;
+  out.row = digits && row > 0 ? row - 1 : -1;
+}
+
+/** The attributes of one `<c>` start tag that matter, and where the tag ends. Reused per cell. */
+interface CellTag {
+  row: number;
+  column: number;
+  style: number;
+  typeStart: number;
+  typeEnd: number;
+  selfClosing: boolean;
+  /** Index just past the start tag. */
+  end: number;
+}
+
+const ref: RefResult = { row: -1, column: -1 };
+
+/**
+ * Reads the attributes of the start tag whose name ends at `i` — `r`, `s` and `t` for a cell — in
+ * one pass, into `tag`. `row` and `column` stay -1 when the tag has no `r`.
+ */
+function readCellTag(xml: string, i: number, part: string, tag: CellTag): void {
+  tag.row = -1;
+  tag.column = -1;
+  tag.style = 0;
+  tag.typeStart = -1;
+  tag.typeEnd = -1;
+  tag.selfClosing = false;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++i);
+    if (c === 62 /* > */) {
+      tag.end = i + 1;
+      return;
+    }
+    if (c === 47 /* / */) {
+      tag.selfClosing = true;
+      tag.end = i + 2;
+      return;
+    }
+    const eq = xml.indexOf("=", i);
+    if (eq < 0) throw corruptPart(part, "<c> 标签格式错误");
+    let q = eq + 1;
+    while (xml.charCodeAt(q) === 32) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) throw corruptPart(part, "<c> 标签格式错误");
+    const vs = q + 1;
+    const ve = xml.indexOf(quote === 39 ? "'" : '"', vs);
+    if (ve < 0) throw corruptPart(part, "<c> 标签未结束");
+    if (nameLength(xml, i, eq) === 1) {
+      const a = xml.charCodeAt(i);
+      if (a === 114 /* r */) {
+        readRef(xml, vs, ve, part, ref);
+        tag.row = ref.row;
+        tag.column = ref.column;
+      } else if (a === 115 /* s */) {
+        let s = 0;
+        for (let k = vs; k < ve && s < 1e9; k++) s = s * 10 + (xml.charCodeAt(k) - 48);
+        tag.style = s;
+      } else if (a === 116 /* t */) {
+        tag.typeStart = vs;
+        tag.typeEnd = ve;
+      }
+    }
+    i = ve + 1;
+  }
+}
+
+/**
+ * Reads a `<row …>` start tag whose name ends at `i`; returns the 1-based `r` (0 when absent or
+ * not a number) and sets `rowTagEnd`. Throws for a row beyond Excel's limit.
+ */
+let rowTagEnd = 0;
+function readRowTag(xml: string, i: number, part: string): number {
+  let r = 0;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++i);
+    if (c === 62 || c === 47) {
+      const gt = xml.indexOf(">", i);
+      if (gt < 0) throw corruptPart(part, "<row> 未结束");
+      rowTagEnd = gt + 1;
+      return r;
+    }
+    const eq = xml.indexOf("=", i);
+    if (eq < 0) throw corruptPart(part, "<row> 标签格式错误");
+    let q = eq + 1;
+    while (xml.charCodeAt(q) === 32) q++;
+    const quote = xml.charCodeAt(q);
+    const close = xml.indexOf(quote === 39 ? "'" : '"', q + 1);
+    if (close < 0 || (quote !== 34 && quote !== 39)) throw corruptPart(part, "<row> 标签格式错误");
+    if (nameLength(xml, i, eq) === 1 && xml.charCodeAt(i) === 114 /* r */) {
+      let n = 0;
+      let ok = close > q + 1;
+      for (let k = q + 1; k < close; k++) {
+        const d = xml.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) ok = false;
+        else n = n * 10 + d;
+      }
+      if (ok && n > MAX_ROWS) throw beyondLimits(`第 ${shown(xml.slice(q + 1, close))} 行`);
+      r = ok ? n : 0;
+    }
+    i = close + 1;
+  }
+}
+
+/** What a cell holds between its start tag and `</c>`. Reused per cell. */
+interface CellContent {
+  vStart: number;
+  vEnd: number;
+  inline: string | undefined;
+  /** Index just past `</c>`. */
+  end: number;
+}
+
+interface Names {
+  readonly plen: number;
+  readonly prefix: string;
+  readonly vClose: string;
+  readonly fClose: string;
+  readonly isClose: string;
+  readonly plainInline: string;
+  readonly plainInlineEnd: string;
+}
+
+/** Reads a cell's content from `pos` (just past its start tag) to its `</c>`, into `out`. */
+function readCellContent(
+  xml: string,
+  pos: number,
+  limit: number,
+  names: Names,
+  part: string,
+  out: CellContent,
+): void {
+  out.vStart = -1;
+  out.vEnd = -1;
+  out.inline = undefined;
+  for (;;) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= limit) throw corruptPart(part, "缺少 </c>，文件可能不完整");
+    const m = lt + 1 + names.plen;
+    const k0 = xml.charCodeAt(lt + 1);
+    if (k0 === 47 /* </c> */) {
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) throw corruptPart(part, "标签未结束");
+      out.end = gt + 1;
+      return;
+    }
+    const k = xml.charCodeAt(m);
+    const k1 = xml.charCodeAt(m + 1);
+    if (k === 118 /* v */ && (k1 === 62 || isNameEnd(k1))) {
+      const gt = k1 === 62 ? m + 1 : xml.indexOf(">", m);
+      if (gt < 0) throw corruptPart(part, "<v> 未结束");
+      if (xml.charCodeAt(gt - 1) === 47) {
+        out.vStart = out.vEnd = gt + 1; // <v/>
+        pos = gt + 1;
+        continue;
+      }
+      out.vStart = gt + 1;
+      out.vEnd = xml.indexOf("<", out.vStart);
+      if (out.vEnd < 0 || !xml.startsWith(names.vClose, out.vEnd)) throw corruptPart(part, "缺少 </v>");
+      pos = out.vEnd + names.vClose.length;
+      continue;
+    }
+    if (k === 102 /* f */ && isNameEnd(k1)) {
+      const gt = xml.indexOf(">", m);
+      if (gt < 0) throw corruptPart(part, "<f> 未结束");
+      if (xml.charCodeAt(gt - 1) === 47) {
+        pos = gt + 1;
+        continue;
+      }
+      const close = xml.indexOf(names.fClose, gt);
+      if (close < 0) throw corruptPart(part, "缺少 </f>");
+      pos = close + names.fClose.length;
+      continue;
+    }
+    if (k === 105 /* i */ && k1 === 115 /* s */ && isNameEnd(xml.charCodeAt(m + 2))) {
+      const gt = xml.indexOf(">", m);
+      if (gt < 0) throw corruptPart(part, "<is> 未结束");
+      if (xml.charCodeAt(gt - 1) === 47) {
+        out.inline = "";
+        pos = gt + 1;
+        continue;
+      }
+      const close = xml.indexOf(names.isClose, gt);
+      if (close < 0) throw corruptPart(part, "缺少 </is>");
+      out.inline = inlineText(xml, gt + 1, close, names, part);
+      pos = close + names.isClose.length;
+      continue;
+    }
+    // Something else (extLst, …): skip the whole element.
+    let e = m;
+    while (e < xml.length && !isNameEnd(xml.charCodeAt(e))) e++;
+    const gt = xml.indexOf(">", e);
+    if (gt < 0) throw corruptPart(part, "标签未结束");
+    if (xml.charCodeAt(gt - 1) === 47) {
+      pos = gt + 1;
+      continue;
+    }
+    const closeTag = "</" + xml.slice(lt + 1, e) + ">";
+    const close = xml.indexOf(closeTag, gt);
+    if (close < 0) throw corruptPart(part, `缺少 ${closeTag}`);
+    pos = close + closeTag.length;
+  }
+}
+
+/** An inline string `<is>…</is>` spanning `[start, end)`; the common `<t>text</t>` without a detour. */
+function inlineText(xml: string, start: number, end: number, names: Names, part: string): string {
+  if (xml.startsWith(names.plainInline, start)) {
+    const textStart = start + names.plainInline.length;
+    const textEnd = xml.indexOf("<", textStart);
+    if (textEnd + names.plainInlineEnd.length === end && xml.startsWith(names.plainInlineEnd, textEnd)) {
+      return decodeText(xml.slice(textStart, textEnd));
+    }
+  }
+  return readStringItem(xml, start, end, names.prefix, part);
+}
+
+/** Text content as meant: entities and OOXML's `_xHHHH_` escapes decoded, only where present. */
+function decodeText(raw: string): string {
+  return decodeXString(decodeXml(raw));
+}
+
+/** The value of a cell by its type, or `undefined` for an empty cell. */
+function cellValueOf(
+  xml: string,
+  type: number,
+  content: CellContent,
+  sharedStrings: readonly string[],
+  part: string,
+): CellValue | undefined {
+  if (type === T_INLINE) return content.inline;
+  const { vStart, vEnd } = content;
+  if (vStart < 0) return undefined; // no cached value (a formula never calculated): empty
+  switch (type) {
+    case T_NUMBER: {
+      if (vEnd === vStart) return undefined;
+      const text = xml.slice(vStart, vEnd);
+      const num = +text;
+      return Number.isNaN(num) ? decodeXml(text) : num;
+    }
+    case T_SHARED: {
+      if (vEnd === vStart) return undefined;
+      let idx = 0;
+      for (let k = vStart; k < vEnd && idx <= sharedStrings.length; k++)
+        idx = idx * 10 + (xml.charCodeAt(k) - 48);
+      const s = sharedStrings[idx];
+      if (s === undefined) {
+        throw corruptPart(part, `共享字符串序号 ${shown(xml.slice(vStart, vEnd))} 超出范围`);
+      }
+      return s;
+    }
+    case T_STR:
+      return decodeText(xml.slice(vStart, vEnd));
+    case T_BOOL:
+      if (vEnd === vStart) return undefined;
+      return xml.charCodeAt(vStart) === 49 /* 1 */ || xml.startsWith("true", vStart);
+    case T_ERROR:
+      return cellError(decodeXml(xml.slice(vStart, vEnd)));
+    default: // T_DATE
+      if (vEnd === vStart) return undefined;
+      return isoDate(decodeXml(xml.slice(vStart, vEnd)));
+  }
+}
+
+/**
+ * Gaps up to this many cells (or rows) are filled with `null` (`undefined`), which keeps the
+ * arrays packed; a longer gap is left as a hole, so a far cell costs one slot, not the gap.
+ */
+const PAD_LIMIT = 64;
+
+/** Collects the cells into sparse rows, remembering which rows are present. */
+class SheetBuilder {
+  readonly values: Array<CellValue[] | undefined> = [];
+  readonly numberFormats: Array<Array<string | undefined> | undefined> = [];
+  readonly rowIndexes: number[] = [];
+  private ordered = true;
+  private currentRow = -1;
+  private cells: CellValue[] | undefined;
+  private formatsRow = -1;
+  private formats: Array<string | undefined> | undefined;
+
+  put(row: number, column: number, value: CellValue, format: string | undefined): void {
+    if (row !== this.currentRow) this.openRow(row);
+    place(this.cells!, column, value, null);
+    if (format === undefined) return;
+    if (this.formatsRow !== row) {
+      this.formatsRow = row;
+      let formats = this.numberFormats[row];
+      if (!formats) {
+        formats = [];
+        place(this.numberFormats, row, formats, undefined);
+      }
+      this.formats = formats;
+    }
+    place(this.formats!, column, format, undefined);
+  }
+
+  private openRow(row: number): void {
+    this.currentRow = row;
+    let cells = this.values[row];
+    if (!cells) {
+      cells = [];
+      const last = this.rowIndexes[this.rowIndexes.length - 1];
+      if (last !== undefined && last > row) this.ordered = false;
+      this.rowIndexes.push(row);
+      place(this.values, row, cells, undefined);
+    }
+    this.cells = cells;
+  }
+
+  finish(merges: CellRange[]): WorksheetData {
+    // Rows written out of order (no known writer does, but the file decides): sort once.
+    if (!this.ordered) this.rowIndexes.sort((a, b) => a - b);
+    return { values: this.values, numberFormats: this.numberFormats, merges, rowIndexes: this.rowIndexes };
+  }
+}
+
+/** `array[index] = value`, padding a short gap with `filler` and leaving a long one as a hole. */
+function place<T, F>(array: Array<T | F>, index: number, value: T, filler: F): void {
+  const length = array.length;
+  if (index === length) {
+    array.push(value);
+    return;
+  }
+  if (index > length && index - length <= PAD_LIMIT) {
+    while (array.length < index) array.push(filler);
+    array.push(value);
+    return;
+  }
+  array[index] = value;
 }
 
 function parseMerges(xml: string, prefix: string, from: number, part: string): CellRange[] {
@@ -108,13 +494,18 @@ function parseMerges(xml: string, prefix: string, from: number, part: string): C
   if (open < 0) return merges;
   const closeTag = "</" + prefix + "mergeCells>";
   const close = xml.indexOf(closeTag, open);
+  const a: RefResult = { row: -1, column: -1 };
+  const b: RefResult = { row: -1, column: -1 };
   forEachElement(xml, prefix + "mergeCell", open, close < 0 ? xml.length : close, part, (tag) => {
-    const ref = tag.attributes["ref"];
-    if (!ref) return;
-    const colon = ref.indexOf(":");
-    const a = parseRef(colon < 0 ? ref : ref.slice(0, colon));
-    const b = colon < 0 ? a : parseRef(ref.slice(colon + 1));
-    if (!a || !b) throw corruptPart(part, `合并区域 ${ref} 无效`);
+    const range = tag.attributes["ref"];
+    if (!range) return;
+    const colon = range.indexOf(":");
+    readRef(range, 0, colon < 0 ? range.length : colon, part, a);
+    if (colon < 0) Object.assign(b, a);
+    else readRef(range, colon + 1, range.length, part, b);
+    if (a.row < 0 || a.column < 0 || b.row < 0 || b.column < 0) {
+      throw corruptPart(part, `合并区域 ${shown(range)} 无效`);
+    }
     merges.push({
       top: Math.min(a.row, b.row),
       left: Math.min(a.column, b.column),
@@ -125,38 +516,50 @@ function parseMerges(xml: string, prefix: string, from: number, part: string): C
   return merges;
 }
 
+/** The span of `<sheetData>`'s content, or `null` when the sheet has none. */
+function sheetDataSpan(xml: string, prefix: string, part: string): { start: number; end: number } | null {
+  const open = xml.indexOf("<" + prefix + "sheetData");
+  if (open < 0) return null;
+  const gt = xml.indexOf(">", open);
+  if (gt < 0) throw corruptPart(part, "<sheetData> 未结束");
+  if (xml.charCodeAt(gt - 1) === 47 /* <sheetData/> */) return { start: gt + 1, end: gt + 1 };
+  const close = xml.indexOf("</" + prefix + "sheetData>", gt);
+  if (close < 0) throw corruptPart(part, "缺少 </sheetData>，文件可能不完整");
+  return { start: gt + 1, end: close };
+}
+
 /** Parses a worksheet part. `part` names it in error messages. */
 export function parseWorksheet(xml: string, ctx: WorksheetContext, part: string): WorksheetData {
   const prefix = rootPrefix(xml, "worksheet", part);
   const plen = prefix.length;
-  const values: Array<CellValue[] | undefined> = [];
-  const numberFormats: Array<Array<string | undefined> | undefined> = [];
+  const builder = new SheetBuilder();
+  const span = sheetDataSpan(xml, prefix, part);
+  if (!span) return builder.finish(parseMerges(xml, prefix, 0, part));
   const { sharedStrings, cellFormats } = ctx;
-
-  const sdOpen = xml.indexOf("<" + prefix + "sheetData");
-  if (sdOpen < 0) return { values, numberFormats, merges: parseMerges(xml, prefix, 0, part) };
-  const sdGt = xml.indexOf(">", sdOpen);
-  if (sdGt < 0) throw corruptPart(part, "<sheetData> 未结束");
-  let sdEnd = sdGt + 1;
-  if (xml.charCodeAt(sdGt - 1) !== 47 /* not <sheetData/> */) {
-    const closeTag = "</" + prefix + "sheetData>";
-    const close = xml.indexOf(closeTag, sdGt);
-    if (close < 0) throw corruptPart(part, "缺少 </sheetData>，文件可能不完整");
-    sdEnd = close;
-  }
-
-  const vClose = "</" + prefix + "v>";
-  const fClose = "</" + prefix + "f>";
-  const isClose = "</" + prefix + "is>";
+  const names: Names = {
+    plen,
+    prefix,
+    vClose: "</" + prefix + "v>",
+    fClose: "</" + prefix + "f>",
+    isClose: "</" + prefix + "is>",
+    plainInline: "<" + prefix + "t>",
+    plainInlineEnd: "</" + prefix + "t>",
+  };
+  const tag: CellTag = {
+    row: -1,
+    column: -1,
+    style: 0,
+    typeStart: -1,
+    typeEnd: -1,
+    selfClosing: false,
+    end: 0,
+  };
+  const content: CellContent = { vStart: -1, vEnd: -1, inline: undefined, end: 0 };
+  const sdEnd = span.end;
 
   let rowIndex = -1; // the current <row>, 0-based
   let column = -1; // the last cell's column in this row
-  let valuesRow: CellValue[] | undefined;
-  let valuesRowIndex = -1;
-  let formatsRow: Array<string | undefined> | undefined;
-  let formatsRowIndex = -1;
-
-  let pos = sdGt + 1;
+  let pos = span.start;
   while (pos < sdEnd) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0 || lt >= sdEnd) break;
@@ -169,43 +572,19 @@ export function parseWorksheet(xml: string, ctx: WorksheetContext, part: string)
       continue;
     }
     const c0 = xml.charCodeAt(n);
-
     if (
       c0 === 114 /* r */ &&
       xml.charCodeAt(n + 1) === 111 &&
       xml.charCodeAt(n + 2) === 119 &&
       isNameEnd(xml.charCodeAt(n + 3))
     ) {
-      // <row r="…" …>: only r matters.
-      let i = n + 3;
-      let r = 0;
-      let gt = -1;
-      for (;;) {
-        let c = xml.charCodeAt(i);
-        while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++i);
-        if (c === 62 || c === 47) {
-          gt = xml.indexOf(">", i);
-          break;
-        }
-        const eq = xml.indexOf("=", i);
-        if (eq < 0) throw corruptPart(part, "<row> 标签格式错误");
-        let q = eq + 1;
-        while (xml.charCodeAt(q) === 32) q++;
-        const quote = xml.charCodeAt(q);
-        const close = xml.indexOf(quote === 39 ? "'" : '"', q + 1);
-        if (close < 0 || (quote !== 34 && quote !== 39)) throw corruptPart(part, "<row> 标签格式错误");
-        if (nameLength(xml, i, eq) === 1 && xml.charCodeAt(i) === 114 /* r */) {
-          for (let k = q + 1; k < close; k++) r = r * 10 + (xml.charCodeAt(k) - 48);
-        }
-        i = close + 1;
-      }
-      if (gt < 0) throw corruptPart(part, "<row> 未结束");
+      const r = readRowTag(xml, n + 3, part);
       rowIndex = r > 0 ? r - 1 : rowIndex + 1;
+      if (rowIndex >= MAX_ROWS) throw beyondLimits(`第 ${rowIndex + 1} 行`);
       column = -1;
-      pos = gt + 1;
+      pos = rowTagEnd;
       continue;
     }
-
     if (c0 !== 99 /* c */ || !isNameEnd(xml.charCodeAt(n + 1))) {
       // Anything else inside sheetData (e.g. extLst): step over its start tag.
       const gt = xml.indexOf(">", n);
@@ -214,212 +593,21 @@ export function parseWorksheet(xml: string, ctx: WorksheetContext, part: string)
       continue;
     }
 
-    // <c r="B2" s="3" t="s">
-    let i = n + 1;
-    let cellRow = rowIndex;
-    let cellColumn = -1;
-    let style = 0;
-    let typeStart = -1;
-    let typeEnd = -1;
-    let selfClosing = false;
-    for (;;) {
-      let c = xml.charCodeAt(i);
-      while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++i);
-      if (c === 62 /* > */) {
-        i++;
-        break;
-      }
-      if (c === 47 /* / */) {
-        selfClosing = true;
-        i += 2;
-        break;
-      }
-      const eq = xml.indexOf("=", i);
-      if (eq < 0) throw corruptPart(part, "<c> 标签格式错误");
-      let q = eq + 1;
-      while (xml.charCodeAt(q) === 32) q++;
-      const quote = xml.charCodeAt(q);
-      if (quote !== 34 && quote !== 39) throw corruptPart(part, "<c> 标签格式错误");
-      const vs = q + 1;
-      const ve = xml.indexOf(quote === 39 ? "'" : '"', vs);
-      if (ve < 0) throw corruptPart(part, "<c> 标签未结束");
-      if (nameLength(xml, i, eq) === 1) {
-        const a = xml.charCodeAt(i);
-        if (a === 114 /* r */) {
-          let col = 0;
-          let k = vs;
-          for (; k < ve; k++) {
-            const ch = xml.charCodeAt(k);
-            if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-            else if (ch !== 36) break;
-          }
-          let row = 0;
-          for (; k < ve; k++) {
-            const ch = xml.charCodeAt(k);
-            if (ch >= 48 && ch <= 57) row = row * 10 + (ch - 48);
-          }
-          if (col > 0) cellColumn = col - 1;
-          if (row > 0) cellRow = row - 1;
-        } else if (a === 115 /* s */) {
-          let s = 0;
-          for (let k = vs; k < ve; k++) s = s * 10 + (xml.charCodeAt(k) - 48);
-          style = s;
-        } else if (a === 116 /* t */) {
-          typeStart = vs;
-          typeEnd = ve;
-        }
-      }
-      i = ve + 1;
-    }
-    if (cellColumn < 0) cellColumn = column + 1;
+    readCellTag(xml, n + 1, part, tag);
+    const cellRow = tag.row >= 0 ? tag.row : Math.max(rowIndex, 0);
+    const cellColumn = tag.column >= 0 ? tag.column : column + 1;
+    if (cellColumn >= MAX_COLUMNS) throw beyondLimits(`单元格 ${columnName(cellColumn)}${cellRow + 1} `);
+    if (cellRow >= MAX_ROWS) throw beyondLimits(`第 ${cellRow + 1} 行`);
     column = cellColumn;
-    if (cellRow < 0) cellRow = 0;
     rowIndex = cellRow;
-    pos = i;
-    if (selfClosing) continue;
+    pos = tag.end;
+    if (tag.selfClosing) continue;
 
-    // Cell content: <f>, <v>, <is>, until </c>.
-    let vStart = -1;
-    let vEnd = -1;
-    let inline: string | undefined;
-    for (;;) {
-      const lt2 = xml.indexOf("<", pos);
-      if (lt2 < 0 || lt2 >= sdEnd) throw corruptPart(part, "缺少 </c>，文件可能不完整");
-      const m = lt2 + 1 + plen;
-      const k0 = xml.charCodeAt(lt2 + 1);
-      if (k0 === 47 /* </c> */) {
-        const gt = xml.indexOf(">", lt2);
-        pos = gt + 1;
-        break;
-      }
-      const k = xml.charCodeAt(m);
-      const k1 = xml.charCodeAt(m + 1);
-      if (k === 118 /* v */ && (k1 === 62 || isNameEnd(k1))) {
-        const gt = k1 === 62 ? m + 1 : xml.indexOf(">", m);
-        if (xml.charCodeAt(gt - 1) === 47) {
-          vStart = vEnd = gt + 1; // <v/>
-          pos = gt + 1;
-          continue;
-        }
-        vStart = gt + 1;
-        vEnd = xml.indexOf("<", vStart);
-        if (vEnd < 0 || !xml.startsWith(vClose, vEnd)) throw corruptPart(part, "缺少 </v>");
-        pos = vEnd + vClose.length;
-        continue;
-      }
-      if (k === 102 /* f */ && isNameEnd(k1)) {
-        const gt = xml.indexOf(">", m);
-        if (gt < 0) throw corruptPart(part, "<f> 未结束");
-        if (xml.charCodeAt(gt - 1) === 47) {
-          pos = gt + 1;
-          continue;
-        }
-        const close = xml.indexOf(fClose, gt);
-        if (close < 0) throw corruptPart(part, "缺少 </f>");
-        pos = close + fClose.length;
-        continue;
-      }
-      if (k === 105 /* i */ && k1 === 115 /* s */ && isNameEnd(xml.charCodeAt(m + 2))) {
-        const gt = xml.indexOf(">", m);
-        if (gt < 0) throw corruptPart(part, "<is> 未结束");
-        if (xml.charCodeAt(gt - 1) === 47) {
-          inline = "";
-          pos = gt + 1;
-          continue;
-        }
-        const close = xml.indexOf(isClose, gt);
-        if (close < 0) throw corruptPart(part, "缺少 </is>");
-        inline = readStringItem(xml, gt + 1, close, prefix, part);
-        pos = close + isClose.length;
-        continue;
-      }
-      // Something else (extLst, …): skip the whole element.
-      let e = m;
-      while (e < xml.length && !isNameEnd(xml.charCodeAt(e))) e++;
-      const gt = xml.indexOf(">", e);
-      if (gt < 0) throw corruptPart(part, "标签未结束");
-      if (xml.charCodeAt(gt - 1) === 47) {
-        pos = gt + 1;
-        continue;
-      }
-      const closeTag = "</" + xml.slice(lt2 + 1, e) + ">";
-      const close = xml.indexOf(closeTag, gt);
-      if (close < 0) throw corruptPart(part, `缺少 ${closeTag}`);
-      pos = close + closeTag.length;
-    }
-
-    const type = typeStart < 0 ? T_NUMBER : cellType(xml, typeStart, typeEnd);
-    let value: CellValue;
-    if (type === T_INLINE) {
-      if (inline === undefined) continue;
-      value = inline;
-    } else {
-      if (vStart < 0) continue; // no cached value (a formula never calculated): empty
-      switch (type) {
-        case T_NUMBER: {
-          if (vEnd === vStart) continue;
-          const text = xml.slice(vStart, vEnd);
-          const num = +text;
-          value = Number.isNaN(num) ? decodeXml(text) : num;
-          break;
-        }
-        case T_SHARED: {
-          let idx = 0;
-          for (let k = vStart; k < vEnd; k++) idx = idx * 10 + (xml.charCodeAt(k) - 48);
-          if (vEnd === vStart) continue;
-          const s = sharedStrings[idx];
-          if (s === undefined) throw corruptPart(part, `共享字符串序号 ${idx} 超出范围`);
-          value = s;
-          break;
-        }
-        case T_STR:
-          value = decodeXString(decodeXml(xml.slice(vStart, vEnd)));
-          break;
-        case T_BOOL:
-          if (vEnd === vStart) continue;
-          value = xml.charCodeAt(vStart) === 49 /* 1 */ || xml.startsWith("true", vStart);
-          break;
-        case T_ERROR:
-          value = cellError(decodeXml(xml.slice(vStart, vEnd)));
-          break;
-        default: // T_DATE
-          if (vEnd === vStart) continue;
-          value = isoDate(xml.slice(vStart, vEnd));
-      }
-    }
-
-    // Store the value (and its format), padding the ragged rows with empties.
-    if (valuesRowIndex !== cellRow) {
-      valuesRowIndex = cellRow;
-      valuesRow = values[cellRow];
-      if (!valuesRow) {
-        while (values.length < cellRow) values.push(undefined);
-        valuesRow = [];
-        values[cellRow] = valuesRow;
-      }
-    }
-    const vr = valuesRow!;
-    if (vr.length === cellColumn) vr.push(value);
-    else {
-      while (vr.length < cellColumn) vr.push(null);
-      vr[cellColumn] = value;
-    }
-    const format = cellFormats[style];
-    if (format !== undefined) {
-      if (formatsRowIndex !== cellRow) {
-        formatsRowIndex = cellRow;
-        formatsRow = numberFormats[cellRow];
-        if (!formatsRow) {
-          while (numberFormats.length < cellRow) numberFormats.push(undefined);
-          formatsRow = [];
-          numberFormats[cellRow] = formatsRow;
-        }
-      }
-      const fr = formatsRow!;
-      while (fr.length < cellColumn) fr.push(undefined);
-      fr[cellColumn] = format;
-    }
+    readCellContent(xml, pos, sdEnd, names, part, content);
+    pos = content.end;
+    const value = cellValueOf(xml, cellType(xml, tag.typeStart, tag.typeEnd), content, sharedStrings, part);
+    if (value === undefined) continue;
+    builder.put(cellRow, cellColumn, value, cellFormats[tag.style]);
   }
-
-  return { values, numberFormats, merges: parseMerges(xml, prefix, sdEnd, part) };
+  return builder.finish(parseMerges(xml, prefix, sdEnd, part));
 }
