@@ -91,15 +91,41 @@ export default tseslint.config(
     ignores: ["src/taskpane/host.ts"],
     rules: restrict([
       { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
-      { group: ["**/adapters/**", "**/cli/**"], message: "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts." },
+      {
+        group: ["**/adapters/**", "!**/adapters/xlsx/read", "!**/adapters/xlsx/read/**", "**/cli/**"],
+        message: "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts. Of the file adapters only the platform-free reader (adapters/xlsx/read) is allowed.",
+      },
     ]),
   },
   {
-    files: ["src/taskpane/host.ts", "src/commands/**"],
+    // The xlsx reader (bytes → grids) is platform-free: the task pane parses returned files with it.
+    files: ["src/adapters/xlsx/read/**"],
     rules: restrict([
-      { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
-      { group: ["**/adapters/xlsx/**", "**/cli/**"], message: "the add-in talks to the browser adapters only." },
+      { group: ["react", "react-dom", "@fluentui/*", "exceljs", ...nodeBuiltins], message: "the xlsx reader runs in the browser too: no Node, file system or UI; Node's zlib comes in as an Inflater from adapters/xlsx/node." },
+      { group: ["**/adapters/office/**", "**/taskpane/**", "**/commands/**", "**/cli/**", "**/node", "**/node/**", "../index"], message: "the reader depends on core only." },
     ]),
+  },
+  {
+    // The pane never imports file-system code: of the xlsx adapter only the platform-free reader
+    // (adapters/xlsx/read) and writer (adapters/xlsx/write/browser), never their Node sides or the
+    // barrels that re-export them.
+    files: ["src/taskpane/host.ts", "src/commands/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["exceljs", "fflate", ...nodeBuiltins], message: "browser code: no Node or file libraries." },
+            { group: ["**/cli/**"], message: "the add-in does not use the CLI." },
+            {
+              // A regex, not a glob: a glob on the barrel's folder would also match adapters/xlsx/read.
+              regex: "adapters/xlsx(/index|/node(/.*)?|/write(/index|/node|/deflate-node|/write-file)?)?$",
+              message: "the pane never imports file-system code: use adapters/xlsx/read (bytes → grids) and adapters/office.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["src/wps/**"],

@@ -49,14 +49,14 @@ describe("refused files", () => {
   it("a text file renamed .xlsx is not-xlsx", async () => {
     await expect(readWorkbookFile(join(FIXTURES, "not-a-workbook.xlsx"))).rejects.toMatchObject({
       reason: "not-xlsx",
-      message: "不是 .xlsx 文件（文件头不是 ZIP 格式）",
+      message: "是文本（CSV）文件，不是工作簿；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
     });
   });
 
   it("an empty file is not-xlsx", () => {
     expect(refusal(() => readWorkbook(new Uint8Array(0)))).toEqual({
       reason: "not-xlsx",
-      message: "不是 .xlsx 文件（文件为空）",
+      message: "文件为空，不是工作簿；请重新获取文件",
     });
   });
 
@@ -73,12 +73,12 @@ describe("refused files", () => {
     expect(refusal(() => readWorkbook(bytes.subarray(0, bytes.length - 10))).reason).toBe("truncated");
   });
 
-  it("a CFB (OLE) header is encrypted: a password-protected .xlsx or a legacy .xls", () => {
+  it("a compound-file header with nothing readable behind it is no Excel workbook", () => {
     const cfb = new Uint8Array(1024);
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect(refusal(() => readWorkbook(cfb))).toEqual({
-      reason: "encrypted",
-      message: "文件已加密或为旧版 .xls 格式，请另存为 .xlsx",
+      reason: "not-xlsx",
+      message: "不是 Excel 工作簿（可能是 WPS .et 或其他程序的文件）；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
     });
   });
 
@@ -125,13 +125,21 @@ describe("refused files", () => {
   });
 
   it("a zip without xl/workbook.xml is not-xlsx", () => {
+    const bytes = zipSync({ "data/a.xml": strToU8("<a/>"), "[Content_Types].xml": strToU8("<Types/>") });
+    expect(refusal(() => readWorkbook(bytes))).toEqual({
+      reason: "not-xlsx",
+      message: "不是 .xlsx 文件（压缩包中没有 xl/workbook.xml）；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
+    });
+  });
+
+  it("a Word document (.docx) is said to be one", () => {
     const bytes = zipSync({
       "word/document.xml": strToU8("<w:document/>"),
       "[Content_Types].xml": strToU8("<Types/>"),
     });
     expect(refusal(() => readWorkbook(bytes))).toEqual({
       reason: "not-xlsx",
-      message: "不是 .xlsx 文件（压缩包中没有 xl/workbook.xml）",
+      message: "是 Word 文档，不是工作簿；请改交 .xlsx 台账",
     });
   });
 
@@ -143,7 +151,7 @@ describe("refused files", () => {
     bytes.fill(0xff, at, at + 8); // block type 3 does not exist
     expect(refusal(() => readWorkbook(bytes))).toEqual({
       reason: "corrupt",
-      message: "文件已损坏（压缩数据无法解压）",
+      message: "文件已损坏（xl/worksheets/sheet1.xml 的压缩数据无法解压）",
     });
   });
 

@@ -1,19 +1,18 @@
 /**
- * The zip layer: sniffing what the file is, refusing zip bombs before anything is inflated, and
- * inflating only the parts the reader needs (`fflate`'s `unzipSync` with a filter).
+ * The zip layer of an .xlsx package: the entry list from the central directory, zip bombs refused
+ * by their declared sizes before anything is inflated, and only the parts the reader needs
+ * inflated, by the `Inflater` the platform brings.
  */
-import { unzipSync } from "fflate";
 import { WorkbookReadError } from "./errors";
+import type { Inflater } from "./inflate";
+import { type ZipEntry, entryData, readCentralDirectory, shortName } from "./zip";
 
-/** Default ceiling on the declared unpacked size of the parts we inflate: 1 GiB. */
-export const DEFAULT_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
-
-const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
-  if (bytes.length < signature.length) return false;
-  return signature.every((b, i) => bytes[i] === b);
-}
+/**
+ * Default ceiling on the declared unpacked size of the parts we inflate: 256 MiB. Set so that the
+ * whole process stays under 1 GB of memory for any file it admits (the inflated bytes, their text
+ * and the grid built from them; measured in docs/RELIABILITY.md).
+ */
+export const DEFAULT_MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
 function megabytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.ceil(n / (1024 * 1024))} MB` : `${Math.ceil(n / 1024)} KB`;
@@ -21,38 +20,24 @@ function megabytes(n: number): string {
 
 /** An opened .xlsx zip: the entry list from the central directory, parts inflated on request. */
 export class XlsxArchive {
-  private readonly bytes: Uint8Array;
-  private readonly maxUnpackedBytes: number;
-  /** Declared uncompressed size per entry name, from the central directory. */
-  private readonly sizes = new Map<string, number>();
+  /** Entry by its name as stored. */
+  private readonly entries = new Map<string, ZipEntry>();
   /** Normalised name (lower case, `/` separators, no leading `/`) → the entry's name. */
   private readonly names = new Map<string, string>();
   private unpacked = 0;
+  private readonly admitted = new Set<string>();
 
-  constructor(bytes: Uint8Array, maxUnpackedBytes: number) {
-    this.bytes = bytes;
-    this.maxUnpackedBytes = maxUnpackedBytes;
-    if (bytes.length === 0) throw new WorkbookReadError("not-xlsx", "不是 .xlsx 文件（文件为空）");
-    if (startsWith(bytes, CFB_SIGNATURE)) {
-      throw new WorkbookReadError("encrypted", "文件已加密或为旧版 .xls 格式，请另存为 .xlsx");
-    }
-    if (!startsWith(bytes, [0x50, 0x4b])) {
-      throw new WorkbookReadError("not-xlsx", "不是 .xlsx 文件（文件头不是 ZIP 格式）");
-    }
-    try {
-      unzipSync(bytes, {
-        filter: (file) => {
-          this.sizes.set(file.name, file.originalSize);
-          this.names.set(normaliseName(file.name), file.name);
-          return false;
-        },
-      });
-    } catch {
-      // fflate finds no end-of-central-directory record: the tail of the file is missing.
-      if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-        throw new WorkbookReadError("truncated", "文件不完整（ZIP 压缩包被截断），请重新获取文件");
-      }
-      throw new WorkbookReadError("not-xlsx", "不是 .xlsx 文件（ZIP 目录无法读取）");
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflater: Inflater,
+    private readonly maxUnpackedBytes: number,
+  ) {
+    for (const entry of readCentralDirectory(bytes)) {
+      // Path traversal (`../x`) and absolute names are only names here: nothing is ever written
+      // out, and parts are looked up by the paths the package's relationships resolve to.
+      if (!this.entries.has(entry.name)) this.entries.set(entry.name, entry);
+      const key = normaliseName(entry.name);
+      if (!this.names.has(key)) this.names.set(key, entry.name);
     }
   }
 
@@ -63,37 +48,65 @@ export class XlsxArchive {
 
   /** The entry's actual name for a part path such as `xl/workbook.xml`, matched leniently. */
   find(path: string): string | undefined {
-    if (this.sizes.has(path)) return path;
+    if (this.entries.has(path)) return path;
     return this.names.get(normaliseName(path));
   }
 
   /**
-   * Inflates the named entries (names as returned by `find`). Their declared sizes, added to what
-   * was already inflated, must stay within `maxUnpackedBytes`: checked before inflating anything.
-   * A part whose data inflates beyond its declared size is cut at that size by fflate, so the
-   * declared sizes bound the memory used even when they lie.
+   * Admits the named entries (names as returned by `find`) for inflating: their declared sizes,
+   * added to what was admitted before, must stay within `maxUnpackedBytes`. Called with every part
+   * the reader will need before any of them is inflated, so a zip bomb is refused up front.
    */
-  inflate(entries: readonly string[]): Map<string, Uint8Array> {
-    const wanted = new Set(entries);
+  admit(names: readonly string[]): void {
     let total = this.unpacked;
-    for (const name of wanted) total += this.sizes.get(name) ?? 0;
+    // Each use counts: a part that several sheets point to is inflated, and charged, each time.
+    for (const name of names) total += this.entries.get(name)?.size ?? 0;
     if (total > this.maxUnpackedBytes) {
       throw new WorkbookReadError(
         "too-large",
         `文件解压后过大（约 ${megabytes(total)}，超过上限 ${megabytes(this.maxUnpackedBytes)}），拒绝读取`,
       );
     }
+    for (const name of names) this.admitted.add(name);
     this.unpacked = total;
-    let files: Record<string, Uint8Array>;
+  }
+
+  /**
+   * Inflates one admitted entry. It is never inflated beyond its declared size, so the declared
+   * sizes bound the memory used even when they lie.
+   */
+  inflate(name: string): Uint8Array {
+    const entry = this.entries.get(name);
+    if (!entry || !this.admitted.has(name)) throw new Error(`zip entry not admitted: ${name}`);
+    return this.inflateEntry(entry);
+  }
+
+  private inflateEntry(entry: ZipEntry): Uint8Array {
+    if (entry.flags & 1) {
+      throw new WorkbookReadError(
+        "encrypted",
+        `文件已加密（压缩包中的 ${shortName(entry.name)} 设有密码），无法读取`,
+      );
+    }
+    const data = entryData(this.bytes, entry);
+    if (entry.method === 0) {
+      // Stored: the data is the content; a declared size that disagrees is not believed.
+      return data.subarray(0, Math.min(data.length, entry.size));
+    }
+    if (entry.method !== 8) {
+      throw new WorkbookReadError(
+        "corrupt",
+        `文件已损坏（${shortName(entry.name)} 使用不支持的压缩方式 ${entry.method}）`,
+      );
+    }
     try {
-      files = unzipSync(this.bytes, { filter: (file) => wanted.has(file.name) });
+      return this.inflater(data, entry.size);
     } catch (e) {
-      if (e instanceof RangeError) {
+      if (e instanceof RangeError && /memory|allocation|Array buffer/i.test(e.message)) {
         throw new WorkbookReadError("too-large", "文件解压后过大，内存不足以读取");
       }
-      throw new WorkbookReadError("corrupt", "文件已损坏（压缩数据无法解压）");
+      throw new WorkbookReadError("corrupt", `文件已损坏（${shortName(entry.name)} 的压缩数据无法解压）`);
     }
-    return new Map(Object.entries(files));
   }
 }
 

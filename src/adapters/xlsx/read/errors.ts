@@ -5,6 +5,8 @@ export type WorkbookReadReason =
   | "truncated"
   | "too-large"
   | "corrupt"
+  /** An old-format .xls, when no .xls reader is plugged in (`readSpreadsheet`'s `readXls`). */
+  | "xls"
   /** A cell or row beyond Excel's limits (row 1,048,576, column XFD). */
   | "beyond-limits";
 

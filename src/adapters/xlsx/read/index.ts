@@ -1,3 +1,16 @@
+/**
+ * The .xlsx reader, bytes → grids. Platform-free: no file system, no `node:*` — the task pane
+ * imports it to parse the files a user picks (with `fflate`), the CLI through `../node` (with
+ * Node's zlib and the file system).
+ */
 export { WorkbookReadError, type WorkbookReadReason } from "./errors";
-export { readWorkbook, readWorkbookFile, type ReadWorkbookOptions } from "./read-workbook";
+export { DEFAULT_MAX_UNPACKED_BYTES } from "./archive";
+export { type Inflater, fflateInflate } from "./inflate";
+export {
+  readSpreadsheet,
+  readWorkbook,
+  type ReadSpreadsheetOptions,
+  type ReadWorkbookOptions,
+} from "./read-workbook";
+export { type FileKind, refusalFor, sniffFile } from "./sniff";
 export { BUILTIN_NUMBER_FORMATS } from "./styles";

@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { SheetGrid, WorkbookGrid } from "../../../core/grid";
 import { DEFAULT_MAX_UNPACKED_BYTES, XlsxArchive, decodePart } from "./archive";
 import { WorkbookReadError, corruptPart } from "./errors";
+import { type Inflater, fflateInflate } from "./inflate";
 import { parseSharedStrings } from "./shared-strings";
+import { type FileKind, refusalFor, sniffFile } from "./sniff";
 import { parseCellFormats } from "./styles";
 import { parseRelationships, parseWorkbookPart, relationshipKind } from "./workbook";
 import { parseWorksheet } from "./worksheet";
@@ -10,42 +11,74 @@ import { parseWorksheet } from "./worksheet";
 export interface ReadWorkbookOptions {
   /**
    * Refuse (`too-large`) when the parts to inflate declare more than this many bytes in total.
-   * Default 1 GiB.
+   * Default `DEFAULT_MAX_UNPACKED_BYTES`.
    */
   readonly maxUnpackedBytes?: number;
+  /** How deflated parts are inflated. Default: `fflate` (runs anywhere); Node passes its zlib. */
+  readonly inflate?: Inflater;
+}
+
+export interface ReadSpreadsheetOptions extends ReadWorkbookOptions {
+  /**
+   * The reader for old-format `.xls` files (SPEC §10), loaded only when such a file arrives.
+   * Without it a `.xls` is refused with one line saying what to do.
+   */
+  readonly readXls?: (bytes: Uint8Array) => WorkbookGrid | Promise<WorkbookGrid>;
 }
 
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 
 /**
+ * Reads any spreadsheet file's bytes into grids, recognising the format by content (SPEC §10):
+ * a ZIP package is read as .xlsx, a `.xls` by `options.readXls`; an encrypted workbook, a WPS
+ * `.et`, CSV, HTML and anything else are refused (`WorkbookReadError`, one line).
+ */
+export async function readSpreadsheet(
+  bytes: Uint8Array,
+  options: ReadSpreadsheetOptions = {},
+): Promise<WorkbookGrid> {
+  const kind = sniffFile(bytes);
+  if (kind === "xls" && options.readXls) return options.readXls(bytes);
+  return readWorkbook(bytes, options, kind);
+}
+
+/**
  * Reads an .xlsx file's bytes into grids: every worksheet in workbook order (chart and dialog sheets
- * are skipped) with values, number formats and merges, and the workbook's date system.
- * Throws `WorkbookReadError` for a file that is not a readable .xlsx.
+ * are skipped) with values, number formats, merges and the rows present, and the workbook's date
+ * system. Throws `WorkbookReadError` for a file that is not a readable .xlsx (including `.xls`:
+ * see `readSpreadsheet`).
  *
  * @example
  * const book = readWorkbook(bytes);
  * book.sheets[0]?.values[0]?.[0]; // A1 of the first sheet
  */
-export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): WorkbookGrid {
-  const archive = new XlsxArchive(bytes, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES);
+export function readWorkbook(
+  bytes: Uint8Array,
+  options: ReadWorkbookOptions = {},
+  kind: FileKind = sniffFile(bytes),
+): WorkbookGrid {
+  if (kind !== "zip") throw refusalFor(kind);
+  const archive = new XlsxArchive(
+    bytes,
+    options.inflate ?? fflateInflate,
+    options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES,
+  );
   const workbookName = archive.find(WORKBOOK);
-  if (workbookName === undefined) {
-    throw new WorkbookReadError("not-xlsx", "不是 .xlsx 文件（压缩包中没有 xl/workbook.xml）");
-  }
+  if (workbookName === undefined) throw notAWorkbook(archive);
   const relsName = archive.find(WORKBOOK_RELS);
   if (relsName === undefined) throw corruptPart(WORKBOOK_RELS, "缺少工作簿关系文件");
 
-  const first = archive.inflate([workbookName, relsName]);
-  const workbook = parseWorkbookPart(decodePart(first.get(workbookName)!, WORKBOOK), WORKBOOK);
-  const rels = parseRelationships(decodePart(first.get(relsName)!, WORKBOOK_RELS), "xl", WORKBOOK_RELS);
+  archive.admit([workbookName, relsName]);
+  const workbook = parseWorkbookPart(decodePart(archive.inflate(workbookName), WORKBOOK), WORKBOOK);
+  const rels = parseRelationships(decodePart(archive.inflate(relsName), WORKBOOK_RELS), "xl", WORKBOOK_RELS);
 
   let sharedStringsPath = "xl/sharedStrings.xml";
   let stylesPath = "xl/styles.xml";
   for (const rel of rels.values()) {
-    const kind = relationshipKind(rel.type);
-    if (kind === "sharedStrings" && rel.path) sharedStringsPath = rel.path;
-    if (kind === "styles" && rel.path) stylesPath = rel.path;
+    const relKind = relationshipKind(rel.type);
+    if (relKind === "sharedStrings" && rel.path) sharedStringsPath = rel.path;
+    if (relKind === "styles" && rel.path) stylesPath = rel.path;
   }
 
   const sheetParts: Array<{ name: string; hidden: boolean; path: string; entry: string }> = [];
@@ -60,36 +93,47 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {
 
   const sharedStringsEntry = archive.find(sharedStringsPath);
   const stylesEntry = archive.find(stylesPath);
+  // Declared sizes of everything we will inflate are checked against the cap before any inflating.
   const wanted = sheetParts.map((s) => s.entry);
   if (sharedStringsEntry !== undefined) wanted.push(sharedStringsEntry);
   if (stylesEntry !== undefined) wanted.push(stylesEntry);
-  const parts = archive.inflate(wanted);
+  archive.admit(wanted);
 
-  const sharedStringsBytes = sharedStringsEntry === undefined ? undefined : parts.get(sharedStringsEntry);
-  const sharedStrings = sharedStringsBytes
-    ? parseSharedStrings(decodePart(sharedStringsBytes, sharedStringsPath), sharedStringsPath)
-    : [];
-  const stylesBytes = stylesEntry === undefined ? undefined : parts.get(stylesEntry);
-  const cellFormats = stylesBytes ? parseCellFormats(decodePart(stylesBytes, stylesPath), stylesPath) : [];
+  const sharedStrings =
+    sharedStringsEntry === undefined
+      ? []
+      : parseSharedStrings(
+          decodePart(archive.inflate(sharedStringsEntry), sharedStringsPath),
+          sharedStringsPath,
+        );
+  const cellFormats =
+    stylesEntry === undefined
+      ? []
+      : parseCellFormats(decodePart(archive.inflate(stylesEntry), stylesPath), stylesPath);
 
-  const sheets: SheetGrid[] = sheetParts.map((sheet) => {
-    const bytes = parts.get(sheet.entry);
-    if (bytes === undefined) throw corruptPart(sheet.path, `工作表“${sheet.name}”无法读取`);
-    const xml = decodePart(bytes, sheet.path);
-    if (sheetParts.filter((s) => s.entry === sheet.entry).length === 1) {
-      parts.delete(sheet.entry); // let the inflated bytes go while the next sheet is read
-    }
+  // One sheet at a time: its inflated bytes and text can go before the next one is inflated.
+  const sheets: SheetGrid[] = [];
+  for (const sheet of sheetParts) {
+    const xml = decodePart(archive.inflate(sheet.entry), sheet.path);
     const data = parseWorksheet(xml, { sharedStrings, cellFormats }, sheet.path);
-    return { name: sheet.name, hidden: sheet.hidden, ...data };
-  });
+    sheets.push({ name: sheet.name, hidden: sheet.hidden, ...data });
+  }
   return { sheets, date1904: workbook.date1904 };
 }
 
-/** Reads an .xlsx file from disk (never writes to it). Same result and errors as `readWorkbook`. */
-export async function readWorkbookFile(
-  path: string,
-  options: ReadWorkbookOptions = {},
-): Promise<WorkbookGrid> {
-  const bytes = await readFile(path);
-  return readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+/** A zip that holds no `xl/workbook.xml`: say what it is when we can tell. */
+function notAWorkbook(archive: XlsxArchive): WorkbookReadError {
+  if (archive.find("content.xml") !== undefined && archive.find("mimetype") !== undefined) {
+    return new WorkbookReadError(
+      "not-xlsx",
+      "是 ODS 表格（LibreOffice/WPS），不是 .xlsx；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
+    );
+  }
+  if (archive.find("word/document.xml") !== undefined) {
+    return new WorkbookReadError("not-xlsx", "是 Word 文档，不是工作簿；请改交 .xlsx 台账");
+  }
+  return new WorkbookReadError(
+    "not-xlsx",
+    "不是 .xlsx 文件（压缩包中没有 xl/workbook.xml）；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
+  );
 }

@@ -1,0 +1,3 @@
+/** The xlsx adapter's Node side (CLI only): Node's zlib for inflating, and files on disk. */
+export { zlibInflate } from "./inflate";
+export { readWorkbook, readWorkbookFile } from "./read-file";
