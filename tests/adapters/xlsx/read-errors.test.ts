@@ -78,7 +78,8 @@ describe("refused files", () => {
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect(refusal(() => readWorkbook(cfb))).toEqual({
       reason: "not-xlsx",
-      message: "不是 Excel 工作簿（可能是 WPS .et 或其他程序的文件）；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
+      message:
+        "不是 Excel 工作簿（可能是 WPS .et 或其他程序的文件）；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
     });
   });
 
