@@ -24,6 +24,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      // No unbounded spread into a call (issue #8): `issues.push(...many)` or `Math.max(...rows)`
+      // passes every element as an argument and overflows the call stack past ~125,000. Forwarding
+      // a rest parameter named `args` (a fixed tuple) is allowed.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > SpreadElement:not([argument.name='args']), NewExpression > SpreadElement:not([argument.name='args'])",
+          message: "No spread into a call: it overflows the stack on large data. Loop (for … of … push) or reduce instead.",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/core/**"],
     rules: restrict([
       { group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins], message: "core is pure: no I/O, UI or Office imports." },

@@ -20,7 +20,7 @@ export function parseArgs(
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") {
-      positionals.push(...argv.slice(i + 1));
+      for (const arg of argv.slice(i + 1)) positionals.push(arg);
       break;
     }
     if (!arg.startsWith("--") || arg === "-") {

@@ -8,6 +8,13 @@ export interface CliIo {
   readonly progress: boolean;
 }
 
+/** The first line of whatever was thrown: what the user sees, never a stack trace. */
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = (message.split(/\r?\n/)[0] ?? "").trim();
+  return line.length > 300 ? line.slice(0, 300) + "…" : line || "未知错误";
+}
+
 /** A usage mistake: exit code 2 and one line. */
 export class UsageError extends Error {
   override readonly name = "UsageError";

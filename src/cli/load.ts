@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
-import { type WorkbookGrid } from "../core";
+import { type RunValidation, type ValidateOptions, type WorkbookGrid, validateRun } from "../core";
 import { WorkbookReadError } from "../adapters/xlsx";
-import type { CliIo } from "./io";
+import { type CliIo, oneLine } from "./io";
 import { readInputFile } from "./read-input";
 
 export interface LoadedFile {
@@ -22,8 +22,7 @@ export function describeReadFailure(error: unknown): string {
   if (code === "ENOENT") return "文件不存在";
   if (code === "EISDIR") return "这是一个文件夹，不是 .xlsx 文件";
   if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限";
-  const message = error instanceof Error ? error.message : String(error);
-  return `无法读取：${message.split("\n")[0]}`;
+  return `无法读取：${oneLine(error)}`;
 }
 
 /** Reads every file; a file that cannot be read is reported and the others still load. */
@@ -51,4 +50,46 @@ export async function loadWorkbooks(
     }
   }
   return { loaded, failed, order };
+}
+
+export interface CheckedFiles {
+  readonly run: RunValidation;
+  readonly loaded: LoadedFile[];
+  readonly failed: FailedFile[];
+  readonly order: Array<LoadedFile | FailedFile>;
+}
+
+/**
+ * Validates the files read as one run, guarded per file: whatever happens inside one file is that
+ * file's error. When the run throws, each file is validated alone to find the one(s) at fault;
+ * they become `{file, error}` with one stderr line each, and the others are validated as a run.
+ * A failure no single file explains is the run's own (the caller's top-level guard reports it).
+ */
+export function validateLoaded(
+  read: { loaded: LoadedFile[]; failed: FailedFile[]; order: Array<LoadedFile | FailedFile> },
+  options: ValidateOptions,
+  io: CliIo,
+): CheckedFiles {
+  try {
+    return { ...read, run: validateRun(read.loaded, options) };
+  } catch (error) {
+    const faults = new Map<LoadedFile, FailedFile>();
+    for (const file of read.loaded) {
+      try {
+        validateRun([file], options);
+      } catch (fault) {
+        faults.set(file, { file: file.file, error: `校验时出错：${oneLine(fault)}` });
+      }
+    }
+    if (faults.size === 0) throw error;
+    for (const f of faults.values()) io.stderr(`taizhang: ${f.file}: ${f.error}\n`);
+    const loaded = read.loaded.filter((f) => !faults.has(f));
+    const order = read.order.map((f) => ("workbook" in f ? (faults.get(f) ?? f) : f));
+    return {
+      run: validateRun(loaded, options),
+      loaded,
+      failed: [...read.failed, ...faults.values()],
+      order,
+    };
+  }
 }

@@ -3,7 +3,7 @@
  * the exit code; `main` wires it to the real process.
  */
 import { localToday } from "../core";
-import { type CliIo, EXIT_FAILURE, UsageError } from "./io";
+import { type CliIo, EXIT_FAILURE, UsageError, oneLine } from "./io";
 import { validateCommand } from "./validate-command";
 
 const USAGE = `用法：taizhang <命令> [参数]
@@ -38,8 +38,28 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   merge: async () => (await import("./merge-command")).mergeCommand,
 };
 
+/**
+ * Runs one command. Whatever happens, the answer is an exit code, one line on stderr for a
+ * failure, and — with `--json` — exactly one JSON document on stdout: the command's, or
+ * `{"error": "…"}` when it could not give one (SPEC §10). Files that cannot be read are each
+ * their own `{file, error}` inside the command's document (see `./load`).
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  const json = rest.includes("--json");
+  let printed = false;
+  const guarded: CliIo = {
+    ...io,
+    stdout: (text) => {
+      printed = true;
+      io.stdout(text);
+    },
+  };
+  const fail = (line: string): number => {
+    io.stderr(`taizhang: ${line}\n`);
+    if (json && !printed) io.stdout(JSON.stringify({ error: line }, null, 2) + "\n");
+    return EXIT_FAILURE;
+  };
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout(USAGE);
     return name === undefined ? EXIT_FAILURE : 0;
@@ -47,22 +67,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const load = COMMANDS[name];
   if (!load) {
     io.stderr(`taizhang: 未知命令“${name}”\n${USAGE}`);
+    if (json) io.stdout(JSON.stringify({ error: `未知命令“${name}”` }, null, 2) + "\n");
     return EXIT_FAILURE;
   }
   try {
     return await (
       await load()
-    )(rest, io);
+    )(rest, guarded);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`taizhang: ${error.message}\n`);
-      return EXIT_FAILURE;
-    }
+    if (error instanceof UsageError) return fail(oneLine(error));
     // Anything else is a defect or an environment failure: one line for the user, the stack only on request.
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`taizhang: ${message.split("\n")[0]}\n`);
     if (process.env["TAIZHANG_DEBUG"] && error instanceof Error) io.stderr(`${error.stack ?? ""}\n`);
-    return EXIT_FAILURE;
+    return fail(`运行出错：${oneLine(error)}`);
   }
 }
 
@@ -73,13 +89,14 @@ export function main(): void {
     today: localToday(),
     progress: Boolean(process.stderr.isTTY),
   };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`taizhang: ${String(error)}\n`);
-      process.exitCode = EXIT_FAILURE;
-    },
-  );
+  // Last line of defence: nothing escapes as a stack trace.
+  const last = (error: unknown) => {
+    process.stderr.write(`taizhang: 运行出错：${oneLine(error)}\n`);
+    process.exit(EXIT_FAILURE);
+  };
+  process.on("uncaughtException", last);
+  process.on("unhandledRejection", last);
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  }, last);
 }

@@ -11,12 +11,11 @@ import {
   localizeIssue,
   planNoticeWorkbook,
   readWorkbookHistory,
-  validateRun,
 } from "../core";
 import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
-import { describeReadFailure, loadWorkbooks } from "./load";
+import { describeReadFailure, loadWorkbooks, validateLoaded } from "./load";
 import { printValidation, validationJson } from "./validate-command";
 
 /** The notice fields of `notice --json` (SPEC §10), after the validate fields. */
@@ -137,9 +136,19 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
   if (out === undefined) throw new UsageError("请用 --out 指定输出的通报工作簿，如 --out 通报.xlsx");
   if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out 应为 .xlsx 文件");
 
-  const { loaded, failed, order } = await loadWorkbooks(args.positionals, io);
-  const run = validateRun(loaded, { asOf, today: io.today });
+  const { run, loaded, failed, order } = validateLoaded(
+    await loadWorkbooks(args.positionals, io),
+    { asOf, today: io.today },
+    io,
+  );
   const json = args.options.has("json");
+  if (loaded.length === 0) {
+    // Nothing could be read: say so, and write nothing (an empty notice would mislead).
+    if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
+    else printValidation(run, order, io);
+    io.stderr("taizhang: 没有可以读取的台账文件，未生成通报\n");
+    return EXIT_FAILURE;
+  }
   const history = await loadHistory(
     historyFile,
     loaded.map((l) => l.workbook),

@@ -16,7 +16,7 @@ export {
   refusalFor,
   sniffFile,
 } from "./read";
-export { readWorkbook, readWorkbookFile, zlibInflate } from "./node";
+export { readWorkbook, readWorkbookFile, removeStaleTempFiles, tempFileName, zlibInflate } from "./node";
 export * from "./write";
 export * from "./patch";
 export * from "./xls/read-xls";

@@ -4,7 +4,7 @@
  */
 import { type CellValue, isCellError } from "../grid";
 import type { IssueCode, IssueParams } from "../issue";
-import { dateToDay, dayNumber, dayToIso, dayYear, serialToDay } from "../date";
+import { dateToDay, dayNumber, dayToIso, serialToDay } from "../date";
 import { editDistance, enumKey, nfkcTrim } from "../text";
 
 export type CellParse<T> =
@@ -38,10 +38,18 @@ export function isFormulaError(value: CellValue): boolean {
   return typeof value === "string" && ERROR_STRINGS.has(nfkcTrim(value).toUpperCase());
 }
 
-/** Empty: no value, or a string of white space only. */
+/**
+ * Empty: no value, or a string of white space only. (JavaScript's `trim` removes every character
+ * that NFKC maps to white space — U+00A0, U+2000–U+200A, U+3000, … — checked over all of Unicode,
+ * so no normalising is needed to decide emptiness.)
+ */
 export function isEmptyValue(value: CellValue): boolean {
-  return value === null || (typeof value === "string" && value.normalize("NFKC").trim() === "");
+  return value === null || (typeof value === "string" && value.trim() === "");
 }
+
+/** The days that SPEC §3 accepts as dates: 2000-01-01 to 2099-12-31. */
+const FIRST_DAY = dayNumber(2000, 1, 1)!;
+const LAST_DAY = dayNumber(2099, 12, 31)!;
 
 /** The raw value as issues report it: dates as `YYYY-MM-DD`, errors as their text. */
 export function rawValue(value: CellValue): string | number | boolean | null {
@@ -53,7 +61,11 @@ export function rawValue(value: CellValue): string | number | boolean | null {
   ) {
     return value;
   }
-  if (value instanceof Date) return dayToIso(dateToDay(value));
+  if (value instanceof Date) {
+    // A date outside what JavaScript can print (or no date at all) is reported as text, never thrown.
+    const day = dateToDay(value);
+    return Number.isFinite(day) && Math.abs(day) < 1e8 ? dayToIso(day) : String(value);
+  }
   return value.error;
 }
 
@@ -145,9 +157,9 @@ export function parseDate(value: CellValue, date1904: boolean): CellParse<number
   } else if (typeof value === "string") {
     day = parseDateString(value);
   }
-  if (day === null) return { kind: "bad", code: "invalid-date" };
-  const year = dayYear(day);
-  if (year < 2000 || year > 2099) return { kind: "bad", code: "invalid-date" };
+  // Compared as day numbers, so that a serial of 1e12 or a Date beyond JavaScript's range (whose
+  // year would be NaN) is invalid too, in every form (SPEC §3: years 2000–2099).
+  if (day === null || !(day >= FIRST_DAY && day <= LAST_DAY)) return { kind: "bad", code: "invalid-date" };
   return { kind: "ok", value: day };
 }
 
@@ -244,6 +256,9 @@ export function suggestValue(typed: string, vocabulary: Vocabulary): string | nu
   if (key === "") return null;
   const distance = new Map<string, number>();
   for (const [candidateKey, canonical] of vocabulary.lookup) {
+    // The distance is at least the difference in length: a long cell (up to 32,767 characters) is
+    // never compared letter by letter with every candidate.
+    if (Math.abs(key.length - candidateKey.length) > 4) continue;
     const d = editDistance(key, candidateKey);
     if (d < (distance.get(canonical) ?? Infinity)) distance.set(canonical, d);
   }

@@ -2,6 +2,7 @@
  * The standard ledger template (SPEC §2): its columns, their aliases, and how a header row is found.
  */
 import { type CellValue, type SheetGrid, cellValue } from "../grid";
+import { nfkcTrim } from "../text";
 
 /** Column keys of the standard ledger (重点任务台账). */
 export type ColumnKey =
@@ -109,5 +110,5 @@ const FOOTER = /^(注|说明|填表说明|填报说明|备注|填报人|审核�
 
 /** Footer text (SPEC §4): starts with 注, 说明, 填表说明, … 联系电话 followed by `：` or `:`. */
 export function isFooterText(value: CellValue): boolean {
-  return typeof value === "string" && FOOTER.test(value.normalize("NFKC").trim());
+  return typeof value === "string" && FOOTER.test(nfkcTrim(value));
 }

@@ -176,7 +176,8 @@ export function computeNotice(input: NoticeInput): NoticeData {
         groupSize: n,
       }));
     grouped.push({ group, units: groupResults });
-    results.push(...groupResults, ...unranked);
+    for (const unit of groupResults) results.push(unit);
+    for (const unit of unranked) results.push(unit);
   }
 
   const overdueReason = (u: UnitResult) =>

@@ -29,7 +29,7 @@ export function noticePeriod(
   settings: Settings,
   history: readonly HistoryRecord[],
 ): number {
-  return requested ?? settings.period ?? Math.max(0, ...history.map((h) => h.period)) + 1;
+  return requested ?? settings.period ?? history.reduce((max, h) => Math.max(max, h.period), 0) + 1;
 }
 
 /** Where a notice's period comes from: `设置`, the history (last + 1), or none (the first notice). */

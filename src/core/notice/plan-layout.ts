@@ -94,7 +94,7 @@ export class RowBuilder {
    * cell's text and the width (in units) it has.
    */
   fit(row: number, cells: ReadonlyArray<{ text: string; width: number }>, fontSize = 11): void {
-    const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, c.width, fontSize)));
+    const lines = cells.reduce((max, c) => Math.max(max, wrappedLines(c.text, c.width, fontSize)), 1);
     if (lines > 1) this.height(row, heightForLines(lines, fontSize));
   }
 }

@@ -137,7 +137,7 @@ function columnWidths(notice: NoticeData): number[] {
     ...notice.overdueTasks.map((t) => t.unit),
     ...notice.dueSoonTasks.map((t) => t.unit),
   ];
-  const longest = Math.max(0, ...names.map(textWidth));
+  const longest = names.reduce((max, name) => Math.max(max, textWidth(name)), 0);
   // As wide as the longest name on one line (with the margin `wrappedLines` allows), 16–30 units.
   const unit = Math.min(30, Math.max(16, Math.ceil(longest * 1.1) + 2));
   // 排名 fits `10（并列）`; 完成时限 (F) fits a yyyy-mm-dd date; 完成率 (E) leaves room for the bar.

@@ -1,13 +1,16 @@
 /** Text normalisation shared by header matching, enum matching and suggestions. */
 
+/** Text that NFKC leaves as it is: ASCII and the CJK unified ideographs (no decompositions). */
+const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff]*$/;
+
 /** NFKC (full-width → half-width, compatibility forms) and trim. */
 export function nfkcTrim(text: string): string {
-  return text.normalize("NFKC").trim();
+  return (NFKC_STABLE.test(text) ? text : text.normalize("NFKC")).trim();
 }
 
 /** The comparison key of an enum value: NFKC with all white space removed. */
 export function enumKey(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/gu, "");
+  return (NFKC_STABLE.test(text) ? text : text.normalize("NFKC")).replace(/\s+/gu, "");
 }
 
 /** True for `null`, `undefined` or a string of white space only. */

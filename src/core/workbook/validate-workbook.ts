@@ -80,12 +80,12 @@ export function readSetup(workbook: WorkbookGrid): Setup {
   if (settingsSheet) {
     const read = readSettings(settingsSheet, workbook.date1904);
     settings = read.settings;
-    issues.push(...read.issues);
+    for (const issue of read.issues) issues.push(issue);
   }
   if (rosterSheet) {
     const read = readRoster(rosterSheet);
     roster = read.roster;
-    issues.push(...read.issues);
+    for (const issue of read.issues) issues.push(issue);
   }
   return { roster, settings, issues };
 }
@@ -136,8 +136,9 @@ export function validateWorkbook(
     if (headerRow === null) continue;
     const result = validateLedgerSheet(sheet, headerRow, context);
     sheets.push(result.summary);
-    rows.push(...result.rows);
-    issues.push(...result.issues);
+    // Not push(...many): a spread of 125,000 issues overflows the call stack.
+    for (const row of result.rows) rows.push(row);
+    for (const issue of result.issues) issues.push(issue);
   }
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   return {

@@ -1,3 +1,4 @@
 /** The xlsx adapter's Node side (CLI only): Node's zlib for inflating, and files on disk. */
 export { zlibInflate } from "./inflate";
 export { readWorkbook, readWorkbookFile } from "./read-file";
+export { removeStaleTempFiles, tempFileName } from "./temp-files";

@@ -7,6 +7,7 @@ import type { Inflater } from "../read/inflate";
  * throws `ERR_BUFFER_TOO_LARGE`, which the archive reports as damaged data).
  */
 export const zlibInflate: Inflater = (data, size) => {
-  const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+  // One output chunk of the declared size: no concatenation of 16 KB pieces (and no copy).
+  const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1), chunkSize: Math.max(size, 64) });
   return out.length > size ? out.subarray(0, size) : out;
 };

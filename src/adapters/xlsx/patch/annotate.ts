@@ -112,7 +112,7 @@ export function annotateWorkbook(
     const rel = entry ? rels.find((r) => r.id === entry.relId) : undefined;
     const part = rel?.path === undefined ? undefined : pkg.find(rel.path);
     if (part === undefined || relationshipKind(rel!.type) !== "worksheet") {
-      unplaced.push(...marks);
+      for (const mark of marks) unplaced.push(mark);
       continue;
     }
     let xml = pkg.text(part);

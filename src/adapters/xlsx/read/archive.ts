@@ -4,7 +4,8 @@
  * inflated, by the `Inflater` the platform brings.
  */
 import { WorkbookReadError } from "./errors";
-import type { Inflater } from "./inflate";
+import { refusalFor, sniffFile } from "./sniff";
+import { type Inflater, fflateInflate } from "./inflate";
 import { type ZipEntry, entryData, readCentralDirectory, shortName } from "./zip";
 
 /**
@@ -29,9 +30,11 @@ export class XlsxArchive {
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly inflater: Inflater,
     private readonly maxUnpackedBytes: number,
+    private readonly inflater: Inflater = fflateInflate,
   ) {
+    const kind = sniffFile(bytes);
+    if (kind !== "zip") throw refusalFor(kind);
     for (const entry of readCentralDirectory(bytes)) {
       // Path traversal (`../x`) and absolute names are only names here: nothing is ever written
       // out, and parts are looked up by the paths the package's relationships resolve to.
@@ -43,7 +46,7 @@ export class XlsxArchive {
 
   /** Every entry's name, in the order of the zip's central directory (the patcher copies them all). */
   entryNames(): string[] {
-    return [...this.sizes.keys()];
+    return [...this.entries.keys()];
   }
 
   /** The entry's actual name for a part path such as `xl/workbook.xml`, matched leniently. */
@@ -75,10 +78,19 @@ export class XlsxArchive {
    * Inflates one admitted entry. It is never inflated beyond its declared size, so the declared
    * sizes bound the memory used even when they lie.
    */
-  inflate(name: string): Uint8Array {
+  inflateOne(name: string): Uint8Array {
     const entry = this.entries.get(name);
     if (!entry || !this.admitted.has(name)) throw new Error(`zip entry not admitted: ${name}`);
     return this.inflateEntry(entry);
+  }
+
+  /** Admits (see `admit`) and inflates the named entries at once. */
+  inflate(names: readonly string[]): Map<string, Uint8Array> {
+    this.admit(names);
+    const out = new Map<string, Uint8Array>();
+    for (const name of names)
+      if (!out.has(name) && this.entries.has(name)) out.set(name, this.inflateOne(name));
+    return out;
   }
 
   private inflateEntry(entry: ZipEntry): Uint8Array {

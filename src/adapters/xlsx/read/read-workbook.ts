@@ -61,8 +61,8 @@ export function readWorkbook(
   if (kind !== "zip") throw refusalFor(kind);
   const archive = new XlsxArchive(
     bytes,
-    options.inflate ?? fflateInflate,
     options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES,
+    options.inflate ?? fflateInflate,
   );
   const workbookName = archive.find(WORKBOOK);
   if (workbookName === undefined) throw notAWorkbook(archive);
@@ -70,8 +70,12 @@ export function readWorkbook(
   if (relsName === undefined) throw corruptPart(WORKBOOK_RELS, "缺少工作簿关系文件");
 
   archive.admit([workbookName, relsName]);
-  const workbook = parseWorkbookPart(decodePart(archive.inflate(workbookName), WORKBOOK), WORKBOOK);
-  const rels = parseRelationships(decodePart(archive.inflate(relsName), WORKBOOK_RELS), "xl", WORKBOOK_RELS);
+  const workbook = parseWorkbookPart(decodePart(archive.inflateOne(workbookName), WORKBOOK), WORKBOOK);
+  const rels = parseRelationships(
+    decodePart(archive.inflateOne(relsName), WORKBOOK_RELS),
+    "xl",
+    WORKBOOK_RELS,
+  );
 
   let sharedStringsPath = "xl/sharedStrings.xml";
   let stylesPath = "xl/styles.xml";
@@ -103,18 +107,18 @@ export function readWorkbook(
     sharedStringsEntry === undefined
       ? []
       : parseSharedStrings(
-          decodePart(archive.inflate(sharedStringsEntry), sharedStringsPath),
+          decodePart(archive.inflateOne(sharedStringsEntry), sharedStringsPath),
           sharedStringsPath,
         );
   const cellFormats =
     stylesEntry === undefined
       ? []
-      : parseCellFormats(decodePart(archive.inflate(stylesEntry), stylesPath), stylesPath);
+      : parseCellFormats(decodePart(archive.inflateOne(stylesEntry), stylesPath), stylesPath);
 
   // One sheet at a time: its inflated bytes and text can go before the next one is inflated.
   const sheets: SheetGrid[] = [];
   for (const sheet of sheetParts) {
-    const xml = decodePart(archive.inflate(sheet.entry), sheet.path);
+    const xml = decodePart(archive.inflateOne(sheet.entry), sheet.path);
     const data = parseWorksheet(xml, { sharedStrings, cellFormats }, sheet.path);
     sheets.push({ name: sheet.name, hidden: sheet.hidden, ...data });
   }

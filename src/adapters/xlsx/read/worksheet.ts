@@ -523,8 +523,9 @@ function sheetDataSpan(xml: string, prefix: string, part: string): { start: numb
   const gt = xml.indexOf(">", open);
   if (gt < 0) throw corruptPart(part, "<sheetData> 未结束");
   if (xml.charCodeAt(gt - 1) === 47 /* <sheetData/> */) return { start: gt + 1, end: gt + 1 };
-  const close = xml.indexOf("</" + prefix + "sheetData>", gt);
-  if (close < 0) throw corruptPart(part, "缺少 </sheetData>，文件可能不完整");
+  // The close tag sits near the end of the part: search from there, not through every cell.
+  const close = xml.lastIndexOf("</" + prefix + "sheetData>");
+  if (close < gt) throw corruptPart(part, "缺少 </sheetData>，文件可能不完整");
   return { start: gt + 1, end: close };
 }
 

@@ -3,10 +3,10 @@
  * in the target folder that is flushed to disk and renamed into place, so a failure at any point
  * leaves either the previous file or nothing — never half a workbook.
  */
-import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { WorkbookPlan } from "../../../core/plan";
+import { removeStaleTempFiles, tempFileName } from "../node/temp-files";
 import { OutputWriteError, reasonOf } from "./errors";
 import { renderWorkbookBuffer } from "./node";
 
@@ -54,7 +54,9 @@ async function writeBytesAtomically(path: string, target: string, bytes: Uint8Ar
     throw new OutputWriteError(`无法创建输出文件夹 ${folder}：${reasonOf(error)}`, { cause: error });
   }
 
-  const temp = join(folder, `.taizhang-${randomBytes(8).toString("hex")}.tmp`);
+  // A run killed mid-write left its temporary file here: this run into the same folder removes it.
+  await removeStaleTempFiles(folder);
+  const temp = join(folder, tempFileName());
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, "wx");
