@@ -1,7 +1,7 @@
 /** Text normalisation shared by header matching, enum matching and suggestions. */
 
-/** Text that NFKC leaves as it is: ASCII and the CJK unified ideographs (no decompositions). */
-const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff]*$/;
+/** Text that NFKC leaves as it is: printable ASCII, tab and line ends, and the CJK unified ideographs. */
+const NFKC_STABLE = /^[\t\n\r -~\u4e00-\u9fff]*$/;
 
 /** NFKC (full-width → half-width, compatibility forms) and trim. */
 export function nfkcTrim(text: string): string {
