@@ -297,5 +297,6 @@ async function readMerges(job: SheetJob, pacer: Pacer, stats: { mergeReads: numb
     }
   };
   await visit(job.used);
-  job.merges.push(...[...found.values()].sort((a, b) => a.top - b.top || a.left - b.left));
+  for (const merge of [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left))
+    job.merges.push(merge);
 }
