@@ -80,7 +80,7 @@ export function buildTemplateSheets(input: TemplateInput): SheetPlan[] {
 export function buildOptionsSheet(input: TemplateInput): SheetPlan {
   const lists = optionLists(input);
   const rows: PlanCell[][] = [];
-  const height = Math.max(...lists.map((l) => l.values.length)) + 1;
+  const height = lists.reduce((max, l) => Math.max(max, l.values.length), -Infinity) + 1;
   for (let r = 0; r < height; r++) {
     rows.push(
       lists.map((l) => {

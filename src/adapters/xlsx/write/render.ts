@@ -410,7 +410,8 @@ class SheetWriter {
 
     const cols: string[] = [];
     const hidden = new Set(sheet.hiddenColumns ?? []);
-    const last = Math.max(sheet.columnWidths.length - 1, ...hidden);
+    let last = sheet.columnWidths.length - 1;
+    for (const c of hidden) last = Math.max(last, c);
     for (let c = 0; c <= last && c < MAX_COLUMNS; c++) {
       const w = sheet.columnWidths[c];
       const width = w !== undefined && Number.isFinite(w) && w > 0 ? ` width="${w}" customWidth="1"` : "";
