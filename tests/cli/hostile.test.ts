@@ -101,12 +101,6 @@ function lyingSize(size: number): Uint8Array {
   return bytes;
 }
 
-const xlsBytes = () => {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([[...HEADERS]]), "重点任务台账");
-  return new Uint8Array(XLSX.write(wb, { bookType: "xls", type: "buffer" }) as Buffer);
-};
-
 /** [name, file name, bytes, the one line naming it (after "taizhang: <path>: ")] */
 const refused: Array<[string, string, () => Uint8Array | string, string]> = [
   ["an empty file", "空.xlsx", () => new Uint8Array(0), "文件为空，不是工作簿；请重新获取文件"],
@@ -136,19 +130,13 @@ const refused: Array<[string, string, () => Uint8Array | string, string]> = [
         EncryptionInfo: new Uint8Array(200).fill(4),
         EncryptedPackage: new Uint8Array(5000).fill(8),
       }),
-    `文件已加密（设有打开密码），无法读取；${SAVE_AS}`,
+    `文件设有密码，无法读取；${SAVE_AS}`,
   ],
   [
     "a WPS .et (a compound file without an Excel workbook stream)",
     "表格.et",
     () => compound({ WpsContent: new Uint8Array(6000).fill(3) }),
-    `不是 Excel 工作簿（可能是 WPS .et 或其他程序的文件）；${SAVE_AS}`,
-  ],
-  [
-    "an old .xls (until its reader is plugged in)",
-    "旧版.xls",
-    xlsBytes,
-    `是旧版 .xls 格式，暂不支持；${SAVE_AS}`,
+    `不是 Excel 工作簿（可能是 WPS .et 或其他格式）；${SAVE_AS}`,
   ],
   [
     "a zip bomb refused by its declared size",
