@@ -137,8 +137,10 @@ describe("validate → metrics → notice on random grids", () => {
           expect(at!.column).toBeLessThan(16384);
         }
         expect(() => buildReportPlan(run.issues, { language: "zh" })).not.toThrow();
-        if (setupErrors(run).length > 0) return;
-        const { notice } = planNoticeWorkbook(run, { history: [] });
+        const planned = planNoticeWorkbook(run, { history: [] });
+        expect(planned.ok).toBe(setupErrors(run).length === 0);
+        if (!planned.ok) return;
+        const { notice } = planned;
         expect(notice.totals.completed).toBeLessThanOrEqual(notice.totals.assigned);
         for (const group of notice.groups) {
           const ranked = group.units.filter((u) => u.rank !== null);

@@ -72,7 +72,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): SpreadsheetHo
             // The adapter refuses a foreign sheet itself; ours only when the pane named it.
             confirmReplace: (sheet) => Promise.resolve(write.replace.has(sheet)),
           });
-          notes.push(...result.notes);
+          for (const note of result.notes) notes.push(note);
         }
         if (write.activate !== undefined) await selectCell(context, write.activate, "A1");
         const seen = new Set<string>();
