@@ -49,6 +49,9 @@ const refused: Case[] = [
   { file: PANE, code: 'import { renderWorkbookBuffer } from "../adapters/xlsx/write/node";' },
   { file: PANE, code: 'import { readFile } from "node:fs/promises";' },
   { file: PANE, code: 'import { unzipSync } from "fflate";' },
+  // Views reach the workbook through the host port only (taskpane/host.ts picks the adapter).
+  { file: PANE, code: 'import { createOfficeHost } from "../adapters/office";' },
+  { file: PANE, code: 'import { createWpsHost } from "../adapters/wps/host";' },
   { file: READER, code: 'import { inflateRawSync } from "node:zlib";' },
   { file: READER, code: 'import { readFile } from "fs";' },
   { file: READER, code: 'import { zlibInflate } from "../node/inflate";' },
@@ -56,6 +59,8 @@ const refused: Case[] = [
 const allowed: Case[] = [
   { file: PANE, code: 'import { readWorkbook } from "../adapters/xlsx/read";' },
   { file: PANE, code: 'import * as writer from "../adapters/xlsx/write/browser";' },
+  { file: PANE, code: 'import { patchWorkbook } from "../adapters/xlsx/patch";' },
+  { file: "src/taskpane/host.ts", code: 'import { createOfficeHost } from "../adapters/office";' },
 ];
 
 it("refuses file-system code in the pane and Node modules in the reader, and allows the reader in the pane", () => {
