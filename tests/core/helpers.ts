@@ -213,7 +213,7 @@ export function expected(
     value,
     suggestion: extra.suggestion ?? null,
     params: extra.params ?? {},
-  };
+  } as IssueData & { file: string };
 }
 
 /** Warnings per SPEC §4 (stated here, not imported, so a wrong severity in the engine shows up). */

@@ -54,7 +54,7 @@ function settingIssue(
     value,
     suggestion: null,
     params,
-  };
+  } as IssueData;
 }
 
 describe("设置: defaults", () => {
@@ -424,7 +424,7 @@ describe("单位名册", () => {
         column: "单位名称",
         value: "青 山 区",
         suggestion: null,
-        params: { detail: "青山区", firstRow: 2 },
+        params: { clash: "青山区", firstRow: 2 },
       },
     ]);
     expect(roster.units.map((u) => [u.name, u.group])).toEqual([
@@ -449,7 +449,7 @@ describe("单位名册", () => {
         column: "别名",
         value: "高新区",
         suggestion: null,
-        params: { detail: "高新区", firstRow: 2 },
+        params: { clash: "高新区", firstRow: 2 },
       },
     ]);
     expect(read1.units).toEqual([

@@ -4,7 +4,15 @@
  * (helpers.ts): title row 1, metadata row 2, header row 3, data from row 4, columns A–L in template
  * order (A 序号 … G 完成时限, H 推进状态, I 完成进度, J 完成时间, K 佐证材料, L 备注).
  */
-import { type CellValue, type IssueCode, localizeIssue, validateRun } from "../../src/core";
+import {
+  type CellValue,
+  type IssueCode,
+  MAX_ROWS,
+  UNKNOWN_RUN_SUMMARY,
+  a1,
+  localizeIssue,
+  validateRun,
+} from "../../src/core";
 import {
   FILE,
   HEADERS,
@@ -101,7 +109,7 @@ describe("duplicate-column", () => {
       }),
     );
     expect(issues).toEqual([
-      expected("duplicate-column", "M3", "推进状态", "状态", { params: { firstRow: 3, detail: "H3" } }),
+      expected("duplicate-column", "M3", "推进状态", "状态", { params: { firstCell: "H3" } }),
     ]);
   });
 
@@ -126,6 +134,51 @@ describe("unknown-column", () => {
 
   it("is absent for the template's own headers", () => {
     expect(codes([validRow()])).not.toContain("unknown-column");
+  });
+
+  it(`names up to ${UNKNOWN_RUN_SUMMARY - 1} unknown columns side by side one by one`, () => {
+    const extra = Array.from({ length: UNKNOWN_RUN_SUMMARY - 1 }, (_, i) => `${i + 1}月`);
+    const issues = issuesOf(ledgerBook({ headers: [...HEADERS, ...extra], rows: [validRow()] }));
+    expect(issues.map((i) => [i.code, i.cell])).toEqual(
+      extra.map((_, i) => ["unknown-column", a1(2, 12 + i)]),
+    );
+  });
+
+  it(`summarises a run of ${UNKNOWN_RUN_SUMMARY} or more unknown columns in one warning on its first cell`, () => {
+    const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+    const issues = issuesOf(ledgerBook({ headers: [...HEADERS, ...months, "联系电话"], rows: [validRow()] }));
+    expect(issues).toEqual([
+      expected("unknown-column", "M3", "1月", "1月", {
+        params: { count: 13, lastCell: "Y3", lastValue: "联系电话" },
+      }),
+    ]);
+    expect(localizeIssue(issues[0]!, "zh").message).toBe(
+      "从“1月”到“联系电话”（M3–Y3）共 13 列无法识别，不参与校验",
+    );
+    expect(localizeIssue(issues[0]!, "en").message).toBe(
+      '13 unrecognised columns from "1月" to "联系电话" (M3–Y3) are not checked',
+    );
+  });
+
+  it("a known header between unknown ones splits the runs", () => {
+    const five = (p: string) => Array.from({ length: UNKNOWN_RUN_SUMMARY }, (_, i) => `${p}${i}`);
+    const headers = [...HEADERS.slice(0, 6), ...five("甲"), ...HEADERS.slice(6), ...five("乙")];
+    const row = (spec: RowSpec): CellValue[] =>
+      headers.map((h) =>
+        (HEADERS as readonly string[]).includes(h as string) ? (spec[h as Header] ?? null) : null,
+      );
+    const issues = issuesOf(ledgerBook({ headers, rows: [row(validRow())] }));
+    expect(issues.map((i) => [i.cell, i.params])).toEqual([
+      ["G3", { count: UNKNOWN_RUN_SUMMARY, lastCell: "K3", lastValue: "甲4" }],
+      ["R3", { count: UNKNOWN_RUN_SUMMARY, lastCell: "V3", lastValue: "乙4" }],
+    ]);
+  });
+
+  it("100,000 unknown headers are one warning", () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => `列${i}`);
+    const issues = issuesOf(ledgerBook({ headers: [...HEADERS, ...many], rows: [validRow()] }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.params).toMatchObject({ count: 100_000 });
   });
 });
 
@@ -477,7 +530,7 @@ describe("ambiguous-percent", () => {
     const issues = issuesOf(ledgerBook({ rows: [doneRow({ 完成进度: 0.99 })] }));
     expect(issues).toEqual([
       expected("ambiguous-percent", "I4", "完成进度", 0.99, { params: { resolved: 99 } }),
-      expected("status-progress-mismatch", "I4", "完成进度", 0.99, { params: { detail: "已完成" } }),
+      expected("status-progress-mismatch", "I4", "完成进度", 0.99, { params: { status: "已完成" } }),
     ]);
   });
 
@@ -502,7 +555,7 @@ describe("status-progress-mismatch (cell = 完成进度)", () => {
   ])("is an error for %s", (...[, row, value]) => {
     expect(issuesOf(ledgerBook({ rows: [row] }))).toEqual([
       expected("status-progress-mismatch", "I4", "完成进度", value, {
-        params: { detail: row.推进状态 as string },
+        params: { status: row.推进状态 as string },
       }),
     ]);
   });
@@ -534,7 +587,7 @@ describe("status-progress-mismatch (cell = 完成进度)", () => {
 describe("done-date-missing (cell = 完成时间)", () => {
   it.each(["已完成", "已销号"])("is an error when %s has no 完成时间", (status) => {
     expect(issuesOf(ledgerBook({ rows: [doneRow({ 推进状态: status, 完成时间: null })] }))).toEqual([
-      expected("done-date-missing", "J4", "完成时间", null, { params: { detail: status } }),
+      expected("done-date-missing", "J4", "完成时间", null, { params: { status: status } }),
     ]);
   });
 
@@ -553,7 +606,7 @@ describe("done-date-unexpected", () => {
         ledgerBook({ rows: [validRow({ 推进状态: status, 完成进度: progress, 完成时间: "2022-09-15" })] }),
       ),
     ).toEqual([
-      expected("done-date-unexpected", "J4", "完成时间", "2022-09-15", { params: { detail: status } }),
+      expected("done-date-unexpected", "J4", "完成时间", "2022-09-15", { params: { status: status } }),
     ]);
   });
 
@@ -562,7 +615,7 @@ describe("done-date-unexpected", () => {
       asOf: "2022-10-31",
     });
     expect(issues).toEqual([
-      expected("done-date-unexpected", "J4", "完成时间", "2022-12-01", { params: { detail: "推进中" } }),
+      expected("done-date-unexpected", "J4", "完成时间", "2022-12-01", { params: { status: "推进中" } }),
       expected("done-date-in-future", "J4", "完成时间", "2022-12-01"),
     ]);
   });
@@ -597,7 +650,7 @@ describe("reported values", () => {
   it('reports a date cell (t="d") as YYYY-MM-DD', () => {
     const issues = issuesOf(ledgerBook({ rows: [validRow({ 完成时间: new Date(Date.UTC(2022, 8, 1)) })] }));
     expect(issues).toEqual([
-      expected("done-date-unexpected", "J4", "完成时间", "2022-09-01", { params: { detail: "推进中" } }),
+      expected("done-date-unexpected", "J4", "完成时间", "2022-09-01", { params: { status: "推进中" } }),
     ]);
   });
 });
@@ -689,10 +742,78 @@ describe("duplicate-task (cell = the later 任务编号)", () => {
 });
 
 describe("blank-row", () => {
-  it("is one warning, on the table's first column of the run's first row, for a run followed by data", () => {
-    expect(
-      issuesOf(ledgerBook({ rows: [validRow(), null, ["", "  ", null], validRow({ 任务编号: "CS-02" })] })),
-    ).toEqual([expected("blank-row", "A5", null, null)]);
+  it("is one warning per run of blank rows followed by data, on the run's first row, naming the rows", () => {
+    const issues = issuesOf(
+      ledgerBook({ rows: [validRow(), null, ["", "  ", null], validRow({ 任务编号: "CS-02" })] }),
+    );
+    expect(issues).toEqual([
+      expected("blank-row", "A5", null, null, { params: { firstRow: 5, lastRow: 6 } }),
+    ]);
+    expect(localizeIssue(issues[0]!, "zh").message).toBe("第5–6行为空行，请删除");
+    expect(localizeIssue(issues[0]!, "en").message).toBe("Rows 5–6 are blank; delete them");
+  });
+
+  it("a single blank row is named alone; separate runs are separate warnings", () => {
+    const issues = issuesOf(
+      ledgerBook({
+        rows: [
+          validRow(),
+          null,
+          validRow({ 任务编号: "CS-02" }),
+          null,
+          null,
+          null,
+          validRow({ 任务编号: "CS-03" }),
+        ],
+      }),
+    );
+    expect(issues).toEqual([
+      expected("blank-row", "A5", null, null, { params: { firstRow: 5, lastRow: 5 } }),
+      expected("blank-row", "A7", null, null, { params: { firstRow: 7, lastRow: 9 } }),
+    ]);
+    expect(localizeIssue(issues[0]!, "zh").message).toBe("第5行为空行，请删除");
+    expect(localizeIssue(issues[0]!, "en").message).toBe("Row 5 is blank; delete it");
+  });
+
+  it("a footer row ends a run; the run still counts when a data row comes later", () => {
+    const issues = issuesOf(
+      ledgerBook({ rows: [validRow(), null, ["注：以下为补报"], null, validRow({ 任务编号: "CS-02" })] }),
+    );
+    expect(issues).toEqual([
+      expected("blank-row", "A5", null, null, { params: { firstRow: 5, lastRow: 5 } }),
+      expected("blank-row", "A7", null, null, { params: { firstRow: 7, lastRow: 7 } }),
+    ]);
+  });
+
+  it("costs the rows present: 100,000 blank rows before a data row are one warning", () => {
+    const rows: (RowSpec | null)[] = [
+      validRow(),
+      ...Array.from({ length: 100_000 }, () => null),
+      validRow({ 任务编号: "Z" }),
+    ];
+    expect(issuesOf(ledgerBook({ rows }))).toEqual([
+      expected("blank-row", "A5", null, null, { params: { firstRow: 5, lastRow: 100_004 } }),
+    ]);
+  });
+
+  it("on a sparse grid, a gap down to row 1,048,576 is one run, and only the rows present are read", () => {
+    const sheet = ledgerSheet({ rows: [validRow()] });
+    const last = MAX_ROWS - 1;
+    const values: CellValue[][] = sheet.values.map((r) => [...(r ?? [])]);
+    values[last] = [...ledgerSheet({ rows: [validRow({ 任务编号: "Z" })] }).values[3]!];
+    const present = [0, 1, 2, 3, last];
+    const read = new Set<number>();
+    const watched = new Proxy(values, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) read.add(Number(key));
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const book = workbook([{ ...sheet, values: watched, rowIndexes: present }, rosterSheet()]);
+    expect(issuesOf(book)).toEqual([
+      expected("blank-row", "A5", null, null, { params: { firstRow: 5, lastRow: last } }),
+    ]);
+    expect([...read].filter((r) => !present.includes(r))).toEqual([]);
   });
 
   it("is placed on the first header column when the table starts in column B", () => {
@@ -701,7 +822,9 @@ describe("blank-row", () => {
     const issues = issuesOf(
       ledgerBook({ headers, rows: [row(validRow()), null, row(validRow({ 任务编号: "X" }))] }),
     );
-    expect(issues).toEqual([expected("blank-row", "B5", null, null)]);
+    expect(issues).toEqual([
+      expected("blank-row", "B5", null, null, { params: { firstRow: 5, lastRow: 5 } }),
+    ]);
   });
 
   it("is absent for blank rows after the last data row and before a footer", () => {

@@ -7,7 +7,9 @@ describe("buildFeedback", () => {
   const issues = [
     makeIssue("invalid-date", at("G5", 5, "完成时限"), "10月底"),
     makeIssue("done-date-in-future", at("J6", 6, "完成时间"), "2022-12-01"),
-    makeIssue("done-date-unexpected", at("J6", 6, "完成时间"), "2022-12-01"),
+    makeIssue("done-date-unexpected", at("J6", 6, "完成时间"), "2022-12-01", {
+      params: { status: "推进中" },
+    }),
     makeIssue("nonstandard-value", at("H7", 7, "推进状态"), "完成", { params: { resolved: "已完成" } }),
     makeIssue("no-roster", { sheet: "单位名册", cell: null, row: null, column: null }, null),
   ];

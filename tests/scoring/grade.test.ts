@@ -2,6 +2,7 @@
 import {
   type GradeReason,
   type IssueCode,
+  type IssueData,
   gradeReasonEn,
   gradeReasonZh,
   localizeIssue,
@@ -47,14 +48,14 @@ const SCORING_CODES: IssueCode[] = [
 ];
 
 test.each(SCORING_CODES)("%s has Chinese and English words with its values", (code) => {
+  // Every scoring code's parameters at once (each code reads its own).
+  const params = { firstRow: 3, sum: 7, limit: 5, resolved: 79, lacks: "maxima" } as const;
   const issue = makeIssue(
     code,
     { sheet: "平时掌握情况", cell: "B2", row: 2, column: "组织建设（20分）" },
     "青山区",
-    {
-      params: { firstRow: 3, sum: 7, limit: 5, resolved: 79, lacks: "maxima" },
-    },
-  );
+    { params } as never,
+  ) as IssueData;
   const zh = localizeIssue(issue, "zh").message;
   const en = localizeIssue(issue, "en").message;
   expect(zh).toMatch(/[\u4e00-\u9fff]/);

@@ -402,7 +402,7 @@ describe("weights (考核权重)", () => {
       cell: "B3",
       column: "权重",
       value: 90,
-      params: { sum: 90, resolved: 90 },
+      params: { sum: 90 },
     });
     expect(r.issues).toEqual([expected]);
     expect(r.blocking).toEqual([expected]);

@@ -3,19 +3,14 @@
  * "empty". They never throw and never look at other cells.
  */
 import { type CellValue, isCellError } from "../grid";
-import type { IssueCode, IssueParams } from "../issue";
+import type { IssueDetail } from "../issue";
 import { dateToDay, dayNumber, dayToIso, serialToDay } from "../date";
 import { editDistance, enumKey, nfkcTrim } from "../text";
 
 export type CellParse<T> =
   | { readonly kind: "empty" }
-  | { readonly kind: "ok"; readonly value: T; readonly warning?: { code: IssueCode; params: IssueParams } }
-  | {
-      readonly kind: "bad";
-      readonly code: IssueCode;
-      readonly suggestion?: string | null;
-      readonly params?: IssueParams;
-    };
+  | { readonly kind: "ok"; readonly value: T; readonly warning?: IssueDetail }
+  | ({ readonly kind: "bad"; readonly suggestion?: string | null } & IssueDetail);
 
 const EMPTY = { kind: "empty" } as const;
 

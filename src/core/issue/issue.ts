@@ -83,35 +83,84 @@ export type Expectation =
   | "group"
   | "history-header";
 
-/** Typed parameters that message templates may use. */
-export interface IssueParams {
-  /** Row (1-based) of the first occurrence, for duplicates. */
-  firstRow?: number;
-  /** The setting, header or key concerned. */
-  key?: string;
-  /** What the value was read as, e.g. a canonical value or a number. */
-  resolved?: string | number;
-  /** What was expected (words at the edge). */
-  expected?: Expectation;
-  /** The allowed range, for `out-of-range`. */
-  min?: number;
-  max?: number;
-  /** Extra detail, e.g. the status for a mismatch. */
-  detail?: string;
-  /** The file of the first occurrence, when a duplicate is in another file (scoring). */
-  firstFile?: string;
-  /** A computed sum (加分 before the cap, weights' total). */
-  sum?: number;
-  /** A limit that applied (加分上限). */
-  limit?: number;
-  /** What a scoring sheet lacks: its 单位 column, indicator maxima, or the 加减分 columns. */
-  lacks?: "unit-column" | "maxima" | "adjustment-columns";
+/** No parameters. */
+type None = Readonly<Record<never, never>>;
+
+/** A status as the row gave it (canonical), for the status rules. */
+interface StatusParam {
+  readonly status: string;
 }
 
-/** An issue without its rendered message. */
-export interface IssueData {
-  readonly code: IssueCode;
-  readonly severity: Severity;
+/**
+ * The parameters of each code (what its message may use): a discriminated union on `code`, so that
+ * every issue carries exactly the data its words need and the compiler checks both ends.
+ */
+export interface IssueParamMap {
+  "missing-column": { readonly key: string };
+  /** `firstCell`: the header cell of the column that is used. */
+  "duplicate-column": { readonly firstCell: string };
+  /**
+   * A long run of unknown headers is one issue on its first cell: `count` columns up to `lastCell`
+   * (whose header is `lastValue`). A single unknown column has none of these.
+   */
+  "unknown-column": { readonly count?: number; readonly lastCell?: string; readonly lastValue?: string };
+  "no-roster": None;
+  "required-missing": None;
+  "formula-error": None;
+  "invalid-date": None;
+  /** What was expected (a score: `min`–`max`; an adjustment: `non-negative-number`); none for 完成进度. */
+  "invalid-number": { readonly expected?: Expectation; readonly min?: number; readonly max?: number };
+  "out-of-range": { readonly min: number; readonly max: number };
+  "invalid-enum": None;
+  "unknown-unit": None;
+  /** `resolved`: the canonical value it was read as. */
+  "nonstandard-value": { readonly resolved: string };
+  /** `resolved`: the percentage points it was read as. */
+  "ambiguous-percent": { readonly resolved: number };
+  "status-progress-mismatch": StatusParam;
+  "done-date-missing": StatusParam;
+  "done-date-unexpected": StatusParam;
+  "done-date-in-future": None;
+  "evidence-missing": None;
+  /** `firstRow`: 1-based row of the first occurrence. */
+  "duplicate-task": { readonly firstRow: number };
+  /** The run of blank rows `firstRow`–`lastRow` (1-based; equal for one row). */
+  "blank-row": { readonly firstRow: number; readonly lastRow: number };
+  "score-missing": None;
+  "unit-missing-in-sheet": None;
+  /** `firstRow` of the first occurrence; `firstFile` when it is in another file's sheet of that name. */
+  "duplicate-unit": { readonly firstRow: number; readonly firstFile?: string };
+  /** `resolved`: the recomputed total. */
+  "total-mismatch": { readonly resolved: number };
+  /** `sum`: the sum of the weights. */
+  "weights-sum": { readonly sum: number };
+  /** 加分 `sum` above the cap `limit` (加分上限). */
+  "bonus-capped": { readonly sum: number; readonly limit: number };
+  "evaluation-sheet-missing": None;
+  /** What a scoring sheet lacks: its 单位 column, indicator maxima, or the 加减分 columns. */
+  "scoring-sheet-invalid": { readonly lacks: "unit-column" | "maxima" | "adjustment-columns" };
+  /** `key`: the setting (or sheet) concerned; `firstRow` for a sheet listed twice. */
+  "invalid-setting": { readonly key: string; readonly expected?: Expectation; readonly firstRow?: number };
+  "unknown-setting": None;
+  /** Either what was expected, or the name/alias `clash`ing with the unit of `firstRow`. */
+  "invalid-roster": { readonly expected?: Expectation; readonly clash?: string; readonly firstRow?: number };
+}
+
+/** The parameters of `code`. */
+export type IssueParams<C extends IssueCode = IssueCode> = IssueParamMap[C];
+
+/**
+ * A code with its parameters, what a parser or a rule reports before it knows the cell; `params`
+ * may be left out where they are all optional.
+ */
+export type IssueDetail = {
+  readonly [C in IssueCode]: { readonly code: C } & (None extends IssueParamMap[C]
+    ? { readonly params?: IssueParamMap[C] }
+    : { readonly params: IssueParamMap[C] });
+}[IssueCode];
+
+/** Where an issue is. */
+export interface IssuePlace {
   readonly sheet: string;
   /** A1 reference, or `null` for issues that have no cell (e.g. `no-roster`). */
   readonly cell: string | null;
@@ -119,23 +168,41 @@ export interface IssueData {
   readonly row: number | null;
   /** Canonical column header (e.g. `完成时限`), or the header text for unknown columns. */
   readonly column: string | null;
+}
+
+interface IssueBase<C extends IssueCode> extends IssuePlace {
+  readonly code: C;
+  readonly severity: Severity;
   /** The raw value as the user typed it (dates as `YYYY-MM-DD`, errors as `#N/A`). */
   readonly value: string | number | boolean | null;
   readonly suggestion: string | null;
-  readonly params: IssueParams;
+  readonly params: IssueParamMap[C];
 }
+
+/** An issue without its rendered message: a union discriminated on `code`. */
+export type IssueData = { readonly [C in IssueCode]: IssueBase<C> }[IssueCode];
+
+/** The issue of one code. */
+export type IssueOf<C extends IssueCode> = IssueBase<C>;
 
 /** An issue with its message rendered in one language. */
-export interface Issue extends IssueData {
-  readonly message: string;
-}
+export type Issue = IssueData & { readonly message: string };
 
-export function makeIssue(
-  code: IssueCode,
-  place: { sheet: string; cell: string | null; row: number | null; column: string | null },
+type Extra<C extends IssueCode> = { readonly suggestion?: string | null } & (None extends IssueParamMap[C]
+  ? { readonly params?: IssueParamMap[C] }
+  : { readonly params: IssueParamMap[C] });
+
+/**
+ * An issue of `code` at `place`. Codes whose parameters are all optional may omit `params`.
+ *
+ * @example makeIssue("duplicate-task", place, "RW-1", { params: { firstRow: 4 } })
+ */
+export function makeIssue<C extends IssueCode>(
+  code: C,
+  place: IssuePlace,
   value: IssueData["value"],
-  extra: { suggestion?: string | null; params?: IssueParams } = {},
-): IssueData {
+  ...[extra]: None extends IssueParamMap[C] ? [extra?: Extra<C>] : [extra: Extra<C>]
+): IssueOf<C> {
   return {
     code,
     severity: severityOf(code),
@@ -144,9 +211,26 @@ export function makeIssue(
     row: place.row,
     column: place.column,
     value,
-    suggestion: extra.suggestion ?? null,
-    params: extra.params ?? {},
+    suggestion: extra?.suggestion ?? null,
+    params: (extra?.params ?? {}) as IssueParamMap[C],
   };
+}
+
+/** An issue from a parser's detail (code and parameters) at `place`. */
+export function issueFrom(
+  detail: IssueDetail,
+  place: IssuePlace,
+  value: IssueData["value"],
+  suggestion: string | null = null,
+): IssueData {
+  return {
+    ...place,
+    code: detail.code,
+    severity: severityOf(detail.code),
+    value,
+    suggestion,
+    params: detail.params ?? {},
+  } as IssueData;
 }
 
 export function countIssues(issues: readonly { severity: Severity }[]): { errors: number; warnings: number } {

@@ -44,15 +44,17 @@ const show = (v: IssueData["value"]): string => (v === null ? "(empty)" : `"${St
 
 /** English messages, rendered from the issue code. Column names stay in Chinese: they are the sheet's. */
 export function messageEn(issue: IssueData): string {
-  const { params: p, column, value } = issue;
+  const { code, params: p, column, value } = issue;
   const col = column ?? "";
-  switch (issue.code) {
+  switch (code) {
     case "missing-column":
-      return `Required column "${p.key ?? col}" is missing; the sheet's rows were not checked`;
+      return `Required column "${p.key}" is missing; the sheet's rows were not checked`;
     case "duplicate-column":
-      return `Column "${col}" appears twice (column ${p.detail ?? ""} is used); remove the extra one`;
+      return `Column "${col}" appears twice (the one in ${p.firstCell} is used); remove the extra one`;
     case "unknown-column":
-      return `Unrecognised column "${String(value)}" is not checked`;
+      return p.count !== undefined
+        ? `${p.count} unrecognised columns from "${String(value)}" to "${p.lastValue ?? ""}" (${issue.cell ?? ""}–${p.lastCell ?? ""}) are not checked`
+        : `Unrecognised column "${String(value)}" is not checked`;
     case "no-roster":
       return "No 单位名册 (roster) sheet: unit names were not checked";
     case "required-missing":
@@ -76,37 +78,39 @@ export function messageEn(issue: IssueData): string {
     case "unknown-unit":
       return `Unit ${show(value)} is not in the roster`;
     case "nonstandard-value":
-      return `"${col}" ${show(value)} is not the standard form; read as "${String(p.resolved ?? "")}"`;
+      return `"${col}" ${show(value)} is not the standard form; read as "${p.resolved}"`;
     case "ambiguous-percent":
-      return `Progress ${show(value)} was read as ${String(p.resolved ?? "")}%; please enter 0–100`;
+      return `Progress ${show(value)} was read as ${p.resolved}%; please enter 0–100`;
     case "status-progress-mismatch":
-      return `Status "${p.detail ?? ""}" does not match the progress`;
+      return `Status "${p.status}" does not match the progress`;
     case "done-date-missing":
-      return `Status "${p.detail ?? "已完成"}" needs a completion date`;
+      return `Status "${p.status}" needs a completion date`;
     case "done-date-unexpected":
-      return `Status "${p.detail ?? ""}" should have no completion date`;
+      return `Status "${p.status}" should have no completion date`;
     case "done-date-in-future":
       return `Completion date ${show(value)} is after the as-of date`;
     case "evidence-missing":
       return "A closed-out (已销号) task needs its evidence";
     case "duplicate-task":
-      return `Task ID ${show(value)} repeats row ${p.firstRow ?? "?"} for the same unit`;
+      return `Task ID ${show(value)} repeats row ${p.firstRow} for the same unit`;
     case "blank-row":
-      return "Blank row inside the data; delete it";
+      return p.firstRow === p.lastRow
+        ? `Row ${p.firstRow} is blank; delete it`
+        : `Rows ${p.firstRow}–${p.lastRow} are blank; delete them`;
     case "score-missing":
       return `Score for "${col}" is empty and counts 0`;
     case "unit-missing-in-sheet":
       return `Unit ${show(value)} has no row in this sheet and scores 0`;
     case "duplicate-unit":
       return p.firstFile !== undefined
-        ? `Unit ${show(value)} already has scores in the sheet of the same name in "${p.firstFile}" (row ${p.firstRow ?? "?"}); this row is ignored`
-        : `Unit ${show(value)} repeats row ${p.firstRow ?? "?"}; this row is ignored`;
+        ? `Unit ${show(value)} already has scores in the sheet of the same name in "${p.firstFile}" (row ${p.firstRow}); this row is ignored`
+        : `Unit ${show(value)} repeats row ${p.firstRow}; this row is ignored`;
     case "total-mismatch":
-      return `Total ${show(value)} differs from the sum ${String(p.resolved ?? "")}; the sum is used`;
+      return `Total ${show(value)} differs from the sum ${p.resolved}; the sum is used`;
     case "weights-sum":
-      return `Weights add up to ${String(p.sum ?? p.resolved ?? "")}, not 100`;
+      return `Weights add up to ${p.sum}, not 100`;
     case "bonus-capped":
-      return `Bonus points add up to ${String(p.sum ?? "")}, over the cap of ${String(p.limit ?? "")}; ${String(p.limit ?? "")} counts`;
+      return `Bonus points add up to ${p.sum}, over the cap of ${p.limit}; ${p.limit} counts`;
     case "evaluation-sheet-missing":
       return `Evaluation sheet ${show(value)} named in the weights is not in the workbook`;
     case "scoring-sheet-invalid":
@@ -116,12 +120,12 @@ export function messageEn(issue: IssueData): string {
           ? `Sheet "${issue.sheet}" needs a 单位 column and a 加分 or 扣分 column`
           : `Sheet "${issue.sheet}" has no 单位 or 单位名称 column`;
     case "invalid-setting":
-      return `Setting "${p.key ?? col}" has an invalid value ${show(value)}; expected ${p.expected ? expectationEn(p.expected) : "a valid value"}`;
+      return `Setting "${p.key}" has an invalid value ${show(value)}; expected ${p.expected ? expectationEn(p.expected) : "a valid value"}`;
     case "unknown-setting":
       return `Unknown setting ${show(value)} ignored`;
     case "invalid-roster":
-      return p.detail !== undefined
-        ? `Roster name or alias ${show(value)} repeats row ${p.firstRow ?? "?"}`
+      return p.clash !== undefined
+        ? `Roster name or alias ${show(value)} repeats row ${p.firstRow}`
         : `Roster entry ${show(value)} is invalid; expected ${p.expected ? expectationEn(p.expected) : "a valid value"}`;
   }
 }

@@ -6,7 +6,7 @@ export type Language = "zh" | "en";
 
 /** Renders an issue's message in one language. */
 export function localizeIssue<T extends IssueData>(issue: T, language: Language = "zh"): T & Issue {
-  return { ...issue, message: language === "en" ? messageEn(issue) : messageZh(issue) };
+  return { ...issue, message: language === "en" ? messageEn(issue) : messageZh(issue) } as T & Issue;
 }
 
 export { messageEn, messageZh };

@@ -44,15 +44,17 @@ const show = (v: IssueData["value"]): string => (v === null ? "（空）" : `“
 
 /** Chinese messages, rendered from the issue code (the compiler checks every code is covered). */
 export function messageZh(issue: IssueData): string {
-  const { params: p, column, value } = issue;
+  const { code, params: p, column, value } = issue;
   const col = column ?? "";
-  switch (issue.code) {
+  switch (code) {
     case "missing-column":
-      return `缺少必填列“${p.key ?? col}”，本表数据行未校验`;
+      return `缺少必填列“${p.key}”，本表数据行未校验`;
     case "duplicate-column":
-      return `列“${col}”重复出现（已使用 ${p.detail ?? ""} 列），请删除多余的列`;
+      return `列“${col}”重复出现（已使用 ${p.firstCell} 列），请删除多余的列`;
     case "unknown-column":
-      return `无法识别的列“${String(value)}”，该列不参与校验`;
+      return p.count !== undefined
+        ? `从“${String(value)}”到“${p.lastValue ?? ""}”（${issue.cell ?? ""}–${p.lastCell ?? ""}）共 ${p.count} 列无法识别，不参与校验`
+        : `无法识别的列“${String(value)}”，该列不参与校验`;
     case "no-roster":
       return "未找到“单位名册”工作表，责任单位名称未核对";
     case "required-missing":
@@ -76,41 +78,43 @@ export function messageZh(issue: IssueData): string {
     case "unknown-unit":
       return `责任单位${show(value)}不在单位名册中`;
     case "nonstandard-value":
-      return `“${col}”${show(value)}不是规范写法，已按“${String(p.resolved ?? "")}”处理`;
+      return `“${col}”${show(value)}不是规范写法，已按“${p.resolved}”处理`;
     case "ambiguous-percent":
-      return `完成进度${show(value)}按 ${String(p.resolved ?? "")}% 处理，请确认并填写 0–100 的数字`;
+      return `完成进度${show(value)}按 ${p.resolved}% 处理，请确认并填写 0–100 的数字`;
     case "status-progress-mismatch":
-      return p.detail === "推进中"
+      return p.status === "推进中"
         ? `推进状态为“推进中”，完成进度却为 100%`
-        : p.detail === "未启动"
+        : p.status === "未启动"
           ? `推进状态为“未启动”，完成进度应为 0`
-          : `推进状态为“${p.detail ?? ""}”，完成进度应为 100%`;
+          : `推进状态为“${p.status}”，完成进度应为 100%`;
     case "done-date-missing":
-      return `推进状态为“${p.detail ?? "已完成"}”，须填写完成时间`;
+      return `推进状态为“${p.status}”，须填写完成时间`;
     case "done-date-unexpected":
-      return `推进状态为“${p.detail ?? ""}”，不应填写完成时间`;
+      return `推进状态为“${p.status}”，不应填写完成时间`;
     case "done-date-in-future":
       return `完成时间${show(value)}晚于统计截止日期`;
     case "evidence-missing":
       return "已销号任务须填写佐证材料";
     case "duplicate-task":
-      return `任务编号${show(value)}与第 ${p.firstRow ?? "?"} 行重复（同一责任单位）`;
+      return `任务编号${show(value)}与第 ${p.firstRow} 行重复（同一责任单位）`;
     case "blank-row":
-      return "数据区中有空行，请删除";
+      return p.firstRow === p.lastRow
+        ? `第${p.firstRow}行为空行，请删除`
+        : `第${p.firstRow}–${p.lastRow}行为空行，请删除`;
     case "score-missing":
       return `“${col}”得分为空，按 0 分计`;
     case "unit-missing-in-sheet":
       return `单位${show(value)}在本考核表中没有得分，按 0 分计`;
     case "duplicate-unit":
       return p.firstFile !== undefined
-        ? `单位${show(value)}在“${p.firstFile}”的同名考核表中已有得分（第 ${p.firstRow ?? "?"} 行），本行不计分`
-        : `单位${show(value)}重复出现（首次在第 ${p.firstRow ?? "?"} 行），本行不计分`;
+        ? `单位${show(value)}在“${p.firstFile}”的同名考核表中已有得分（第 ${p.firstRow} 行），本行不计分`
+        : `单位${show(value)}重复出现（首次在第 ${p.firstRow} 行），本行不计分`;
     case "total-mismatch":
-      return `合计${show(value)}与各项得分之和 ${String(p.resolved ?? "")} 不符，已按重新计算的合计处理`;
+      return `合计${show(value)}与各项得分之和 ${p.resolved} 不符，已按重新计算的合计处理`;
     case "weights-sum":
-      return `考核权重合计为 ${String(p.sum ?? p.resolved ?? "")}，应为 100`;
+      return `考核权重合计为 ${p.sum}，应为 100`;
     case "bonus-capped":
-      return `加分合计 ${String(p.sum ?? "")} 分，超过加分上限 ${String(p.limit ?? "")} 分，按 ${String(p.limit ?? "")} 分计`;
+      return `加分合计 ${p.sum} 分，超过加分上限 ${p.limit} 分，按 ${p.limit} 分计`;
     case "evaluation-sheet-missing":
       return `考核权重中的考核表${show(value)}在工作簿中不存在`;
     case "scoring-sheet-invalid":
@@ -120,11 +124,11 @@ export function messageZh(issue: IssueData): string {
           ? `工作表“${issue.sheet}”应有“单位”列和“加分”或“扣分”列`
           : `工作表“${issue.sheet}”没有“单位”或“单位名称”列`;
     case "invalid-setting":
-      return `设置项“${p.key ?? col}”的值${show(value)}无效，应为${p.expected ? expectationZh(p.expected) : "有效值"}`;
+      return `设置项“${p.key}”的值${show(value)}无效，应为${p.expected ? expectationZh(p.expected) : "有效值"}`;
     case "unknown-setting":
       return `无法识别的设置项${show(value)}，已忽略`;
     case "invalid-roster":
-      return p.detail !== undefined
+      return p.clash !== undefined
         ? `单位名册中${show(value)}与第 ${p.firstRow ?? "?"} 行的单位名称或别名重复`
         : `单位名册中${show(value)}无效，应为${p.expected ? expectationZh(p.expected) : "有效值"}`;
   }

@@ -4,7 +4,7 @@
  * composite, the rank in its group, the grade with the 好等次比例 quota and the veto cap, and why.
  */
 import { type SheetGrid, a1, cellValue, parseA1 } from "../grid";
-import { type IssueCode, type IssueData, type IssueParams, makeIssue } from "../issue";
+import { type IssueCode, type IssueData, issueFrom, makeIssue } from "../issue";
 import { type CellParse, type Vocabulary, isEmptyValue, parseEnum, rawValue } from "../cell";
 import { enumKey, nfkcTrim } from "../text";
 import { GROUPS, type Group, type Roster, ROSTER_SHEET, SETTINGS_SHEET, type Settings } from "../settings";
@@ -169,14 +169,10 @@ function readEvaluation(
           );
         continue;
       }
-      if (unit.warning)
-        issues.add(
-          file,
-          makeIssue(unit.warning.code, at, rawValue(unitValue), { params: unit.warning.params }),
-        );
+      if (unit.warning) issues.add(file, issueFrom(unit.warning, at, rawValue(unitValue)));
       const earlier = first.get(unit.value);
       if (earlier) {
-        const params: IssueParams =
+        const params =
           earlier.file === file
             ? { firstRow: earlier.row }
             : { firstRow: earlier.row, firstFile: earlier.file };
@@ -196,12 +192,13 @@ function readEvaluation(
         unusable++;
         issues.add(
           file,
-          makeIssue(score.code, place(name, r, indicator.column, indicator.header), rawValue(value), {
-            params:
-              score.code === "score-missing" || score.code === "formula-error"
-                ? {}
-                : { min: 0, max: indicator.max },
-          }),
+          issueFrom(
+            score.code === "score-missing" || score.code === "formula-error"
+              ? { code: score.code }
+              : { code: score.code, params: { min: 0, max: indicator.max } },
+            place(name, r, indicator.column, indicator.header),
+            rawValue(value),
+          ),
         );
       }
       if (unusable === 0 && layout.totalColumn !== null)
@@ -273,11 +270,7 @@ function readAdjustments(
           );
         continue;
       }
-      if (unit.warning)
-        issues.add(
-          file,
-          makeIssue(unit.warning.code, at, rawValue(unitValue), { params: unit.warning.params }),
-        );
+      if (unit.warning) issues.add(file, issueFrom(unit.warning, at, rawValue(unitValue)));
       if (kind === "veto") {
         const reason = layout.reasonColumn === null ? null : cellValue(sheet, r, layout.reasonColumn);
         const text = isEmptyValue(reason) ? "" : String(rawValue(reason)).trim();
@@ -391,7 +384,7 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
           },
           round6(sum),
           {
-            params: { sum: round6(sum), resolved: round6(sum) },
+            params: { sum: round6(sum) },
           },
         ),
       );

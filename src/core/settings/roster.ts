@@ -76,7 +76,7 @@ export function readRoster(sheet: SheetGrid): { roster: Roster; issues: IssueDat
   const clashIssue = (r: number, c: number, column: string, text: string, key: string): IssueData =>
     // A name or alias that two units share would make unit cells ambiguous; the first one keeps it.
     makeIssue("invalid-roster", { sheet: sheet.name, cell: a1(r, c), row: r + 1, column }, text, {
-      params: { detail: key, firstRow: firstRowOf.get(key)! },
+      params: { clash: key, firstRow: firstRowOf.get(key)! },
     });
   for (let r = header + 1; r < sheet.values.length; r++) {
     const nameValue = cellValue(sheet, r, columns.name);

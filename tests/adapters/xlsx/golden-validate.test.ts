@@ -166,7 +166,7 @@ describe("golden-libreoffice-1904.xlsx (LibreOffice, 1904 date system)", () => {
       row: 5,
       column: "完成进度",
       value: 0.1,
-      params: { detail: "未启动" },
+      params: { status: "未启动" },
     });
     expect(run.issues).toContainEqual({
       ...base,
@@ -184,7 +184,7 @@ describe("golden-libreoffice-1904.xlsx (LibreOffice, 1904 date system)", () => {
       row: 9,
       column: "完成时间",
       value: 43403,
-      params: { detail: "推进中" },
+      params: { status: "推进中" },
     });
   });
 

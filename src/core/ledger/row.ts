@@ -1,0 +1,226 @@
+/**
+ * Reading one data row of a ledger (SPEC §3): each known column's cell through its parser, with
+ * vertical merges filled in. A cell gets at most one parse issue; an empty required cell is
+ * `required-missing`. The row rules (`./row-rules.ts`) then work on the parsed cells.
+ */
+import {
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  a1,
+  cellFormat,
+  cellValue,
+  firstAtLeast,
+} from "../grid";
+import { type IssueData, type IssueDetail, issueFrom } from "../issue";
+import {
+  type CellParse,
+  type Vocabulary,
+  isFormulaError,
+  parseDate,
+  parseEnum,
+  parsePercent,
+  parseText,
+  reportedValue,
+} from "../cell";
+import { type ColumnKey, COLUMN_BY_KEY } from "./columns";
+import { type Status, STATUS_VOCABULARY } from "./status";
+
+export interface LedgerContext {
+  readonly date1904: boolean;
+  /** The as-of date (统计截止日期) as a day number. */
+  readonly asOfDay: number;
+  readonly categories: Vocabulary;
+  /** `null` when there is no roster: unit names are then not checked. */
+  readonly units: Vocabulary | null;
+}
+
+/** A parsed cell: its value (null unless `ok`), and whether it was empty, bad or parsed. */
+export interface ParsedCell<T> {
+  readonly value: T | null;
+  readonly state: "ok" | "bad" | "empty";
+}
+
+/** The parsed cells of one row, by column key (`seq` is only checked for formula errors). */
+export interface ParsedRow {
+  readonly taskId: ParsedCell<string>;
+  readonly category: ParsedCell<string>;
+  readonly task: ParsedCell<string>;
+  readonly unit: ParsedCell<string>;
+  readonly owner: ParsedCell<string>;
+  readonly deadline: ParsedCell<number>;
+  readonly status: ParsedCell<Status>;
+  readonly progress: ParsedCell<number>;
+  readonly doneDate: ParsedCell<number>;
+  readonly evidence: ParsedCell<string>;
+  readonly note: ParsedCell<string>;
+}
+
+type Parser<T> = (value: CellValue, numFmt: string | undefined, context: LedgerContext) => CellParse<T>;
+
+/** The parser of each column (SPEC §3), in column order. */
+const PARSERS: { readonly [K in keyof ParsedRow]: Parser<NonNullable<ParsedRow[K]["value"]>> } & {
+  readonly seq: Parser<never>;
+} = {
+  seq: (v) => (isFormulaError(v) ? { kind: "bad", code: "formula-error" } : { kind: "empty" }),
+  taskId: parseText,
+  category: (v, _f, ctx) => parseEnum(v, ctx.categories, "invalid-enum"),
+  task: parseText,
+  unit: (v, _f, ctx) => (ctx.units ? parseEnum(v, ctx.units, "unknown-unit") : parseText(v)),
+  owner: parseText,
+  deadline: (v, _f, ctx) => parseDate(v, ctx.date1904),
+  status: (v) => parseEnum(v, STATUS_VOCABULARY, "invalid-enum") as CellParse<Status>,
+  progress: (v, f) => parsePercent(v, f),
+  doneDate: (v, _f, ctx) => parseDate(v, ctx.date1904),
+  evidence: parseText,
+  note: parseText,
+};
+
+/** Columns whose cell must not be empty (`required-missing`). */
+export const REQUIRED_VALUES: ReadonlySet<ColumnKey> = new Set([
+  "taskId",
+  "category",
+  "task",
+  "unit",
+  "owner",
+  "deadline",
+  "status",
+  "progress",
+]);
+
+/**
+ * Vertical merges in the data area, read as "the top-left value fills every row of the merge"
+ * (SPEC §3). Looked up per cell (binary search over each column's merges), so a merge down to row
+ * 1,048,576 costs one entry, not a million. Overlapping merges (which Excel refuses to open) resolve
+ * to the one that starts nearest above the cell.
+ */
+export class MergeFill {
+  /** column → its vertical merges below the header, sorted by top. */
+  private readonly byColumn = new Map<number, CellRange[]>();
+  private readonly tops = new Map<number, number[]>();
+
+  constructor(sheet: SheetGrid, headerRow: number) {
+    for (const m of sheet.merges) {
+      if (m.top <= headerRow || m.bottom === m.top) continue;
+      let list = this.byColumn.get(m.left);
+      if (!list) this.byColumn.set(m.left, (list = []));
+      list.push(m);
+    }
+    for (const [column, list] of this.byColumn) {
+      list.sort((a, b) => a.top - b.top);
+      this.tops.set(
+        column,
+        list.map((m) => m.top),
+      );
+    }
+  }
+
+  /** The merge whose top-left fills (r, c), if any. */
+  source(r: number, c: number): CellRange | undefined {
+    const tops = this.tops.get(c);
+    if (!tops) return undefined;
+    const i = firstAtLeast(tops, r) - 1; // the last merge starting above r
+    const m = i >= 0 ? this.byColumn.get(c)![i] : undefined;
+    return m && m.top < r && r <= m.bottom ? m : undefined;
+  }
+}
+
+const EMPTY_CELL: ParsedCell<never> = { value: null, state: "empty" };
+const BAD_CELL: ParsedCell<never> = { value: null, state: "bad" };
+
+/**
+ * Reads data rows one at a time (`begin(r)`, then `parse()`), reporting each issue into `sink` and
+ * counting the row's errors. One reader serves every row of a sheet.
+ */
+export class RowReader {
+  private r = -1;
+  /** Errors reported on the current row. */
+  errors = 0;
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly columns: Readonly<Partial<Record<ColumnKey, number>>>,
+    private readonly fill: MergeFill,
+    private readonly context: LedgerContext,
+    private readonly sink: IssueData[],
+  ) {}
+
+  /** Starts reading row `r` (0-based). */
+  begin(r: number): void {
+    this.r = r;
+    this.errors = 0;
+  }
+
+  /** The row of the cell that fills column `c` of the current row (a merge's top, or the row itself). */
+  private sourceRow(c: number): number {
+    return this.fill.source(this.r, c)?.top ?? this.r;
+  }
+
+  private cellValue(c: number): CellValue {
+    return cellValue(this.sheet, this.sourceRow(c), c);
+  }
+
+  /** The raw value (merges filled in) of the cell of `key`, or `null` without such a column. */
+  value(key: ColumnKey): CellValue {
+    const c = this.columns[key];
+    return c === undefined ? null : this.cellValue(c);
+  }
+
+  /** Reports `detail` on the cell of `key` (which must be present). */
+  report(key: ColumnKey, detail: IssueDetail, suggestion: string | null = null): void {
+    const c = this.columns[key]!;
+    const place = {
+      sheet: this.sheet.name,
+      cell: a1(this.r, c),
+      row: this.r + 1,
+      column: COLUMN_BY_KEY[key].header,
+    };
+    const r = this.sourceRow(c);
+    const value = reportedValue(
+      cellValue(this.sheet, r, c),
+      cellFormat(this.sheet, r, c),
+      this.context.date1904,
+    );
+    const issue = issueFrom(detail, place, value, suggestion);
+    if (issue.severity === "error") this.errors++;
+    this.sink.push(issue);
+  }
+
+  /** Parses the cell of `key` with its column's parser, reporting its parse issue. */
+  read<K extends keyof typeof PARSERS>(key: K): ParsedCell<never> | ParsedCell<unknown> {
+    const c = this.columns[key];
+    if (c === undefined) return EMPTY_CELL;
+    const r = this.sourceRow(c);
+    const parse = PARSERS[key] as Parser<unknown>;
+    const result = parse(cellValue(this.sheet, r, c), cellFormat(this.sheet, r, c), this.context);
+    if (result.kind === "empty") {
+      if (REQUIRED_VALUES.has(key)) this.report(key, { code: "required-missing" });
+      return EMPTY_CELL;
+    }
+    if (result.kind === "bad") {
+      this.report(key, result, result.suggestion ?? null);
+      return BAD_CELL;
+    }
+    if (result.warning) this.report(key, result.warning);
+    return { value: result.value, state: "ok" };
+  }
+
+  /** Parses every cell of the row, in column order. */
+  parse(): ParsedRow {
+    this.read("seq");
+    const get = <K extends keyof ParsedRow>(key: K) => this.read(key) as ParsedRow[K];
+    return {
+      taskId: get("taskId"),
+      category: get("category"),
+      task: get("task"),
+      unit: get("unit"),
+      owner: get("owner"),
+      deadline: get("deadline"),
+      status: get("status"),
+      progress: get("progress"),
+      doneDate: get("doneDate"),
+      evidence: get("evidence"),
+      note: get("note"),
+    };
+  }
+}
