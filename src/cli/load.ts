@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { type RunValidation, type ValidateOptions, type WorkbookGrid, validateRun } from "../core";
-import { WorkbookReadError } from "../adapters/xlsx";
+import { WorkbookReadError } from "../adapters/xlsx/read";
 import { type CliIo, oneLine } from "./io";
 import { readInputFile } from "./read-input";
 
