@@ -53,22 +53,28 @@ interface Sample {
 }
 
 interface Step {
+  /** Short name for `--steps`. */
+  readonly key: string;
   readonly label: string;
   readonly floor?: boolean;
   run(file: string, rows: number): Promise<Sample> | Sample;
 }
 
-function options(argv: readonly string[]): { sizes: number[]; runs: number } {
+function options(argv: readonly string[]): { sizes: number[]; runs: number; only?: string[] } {
   let sizes = [1000, 10_000, 100_000];
   let runs = 3;
+  let only: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--sizes") sizes = (argv[++i] ?? "").split(",").map(Number);
     else if (argv[i] === "--runs") runs = Number(argv[++i]);
+    else if (argv[i] === "--steps") only = (argv[++i] ?? "").split(",");
     else throw new Error(`unknown option ${argv[i]}`);
   }
   if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1)
-    throw new Error("usage: run.js [--sizes 1000,10000,100000] [--runs 3]");
-  return { sizes, runs };
+    throw new Error(
+      "usage: run.js [--sizes 1000,10000,100000] [--runs 3] [--steps floor,validate,notice,ledger,core,writer,exceljs,pandas]",
+    );
+  return only === undefined ? { sizes, runs } : { sizes, runs, only };
 }
 
 /** Runs a command as a child, as a user would; wall time from spawn to exit, peak RSS from the child. */
@@ -145,24 +151,29 @@ function steps(): Step[] {
   const out = (name: string) => join(tmpdir(), `taizhang-bench-${process.pid}-${name}.xlsx`);
   const list: Step[] = [
     {
+      key: "floor",
       label: "floor: zlib inflate + one regex pass over every cell",
       floor: true,
       run: (f) => timed(() => floor(f)),
     },
     {
+      key: "validate",
       label: "`taizhang validate --json`",
       run: (f) => node([CLI, "validate", f, "--as-of", BENCH_AS_OF, "--json"]),
     },
     {
+      key: "notice",
       label: "`taizhang notice --json`",
       run: (f) => node([CLI, "notice", f, "--as-of", BENCH_AS_OF, "--out", out("notice"), "--json"]),
     },
     {
+      key: "ledger",
       label: "`taizhang notice --with-ledger --json`",
       run: (f) =>
         node([CLI, "notice", f, "--as-of", BENCH_AS_OF, "--out", out("ledger"), "--with-ledger", "--json"]),
     },
     {
+      key: "core",
       label: "core alone: validate + notice plans (grid in memory)",
       run: async (f) => {
         const grid = await gridOf(f);
@@ -176,6 +187,7 @@ function steps(): Step[] {
       },
     },
     {
+      key: "writer",
       label: "writer alone: `--with-ledger` plans → .xlsx bytes",
       run: async (f) => {
         const run = await validated(f);
@@ -188,11 +200,16 @@ function steps(): Step[] {
         return timed(() => renderWorkbookBuffer({ sheets }));
       },
     },
-    { label: "ExcelJS streaming reader: completion rates", run: (f) => node([ALT_EXCELJS, f], [0]) },
+    {
+      key: "exceljs",
+      label: "ExcelJS streaming reader: completion rates",
+      run: (f) => node([ALT_EXCELJS, f], [0]),
+    },
   ];
   const python = pandasPython();
   if (python !== undefined)
     list.push({
+      key: "pandas",
       label: "pandas `read_excel` (openpyxl): completion rates",
       run: (f) => child(python, [ALT_PANDAS, f], [0], false),
     });
@@ -208,13 +225,14 @@ function median(values: readonly number[]): number {
 const seconds = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 async function main(): Promise<void> {
-  const { sizes, runs } = options(process.argv.slice(2));
+  const { sizes, runs, only } = options(process.argv.slice(2));
   const load = loadavg()[0]!;
   const files = sizes.map((rows) => {
     process.stderr.write(`生成 ${rows} 行台账…\n`);
     return benchLedger(rows);
   });
-  const list = steps();
+  // The floor is always measured: every other figure is given as a ratio to it.
+  const list = steps().filter((step) => only === undefined || step.floor || only.includes(step.key));
   const samples = list.map(() => sizes.map(() => [] as Sample[]));
   for (let r = 0; r < runs; r++) {
     for (let s = 0; s < sizes.length; s++) {

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { type RunValidation, type ValidateOptions, type WorkbookGrid, validateRun } from "../core";
-import { WorkbookReadError } from "../adapters/xlsx";
+import { WorkbookReadError } from "../adapters/xlsx/read";
 import { type CliIo, oneLine } from "./io";
 import { readInputFile } from "./read-input";
 
@@ -52,11 +52,24 @@ export async function loadWorkbooks(
   return { loaded, failed, order };
 }
 
+/** A file read and validated, as the reports list it: its name only (its grid is not kept). */
+export interface CheckedFile {
+  readonly file: string;
+}
+
 export interface CheckedFiles {
   readonly run: RunValidation;
   readonly loaded: LoadedFile[];
   readonly failed: FailedFile[];
-  readonly order: Array<LoadedFile | FailedFile>;
+  /**
+   * Every file in the order given. It holds names, not grids, so that a caller done with `loaded`
+   * lets the grids go (a 100k-row grid is tens of megabytes) while it plans and writes.
+   */
+  readonly order: Array<CheckedFile | FailedFile>;
+}
+
+function nameOnly(entry: LoadedFile | FailedFile): CheckedFile | FailedFile {
+  return "workbook" in entry ? { file: entry.file } : entry;
 }
 
 /**
@@ -71,7 +84,8 @@ export function validateLoaded(
   io: CliIo,
 ): CheckedFiles {
   try {
-    return { ...read, run: validateRun(read.loaded, options) };
+    const run = validateRun(read.loaded, options);
+    return { run, loaded: read.loaded, failed: read.failed, order: read.order.map(nameOnly) };
   } catch (error) {
     const faults = new Map<LoadedFile, FailedFile>();
     for (const file of read.loaded) {
@@ -84,7 +98,7 @@ export function validateLoaded(
     if (faults.size === 0) throw error;
     for (const f of faults.values()) io.stderr(`taizhang: ${f.file}: ${f.error}\n`);
     const loaded = read.loaded.filter((f) => !faults.has(f));
-    const order = read.order.map((f) => ("workbook" in f ? (faults.get(f) ?? f) : f));
+    const order = read.order.map((f) => ("workbook" in f ? (faults.get(f) ?? nameOnly(f)) : f));
     return {
       run: validateRun(loaded, options),
       loaded,

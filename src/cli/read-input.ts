@@ -6,7 +6,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { WorkbookGrid } from "../core";
-import { isCompoundFile, readWorkbook, readXlsWorkbook } from "../adapters/xlsx";
+// The reading side only (not the adapter's barrel, which brings the writer and patcher): the
+// modules a small \`validate\` loads are part of its time.
+import { readWorkbook } from "../adapters/xlsx/node";
+import { isCompoundFile, readXlsWorkbook } from "../adapters/xlsx/xls/read-xls";
 
 export interface InputFile {
   readonly workbook: WorkbookGrid;

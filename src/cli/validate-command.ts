@@ -1,7 +1,7 @@
 import { type IssueData, type RunValidation, countIssues, localizeIssue } from "../core";
 import { asOfOption, parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
-import { type FailedFile, type LoadedFile, loadWorkbooks, validateLoaded } from "./load";
+import { type CheckedFile, type FailedFile, loadWorkbooks, validateLoaded } from "./load";
 
 /** One issue as `--json` prints it (SPEC §10). */
 export interface IssueJson {
@@ -34,7 +34,7 @@ export function issueJson(issue: IssueData & { file: string }): IssueJson {
 }
 
 /** The fields `validate --json` prints; `notice --json` starts from the same. */
-export function validationJson(run: RunValidation, order: ReadonlyArray<LoadedFile | FailedFile>) {
+export function validationJson(run: RunValidation, order: ReadonlyArray<CheckedFile | FailedFile>) {
   const byFile = new Map(run.files.map((f) => [f.file, f]));
   return {
     asOf: run.asOf,
@@ -59,7 +59,7 @@ export const HUMAN_ISSUES_PER_SHEET = 200;
 /** Human report, Chinese: per file and sheet, each issue with its cell and suggestion. */
 export function printValidation(
   run: RunValidation,
-  order: ReadonlyArray<LoadedFile | FailedFile>,
+  order: ReadonlyArray<CheckedFile | FailedFile>,
   io: CliIo,
 ): void {
   const byFile = new Map(run.files.map((f) => [f.file, f]));

@@ -1,7 +1,8 @@
 /**
  * Property-based tests of the .xlsx reader on random sheet XML (cell types, references, shared
  * string indexes, styles): it reads back exactly what was written, or refuses the file with a
- * `WorkbookReadError` (one line) — never anything else; both inflaters agree; and random damage
+ * `WorkbookReadError` (one line) — never anything else; both inflaters agree, and so do Node's
+ * worksheet-as-bytes reading and the browser's decoding whole; and random damage
  * to real files is always answered the same way.
  */
 import { readFileSync } from "node:fs";
@@ -9,6 +10,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
 import { WorkbookReadError, fflateInflate, readWorkbook, zlibInflate } from "../../src/adapters/xlsx";
+// The platform-free reader as the task pane uses it: `fflate`, and each part decoded whole.
+import { readWorkbook as readInBrowser } from "../../src/adapters/xlsx/read";
 import { type CellValue, MAX_COLUMNS, MAX_ROWS, a1, presentRows } from "../../src/core";
 import { check } from "./arbitraries";
 
@@ -207,6 +210,7 @@ describe("the reader on random sheet XML", () => {
         }
         expect(corrupt).toBe(false);
         expect(readWorkbook(bytes, { inflate: fflateInflate })).toEqual(grid);
+        expect(readInBrowser(bytes, { inflate: fflateInflate })).toEqual(grid);
         const sheet = grid.sheets[0]!;
         const present: number[] = [];
         for (const [r, cells] of [...rows.entries()].sort((a, b) => a[0] - b[0])) {

@@ -30,7 +30,20 @@ const ERROR_STRINGS = new Set([
 /** True when the cell holds a formula error, as an error value or as its text (`"#N/A"`). */
 export function isFormulaError(value: CellValue): boolean {
   if (isCellError(value)) return true;
-  return typeof value === "string" && ERROR_STRINGS.has(nfkcTrim(value).toUpperCase());
+  return (
+    typeof value === "string" && mayBeErrorText(value) && ERROR_STRINGS.has(nfkcTrim(value).toUpperCase())
+  );
+}
+
+/**
+ * The cheap test before NFKC: every error text starts with `#`, and the only characters NFKC turns
+ * into a leading `#` are `#`, `﹟` (U+FE5F) and `＃` (U+FF03) — checked over all of Unicode, as is
+ * that NFKC turns no character `trim` keeps into white space. So a string whose first character
+ * after white space is none of them is no error text, and most cells skip normalising altogether.
+ */
+function mayBeErrorText(text: string): boolean {
+  const c = text.trimStart().charCodeAt(0);
+  return c === 0x23 || c === 0xfe5f || c === 0xff03;
 }
 
 /**
@@ -280,6 +293,39 @@ export function suggestValue(typed: string, vocabulary: Vocabulary): string | nu
  * `badCode` with a suggestion.
  */
 export function parseEnum(
+  value: CellValue,
+  vocabulary: Vocabulary,
+  badCode: "invalid-enum" | "unknown-unit",
+): CellParse<string> {
+  if (typeof value !== "string") return parseEnumValue(value, vocabulary, badCode);
+  let caches = enumCaches.get(vocabulary);
+  if (caches === undefined) enumCaches.set(vocabulary, (caches = new Map()));
+  let cache = caches.get(badCode);
+  if (cache === undefined) caches.set(badCode, (cache = new Map()));
+  let result = cache.get(value);
+  if (result === undefined) {
+    result = deepFreeze(parseEnumValue(value, vocabulary, badCode));
+    if (cache.size < ENUM_CACHE_LIMIT) cache.set(value, result);
+  }
+  return result;
+}
+
+/**
+ * The answers of `parseEnum` by the text as typed, per vocabulary and code. A ledger repeats its
+ * few units, statuses and categories on every row, so most cells are answered without
+ * normalising, and a misspelt value is measured against the vocabulary (edit distance) once, not
+ * once per row. Bounded, so a column of all-different text costs no more memory than its cells.
+ * The answers are frozen: one object is handed to many rows.
+ */
+const enumCaches = new WeakMap<Vocabulary, Map<string, Map<string, CellParse<string>>>>();
+const ENUM_CACHE_LIMIT = 4096;
+
+function deepFreeze<T extends object>(result: T): T {
+  for (const v of Object.values(result)) if (typeof v === "object" && v !== null) deepFreeze(v);
+  return Object.freeze(result);
+}
+
+function parseEnumValue(
   value: CellValue,
   vocabulary: Vocabulary,
   badCode: "invalid-enum" | "unknown-unit",

@@ -30,7 +30,15 @@ function isWide(code: number): boolean {
  */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    width += isWide(code) ? 2 : 1;
+    // A surrogate pair is one (wide) character: its high half counted it.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
   return width;
 }
 
@@ -42,6 +50,9 @@ export function textWidth(text: string): number {
 export function wrappedLines(text: string, width: number, fontSize = 11): number {
   const usable = Math.max(1, width - 1);
   const scale = (fontSize / 11) * 1.1;
+  // No character is wider than 2 units nor takes less than one UTF-16 code unit, so text that
+  // would fit even if every character were wide is one line, without measuring it (most cells).
+  if (2 * text.length * scale <= usable && text.indexOf("\n") < 0) return 1;
   let lines = 0;
   for (const line of text.split("\n")) lines += Math.max(1, Math.ceil((textWidth(line) * scale) / usable));
   return lines;
@@ -94,7 +105,8 @@ export class RowBuilder {
    * cell's text and the width (in units) it has.
    */
   fit(row: number, cells: ReadonlyArray<{ text: string; width: number }>, fontSize = 11): void {
-    const lines = cells.reduce((max, c) => Math.max(max, wrappedLines(c.text, c.width, fontSize)), 1);
+    let lines = 1;
+    for (const c of cells) lines = Math.max(lines, wrappedLines(c.text, c.width, fontSize));
     if (lines > 1) this.height(row, heightForLines(lines, fontSize));
   }
 }

@@ -4,7 +4,7 @@
  */
 import { dayToSerial } from "../date";
 import { COLUMNS, type LedgerRow } from "../ledger";
-import { DATE_FORMAT, RowBuilder, spanWidth } from "../notice/plan-layout";
+import { DATE_FORMAT, RowBuilder, heightForLines, spanWidth, wrappedLines } from "../notice/plan-layout";
 import type { PlanCell, SheetPlan } from "../plan";
 
 export const MERGED_LEDGER_SHEET = "合并台账";
@@ -19,6 +19,7 @@ export const MERGED_LEDGER_HEADERS: readonly string[] = [
 const WIDTHS = [6, 12, 14, 40, 18, 10, 12, 10, 10, 12, 24, 16, 20, 8];
 /** Columns whose text wraps (and sets the row height): 重点任务, 佐证材料, 备注, 来源文件. */
 const WRAPPED = [3, 10, 11, 12];
+const WRAPPED_WIDTHS = WRAPPED.map((c) => spanWidth(WIDTHS, c, c));
 
 /**
  * The merged ledger's plan: one row per ledger row, in the order given, numbered 1… in 序号 (the
@@ -56,10 +57,12 @@ export function buildMergedLedgerPlan(rows: ReadonlyArray<LedgerRow & { file: st
       { value: r.row, style: "centre" },
     ];
     const row = b.add(cells);
-    b.fit(
-      row,
-      WRAPPED.map((c) => ({ text: String(cells[c]?.value ?? ""), width: spanWidth(WIDTHS, c, c) })),
-    );
+    let lines = 1;
+    for (let k = 0; k < WRAPPED.length; k++) {
+      const value = cells[WRAPPED[k]!]!.value;
+      if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, WRAPPED_WIDTHS[k]!));
+    }
+    if (lines > 1) b.height(row, heightForLines(lines));
   });
   return {
     name: MERGED_LEDGER_SHEET,

@@ -1,16 +1,28 @@
 /** Text normalisation shared by header matching, enum matching and suggestions. */
 
-/** Text that NFKC leaves as it is: printable ASCII, tab and line ends, and the CJK unified ideographs. */
-const NFKC_STABLE = /^[\t\n\r -~\u4e00-\u9fff]*$/;
+/**
+ * True for text that NFKC leaves as it is: printable ASCII, tab and line ends, and the CJK unified
+ * ideographs (U+4E00–U+9FFF). A loop, not a regular expression: it runs on most cells of a ledger.
+ */
+function isNfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 ? c > 0x7e && (c < 0x4e00 || c > 0x9fff) : c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
 
 /** NFKC (full-width → half-width, compatibility forms) and trim. */
 export function nfkcTrim(text: string): string {
-  return (NFKC_STABLE.test(text) ? text : text.normalize("NFKC")).trim();
+  return (isNfkcStable(text) ? text : text.normalize("NFKC")).trim();
 }
+
+const WHITE_SPACE = /\s/u;
 
 /** The comparison key of an enum value: NFKC with all white space removed. */
 export function enumKey(text: string): string {
-  return (NFKC_STABLE.test(text) ? text : text.normalize("NFKC")).replace(/\s+/gu, "");
+  const normal = isNfkcStable(text) ? text : text.normalize("NFKC");
+  return WHITE_SPACE.test(normal) ? normal.replace(/\s+/gu, "") : normal;
 }
 
 /** True for `null`, `undefined` or a string of white space only. */

@@ -1,4 +1,5 @@
 /** The xlsx adapter's Node side (CLI only): Node's zlib for inflating, and files on disk. */
+export { nodeBytesAsText } from "./bytes-as-text";
 export { zlibInflate } from "./inflate";
 export { readWorkbook, readWorkbookFile } from "./read-file";
 export { removeStaleTempFiles, tempFileName } from "./temp-files";

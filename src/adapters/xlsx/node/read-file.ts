@@ -10,11 +10,12 @@ import {
   readSpreadsheet,
   readWorkbook as readWorkbookWith,
 } from "../read/read-workbook";
+import { nodeBytesAsText } from "./bytes-as-text";
 import { zlibInflate } from "./inflate";
 
-/** `readWorkbook` with Node's zlib (see `../read`). */
+/** `readWorkbook` with Node's zlib and `Buffer` codecs (see `../read`). */
 export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): WorkbookGrid {
-  return readWorkbookWith(bytes, { inflate: zlibInflate, ...options });
+  return readWorkbookWith(bytes, { inflate: zlibInflate, bytesAsText: nodeBytesAsText, ...options });
 }
 
 /**
@@ -28,6 +29,7 @@ export async function readWorkbookFile(
   const bytes = await readFile(path);
   return readSpreadsheet(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     inflate: zlibInflate,
+    bytesAsText: nodeBytesAsText,
     ...options,
   });
 }

@@ -5,7 +5,7 @@
  */
 export { WorkbookReadError, type WorkbookReadReason } from "./errors";
 export { DEFAULT_MAX_UNPACKED_BYTES } from "./archive";
-export { type Inflater, fflateInflate } from "./inflate";
+export { type BytesAsText, type Inflater, fflateInflate } from "./inflate";
 export {
   readSpreadsheet,
   readWorkbook,

@@ -14,3 +14,16 @@ export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
 
 /** `fflate`'s JavaScript inflate into a buffer of the declared size (longer output is cut there). */
 export const fflateInflate: Inflater = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+
+/**
+ * A part's bytes as text without decoding them whole: `latin1` gives one character per byte (the
+ * markup is ASCII, so it is scanned in place) and `utf8` decodes text from the bytes where needed.
+ * Node passes its `Buffer` codecs (`../node`), where this is several times cheaper than decoding
+ * a large worksheet as UTF-8 and holds one byte per character instead of two. The browser decodes
+ * whole parts (`TextDecoder`), as without this option.
+ */
+export interface BytesAsText {
+  latin1(bytes: Uint8Array): string;
+  /** A decoder of the UTF-8 text of `bytes` between two offsets. */
+  utf8(bytes: Uint8Array): (start: number, end: number) => string;
+}

@@ -1,7 +1,7 @@
 import type { SheetGrid, WorkbookGrid } from "../../../core/grid";
 import { DEFAULT_MAX_UNPACKED_BYTES, XlsxArchive, decodePart } from "./archive";
 import { WorkbookReadError, corruptPart } from "./errors";
-import { type Inflater, fflateInflate } from "./inflate";
+import { type BytesAsText, type Inflater, fflateInflate } from "./inflate";
 import { parseSharedStrings } from "./shared-strings";
 import { type FileKind, refusalFor, sniffFile } from "./sniff";
 import { parseCellFormats } from "./styles";
@@ -16,6 +16,8 @@ export interface ReadWorkbookOptions {
   readonly maxUnpackedBytes?: number;
   /** How deflated parts are inflated. Default: `fflate` (runs anywhere); Node passes its zlib. */
   readonly inflate?: Inflater;
+  /** Worksheets read as bytes (see `BytesAsText`); default: decoded whole. Node passes its own. */
+  readonly bytesAsText?: BytesAsText;
 }
 
 export interface ReadSpreadsheetOptions extends ReadWorkbookOptions {
@@ -118,11 +120,30 @@ export function readWorkbook(
   // One sheet at a time: its inflated bytes and text can go before the next one is inflated.
   const sheets: SheetGrid[] = [];
   for (const sheet of sheetParts) {
-    const xml = decodePart(archive.inflateOne(sheet.entry), sheet.path);
-    const data = parseWorksheet(xml, { sharedStrings, cellFormats }, sheet.path);
+    const bytes = archive.inflateOne(sheet.entry);
+    const context = { sharedStrings, cellFormats };
+    const asText = options.bytesAsText;
+    const data =
+      asText === undefined || hasByteOrderMark(bytes)
+        ? parseWorksheet(decodePart(bytes, sheet.path), context, sheet.path)
+        : parseWorksheet(latin1Part(asText, bytes, sheet.path), context, sheet.path, asText.utf8(bytes));
     sheets.push({ name: sheet.name, hidden: sheet.hidden, ...data });
   }
   return { sheets, date1904: workbook.date1904 };
+}
+
+/** A UTF-16 part (FF FE or FE FF): decoded whole. */
+function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function latin1Part(asText: BytesAsText, bytes: Uint8Array, part: string): string {
+  try {
+    return asText.latin1(bytes);
+  } catch {
+    // V8 caps a string at about 512 MB; a part beyond that cannot be held as text.
+    throw new WorkbookReadError("too-large", `文件解压后过大（${part} 超过单个部件的上限），拒绝读取`);
+  }
 }
 
 /** A zip that holds no `xl/workbook.xml`: say what it is when we can tell. */

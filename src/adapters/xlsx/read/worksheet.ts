@@ -2,7 +2,8 @@
  * One worksheet part (`xl/worksheets/sheetN.xml`) → values, number formats and merges.
  *
  * This is the hot loop of the reader (a 100k-row ledger has over a million `<c>` elements), so it
- * walks the string with `indexOf`/`charCodeAt`, reads each start tag's attributes in one pass, and
+ * walks the string with `charCodeAt` (`find`, `matchAt`: loops the compiler inlines, where a builtin
+ * `indexOf` would cost a call each time), reads each start tag's attributes in one pass, and
  * allocates nothing per cell but the value itself. The work is split along what it does:
  * `readRowTag` and `readCellTag` (attributes), `readCellContent` (`<v>`, `<f>`, `<is>`),
  * `cellValueOf` (the value by its type) and `SheetBuilder` (where the value goes: sparse rows).
@@ -11,6 +12,7 @@
  * column XFD makes the file unreadable, naming the cell. Within the limits, memory and time follow
  * the cells present: a stray value in row 1,048,576 is one more row, not a million.
  */
+// From the grid module itself, not the barrel: a barrel's exports are getters, called on every use.
 import {
   type CellError,
   type CellRange,
@@ -18,7 +20,7 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   columnName,
-} from "../../../core/grid";
+} from "../../../core/grid/grid";
 import { WorkbookReadError, corruptPart } from "./errors";
 import { readStringItem } from "./shared-strings";
 import { decodeXString, decodeXml, forEachElement, isNameEnd, rootPrefix } from "./xml";
@@ -99,6 +101,28 @@ export function isoDate(text: string): Date | string {
   return date;
 }
 
+/** `xml.indexOf(String.fromCharCode(code), from)`, as a loop: most searches here end a few characters on. */
+function find(xml: string, code: number, from: number): number {
+  const length = xml.length;
+  for (let i = from; i < length; i++) if (xml.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** `xml.startsWith(text, at)`, as a loop. */
+function matchAt(xml: string, at: number, text: string): boolean {
+  if (at < 0 || at + text.length > xml.length) return false;
+  for (let k = 0; k < text.length; k++) if (xml.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `xml.indexOf(text, from)` for a short `text`. */
+function findText(xml: string, text: string, from: number): number {
+  const first = text.charCodeAt(0);
+  for (let i = find(xml, first, from); i >= 0; i = find(xml, first, i + 1))
+    if (matchAt(xml, i, text)) return i;
+  return -1;
+}
+
 /** Length of the attribute name from `start` to the `=` at `eq` (white space before `=` allowed). */
 function nameLength(xml: string, start: number, eq: number): number {
   let end = eq;
@@ -111,6 +135,92 @@ function beyondLimits(what: string): WorkbookReadError {
     "beyond-limits",
     `${what}超出 Excel 的范围（最多 1048576 行、16384 列即 XFD 列），文件无法读取`,
   );
+}
+
+/**
+ * The part being parsed when it is scanned as bytes (`parseWorksheet`'s `utf8`): `rawXml` holds one
+ * character per byte, so the markup (all ASCII) is found in place, and text is taken from the
+ * bytes, decoded as UTF-8, wherever it holds a byte above 0x7F. Text of 13 characters or more is
+ * decoded too: V8 keeps a slice that long as a view, which would hold the whole part in memory.
+ */
+let rawXml: string | null = null;
+let rawUtf8: ((start: number, end: number) => string) | null = null;
+const SLICE_MIN = 13;
+
+/** The text of `xml` between two offsets, as written (entities not decoded). */
+function textOf(xml: string, start: number, end: number): string {
+  if (xml === rawXml && rawUtf8 !== null) {
+    let ascii = true;
+    for (let k = start; k < end && ascii; k++) ascii = xml.charCodeAt(k) < 0x80;
+    if (!ascii || end - start >= SLICE_MIN) {
+      return (end - start <= UTF8_HERE ? utf8Here(xml, start, end) : null) ?? rawUtf8(start, end);
+    }
+  }
+  return xml.slice(start, end);
+}
+
+/** Spans up to this many bytes are decoded here; longer ones by `rawUtf8`. */
+const UTF8_HERE = 1024;
+/** The code units being decoded; then copied into the array of exactly their number (reused). */
+const codeUnits: number[] = new Array<number>(UTF8_HERE).fill(0);
+const bySize: number[][] = [];
+
+/**
+ * Decodes the UTF-8 bytes held one per character in `xml[start, end)` without a call into the
+ * runtime (for the short text of a cell, that call costs more than the decoding); `null` for a
+ * sequence that is not well-formed UTF-8 (overlong, a surrogate, beyond U+10FFFF, cut short),
+ * which `rawUtf8` then decodes with replacement characters, as `TextDecoder` does.
+ */
+function utf8Here(xml: string, start: number, end: number): string | null {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x80) {
+      codeUnits[n++] = c;
+      i++;
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= end) return null;
+      const c1 = xml.charCodeAt(i + 1);
+      if ((c1 & 0xc0) !== 0x80) return null;
+      codeUnits[n++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+      continue;
+    }
+    if (c >= 0xe0 && c <= 0xef) {
+      if (i + 2 >= end) return null;
+      const c1 = xml.charCodeAt(i + 1);
+      const c2 = xml.charCodeAt(i + 2);
+      const low = c === 0xe0 ? 0xa0 : 0x80;
+      const high = c === 0xed ? 0x9f : 0xbf;
+      if (c1 < low || c1 > high || (c2 & 0xc0) !== 0x80) return null;
+      codeUnits[n++] = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      i += 3;
+      continue;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 >= end) return null;
+      const c1 = xml.charCodeAt(i + 1);
+      const c2 = xml.charCodeAt(i + 2);
+      const c3 = xml.charCodeAt(i + 3);
+      const low = c === 0xf0 ? 0x90 : 0x80;
+      const high = c === 0xf4 ? 0x8f : 0xbf;
+      if (c1 < low || c1 > high || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return null;
+      const cp = (((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f)) - 0x10000;
+      codeUnits[n++] = 0xd800 + (cp >> 10);
+      codeUnits[n++] = 0xdc00 + (cp & 0x3ff);
+      i += 4;
+      continue;
+    }
+    return null;
+  }
+  let units = bySize[n];
+  if (units === undefined) bySize[n] = units = new Array<number>(n).fill(0);
+  for (let k = 0; k < n; k++) units[k] = codeUnits[k]!;
+  // At most UTF8_HERE arguments: far below any engine's limit.
+  return String.fromCharCode.apply(null, units);
 }
 
 /** A reference as written, shortened for a one-line message. */
@@ -148,11 +258,11 @@ function readRef(xml: string, start: number, end: number, part: string, out: Ref
       row = row * 10 + (ch - 48);
       digits = true;
     } else if (ch !== 36) {
-      throw corruptPart(part, `单元格引用 ${shown(xml.slice(start, end))} 无效`);
+      throw corruptPart(part, `单元格引用 ${shown(textOf(xml, start, end))} 无效`);
     }
   }
   if (column > MAX_COLUMNS || row > MAX_ROWS) {
-    throw beyondLimits(`单元格 ${shown(xml.slice(start, end))} `);
+    throw beyondLimits(`单元格 ${shown(textOf(xml, start, end))} `);
   }
   out.column = column > 0 ? column - 1 : -1;
   out.row = digits && row > 0 ? row - 1 : -1;
@@ -195,14 +305,14 @@ function readCellTag(xml: string, i: number, part: string, tag: CellTag): void {
       tag.end = i + 2;
       return;
     }
-    const eq = xml.indexOf("=", i);
+    const eq = find(xml, 61 /* = */, i);
     if (eq < 0) throw corruptPart(part, "<c> 标签格式错误");
     let q = eq + 1;
     while (xml.charCodeAt(q) === 32) q++;
     const quote = xml.charCodeAt(q);
     if (quote !== 34 && quote !== 39) throw corruptPart(part, "<c> 标签格式错误");
     const vs = q + 1;
-    const ve = xml.indexOf(quote === 39 ? "'" : '"', vs);
+    const ve = find(xml, quote, vs);
     if (ve < 0) throw corruptPart(part, "<c> 标签未结束");
     if (nameLength(xml, i, eq) === 1) {
       const a = xml.charCodeAt(i);
@@ -234,17 +344,17 @@ function readRowTag(xml: string, i: number, part: string): number {
     let c = xml.charCodeAt(i);
     while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++i);
     if (c === 62 || c === 47) {
-      const gt = xml.indexOf(">", i);
+      const gt = find(xml, 62 /* > */, i);
       if (gt < 0) throw corruptPart(part, "<row> 未结束");
       rowTagEnd = gt + 1;
       return r;
     }
-    const eq = xml.indexOf("=", i);
+    const eq = find(xml, 61 /* = */, i);
     if (eq < 0) throw corruptPart(part, "<row> 标签格式错误");
     let q = eq + 1;
     while (xml.charCodeAt(q) === 32) q++;
     const quote = xml.charCodeAt(q);
-    const close = xml.indexOf(quote === 39 ? "'" : '"', q + 1);
+    const close = quote === 34 || quote === 39 ? find(xml, quote, q + 1) : -1;
     if (close < 0 || (quote !== 34 && quote !== 39)) throw corruptPart(part, "<row> 标签格式错误");
     if (nameLength(xml, i, eq) === 1 && xml.charCodeAt(i) === 114 /* r */) {
       let n = 0;
@@ -254,7 +364,7 @@ function readRowTag(xml: string, i: number, part: string): number {
         if (d < 0 || d > 9) ok = false;
         else n = n * 10 + d;
       }
-      if (ok && n > MAX_ROWS) throw beyondLimits(`第 ${shown(xml.slice(q + 1, close))} 行`);
+      if (ok && n > MAX_ROWS) throw beyondLimits(`第 ${shown(textOf(xml, q + 1, close))} 行`);
       r = ok ? n : 0;
     }
     i = close + 1;
@@ -293,12 +403,12 @@ function readCellContent(
   out.vEnd = -1;
   out.inline = undefined;
   for (;;) {
-    const lt = xml.indexOf("<", pos);
+    const lt = find(xml, 60 /* < */, pos);
     if (lt < 0 || lt >= limit) throw corruptPart(part, "缺少 </c>，文件可能不完整");
     const m = lt + 1 + names.plen;
     const k0 = xml.charCodeAt(lt + 1);
     if (k0 === 47 /* </c> */) {
-      const gt = xml.indexOf(">", lt);
+      const gt = find(xml, 62 /* > */, lt);
       if (gt < 0) throw corruptPart(part, "标签未结束");
       out.end = gt + 1;
       return;
@@ -306,7 +416,7 @@ function readCellContent(
     const k = xml.charCodeAt(m);
     const k1 = xml.charCodeAt(m + 1);
     if (k === 118 /* v */ && (k1 === 62 || isNameEnd(k1))) {
-      const gt = k1 === 62 ? m + 1 : xml.indexOf(">", m);
+      const gt = k1 === 62 ? m + 1 : find(xml, 62 /* > */, m);
       if (gt < 0) throw corruptPart(part, "<v> 未结束");
       if (xml.charCodeAt(gt - 1) === 47) {
         out.vStart = out.vEnd = gt + 1; // <v/>
@@ -314,13 +424,13 @@ function readCellContent(
         continue;
       }
       out.vStart = gt + 1;
-      out.vEnd = xml.indexOf("<", out.vStart);
-      if (out.vEnd < 0 || !xml.startsWith(names.vClose, out.vEnd)) throw corruptPart(part, "缺少 </v>");
+      out.vEnd = find(xml, 60 /* < */, out.vStart);
+      if (out.vEnd < 0 || !matchAt(xml, out.vEnd, names.vClose)) throw corruptPart(part, "缺少 </v>");
       pos = out.vEnd + names.vClose.length;
       continue;
     }
     if (k === 102 /* f */ && isNameEnd(k1)) {
-      const gt = xml.indexOf(">", m);
+      const gt = find(xml, 62 /* > */, m);
       if (gt < 0) throw corruptPart(part, "<f> 未结束");
       if (xml.charCodeAt(gt - 1) === 47) {
         pos = gt + 1;
@@ -332,14 +442,14 @@ function readCellContent(
       continue;
     }
     if (k === 105 /* i */ && k1 === 115 /* s */ && isNameEnd(xml.charCodeAt(m + 2))) {
-      const gt = xml.indexOf(">", m);
+      const gt = find(xml, 62 /* > */, m);
       if (gt < 0) throw corruptPart(part, "<is> 未结束");
       if (xml.charCodeAt(gt - 1) === 47) {
         out.inline = "";
         pos = gt + 1;
         continue;
       }
-      const close = xml.indexOf(names.isClose, gt);
+      const close = findText(xml, names.isClose, gt);
       if (close < 0) throw corruptPart(part, "缺少 </is>");
       out.inline = inlineText(xml, gt + 1, close, names, part);
       pos = close + names.isClose.length;
@@ -363,12 +473,17 @@ function readCellContent(
 
 /** An inline string `<is>…</is>` spanning `[start, end)`; the common `<t>text</t>` without a detour. */
 function inlineText(xml: string, start: number, end: number, names: Names, part: string): string {
-  if (xml.startsWith(names.plainInline, start)) {
+  if (matchAt(xml, start, names.plainInline)) {
     const textStart = start + names.plainInline.length;
-    const textEnd = xml.indexOf("<", textStart);
-    if (textEnd + names.plainInlineEnd.length === end && xml.startsWith(names.plainInlineEnd, textEnd)) {
-      return decodeText(xml.slice(textStart, textEnd));
+    const textEnd = find(xml, 60 /* < */, textStart);
+    if (textEnd + names.plainInlineEnd.length === end && matchAt(xml, textEnd, names.plainInlineEnd)) {
+      return decodeText(textOf(xml, textStart, textEnd));
     }
+  }
+  if (xml === rawXml && rawUtf8 !== null) {
+    // Rich text: its runs are read from the decoded text of the whole item.
+    const item = rawUtf8(start, end);
+    return readStringItem(item, 0, item.length, names.prefix, part);
   }
   return readStringItem(xml, start, end, names.prefix, part);
 }
@@ -392,7 +507,7 @@ function cellValueOf(
   switch (type) {
     case T_NUMBER: {
       if (vEnd === vStart) return undefined;
-      const text = xml.slice(vStart, vEnd);
+      const text = textOf(xml, vStart, vEnd);
       const num = +text;
       return Number.isNaN(num) ? decodeXml(text) : num;
     }
@@ -403,20 +518,20 @@ function cellValueOf(
         idx = idx * 10 + (xml.charCodeAt(k) - 48);
       const s = sharedStrings[idx];
       if (s === undefined) {
-        throw corruptPart(part, `共享字符串序号 ${shown(xml.slice(vStart, vEnd))} 超出范围`);
+        throw corruptPart(part, `共享字符串序号 ${shown(textOf(xml, vStart, vEnd))} 超出范围`);
       }
       return s;
     }
     case T_STR:
-      return decodeText(xml.slice(vStart, vEnd));
+      return decodeText(textOf(xml, vStart, vEnd));
     case T_BOOL:
       if (vEnd === vStart) return undefined;
       return xml.charCodeAt(vStart) === 49 /* 1 */ || xml.startsWith("true", vStart);
     case T_ERROR:
-      return cellError(decodeXml(xml.slice(vStart, vEnd)));
+      return cellError(decodeXml(textOf(xml, vStart, vEnd)));
     default: // T_DATE
       if (vEnd === vStart) return undefined;
-      return isoDate(decodeXml(xml.slice(vStart, vEnd)));
+      return isoDate(decodeXml(textOf(xml, vStart, vEnd)));
   }
 }
 
@@ -529,8 +644,31 @@ function sheetDataSpan(xml: string, prefix: string, part: string): { start: numb
   return { start: gt + 1, end: close };
 }
 
-/** Parses a worksheet part. `part` names it in error messages. */
-export function parseWorksheet(xml: string, ctx: WorksheetContext, part: string): WorksheetData {
+/**
+ * Parses a worksheet part. `part` names it in error messages.
+ *
+ * With `utf8`, `xml` is the part's bytes one character per byte (Latin-1) and `utf8(start, end)`
+ * decodes the bytes between two offsets: the part is then never decoded whole (in Node, where
+ * that is cheap; see `ReadWorkbookOptions.bytesAsText`). Without it, `xml` is the decoded text.
+ */
+export function parseWorksheet(
+  xml: string,
+  ctx: WorksheetContext,
+  part: string,
+  utf8?: (start: number, end: number) => string,
+): WorksheetData {
+  if (utf8 === undefined) return parseSheetXml(xml, ctx, part);
+  rawXml = xml;
+  rawUtf8 = utf8;
+  try {
+    return parseSheetXml(xml, ctx, part);
+  } finally {
+    rawXml = null;
+    rawUtf8 = null;
+  }
+}
+
+function parseSheetXml(xml: string, ctx: WorksheetContext, part: string): WorksheetData {
   const prefix = rootPrefix(xml, "worksheet", part);
   const plen = prefix.length;
   const builder = new SheetBuilder();
@@ -562,12 +700,12 @@ export function parseWorksheet(xml: string, ctx: WorksheetContext, part: string)
   let column = -1; // the last cell's column in this row
   let pos = span.start;
   while (pos < sdEnd) {
-    const lt = xml.indexOf("<", pos);
+    const lt = find(xml, 60 /* < */, pos);
     if (lt < 0 || lt >= sdEnd) break;
     const n = lt + 1 + plen;
     const first = xml.charCodeAt(lt + 1);
     if (first === 47 /* </…> */ || first === 33 /* <!-- */ || first === 63 /* <? */) {
-      const gt = xml.indexOf(">", lt);
+      const gt = find(xml, 62 /* > */, lt);
       if (gt < 0) throw corruptPart(part, "标签未结束");
       pos = gt + 1;
       continue;
