@@ -127,6 +127,8 @@ function unitSheet(
 ): SheetPlan {
   // A vertical merge in the data area: its top-left value fills every row it covers (SPEC §3).
   const fill = new Map<string, CellValue>();
+  // Per 0-based row, the column just past the last merged cell it holds (a row's width).
+  const fillEnd = new Map<number, number>();
   const merges: CellRange[] = [];
   for (const m of grid.merges) {
     if (m.bottom < headerRow) {
@@ -134,8 +136,10 @@ function unitSheet(
       continue;
     }
     const value = grid.values[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++)
+    for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) fill.set(`${r}:${c}`, value);
+      fillEnd.set(r, Math.max(fillEnd.get(r) ?? 0, m.right + 1));
+    }
   }
   const styles: Record<string, CellStyle> = {};
   const styleOf = new Map<string, string>();
@@ -145,10 +149,7 @@ function unitSheet(
     const values = grid.values[from - 1] ?? [];
     const formats = grid.numberFormats[from - 1] ?? [];
     const cells: Array<PlanCell | null> = [];
-    const last = Math.max(
-      values.length,
-      ...[...fill.keys()].filter((k) => k.startsWith(`${from - 1}:`)).map((k) => Number(k.split(":")[1]) + 1),
-    );
+    const last = Math.max(values.length, fillEnd.get(from - 1) ?? 0);
     for (let c = 0; c < last; c++) {
       const raw = fill.has(`${from - 1}:${c}`) ? fill.get(`${from - 1}:${c}`)! : (values[c] ?? null);
       const format = formats[c];
