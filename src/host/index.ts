@@ -2,3 +2,4 @@
 export * from "./port";
 export * from "./problem";
 export * from "./message";
+export * from "./file";

@@ -102,6 +102,26 @@ export interface ClearResult {
   readonly missingSheets: readonly string[];
 }
 
+/** A workbook file the pane made in memory (a 退回件, an exported notice) for the user to keep. */
+export interface HostFile {
+  /** File name offered to the user, e.g. `青山区-退回修改.xlsx`. */
+  readonly name: string;
+  /** The file's bytes (an .xlsx package). */
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * How a file was handed to the user: the browser's download (the user keeps it from the
+ * downloads), written where the user chose in the host's save dialog, or not saved (dialog cancelled).
+ */
+export type SaveOutcome =
+  | { readonly via: "download" }
+  | { readonly via: "dialog"; readonly path: string }
+  | { readonly via: "cancelled" };
+
+/** How `openWorkbook` went: opened in a new window, or the host cannot open a workbook from bytes. */
+export type OpenOutcome = { readonly opened: true } | { readonly opened: false };
+
 /** The spreadsheet host the task pane runs in. */
 export interface SpreadsheetHost {
   readonly name: HostName;
@@ -127,4 +147,15 @@ export interface SpreadsheetHost {
   highlight(targets: readonly HighlightTarget[]): Promise<HighlightResult>;
   /** Restores exactly the formats `highlight` changed. */
   clearHighlights(): Promise<ClearResult>;
+  /**
+   * Hands a file the pane made to the user: the host's save dialog where it has one the pane can
+   * call (WPS), else the browser's download. Call it from a click (browsers allow a download then).
+   */
+  saveFile(file: HostFile): Promise<SaveOutcome>;
+  /**
+   * Opens an .xlsx given as bytes as a new workbook window (Excel: `Excel.createWorkbook`, ExcelApi
+   * 1.8; WPS: written to its temp folder and opened). `{opened: false}` when this host cannot: the
+   * pane then offers the file through `saveFile` and says so. The open workbook is not touched.
+   */
+  openWorkbook(file: HostFile): Promise<OpenOutcome>;
 }

@@ -5,14 +5,23 @@
  */
 import { createContext, useContext } from "react";
 import { createOfficeHost } from "../adapters/office";
-import { type EtApplication, createWpsHost, isWpsHost, wpsDisplayLanguage } from "../adapters/wps";
+import {
+  type EtApplication,
+  type WpsFiles,
+  createWpsHost,
+  isWpsHost,
+  wpsDisplayLanguage,
+} from "../adapters/wps";
 import type { SpreadsheetHost } from "../host";
 
 const wpsApplication = () => (globalThis as unknown as { Application: EtApplication }).Application;
 
 /** The host the pane was opened in. */
 export function detectHost(): SpreadsheetHost {
-  return isWpsHost(globalThis) ? createWpsHost(wpsApplication()) : createOfficeHost();
+  if (!isWpsHost(globalThis)) return createOfficeHost();
+  // WPS's add-in root (`window.wps`) carries the file system the pane saves 退回件 and exports with.
+  const files = (globalThis as unknown as { wps?: WpsFiles }).wps;
+  return createWpsHost(wpsApplication(), { files });
 }
 
 /** The host's display language (a tag like `zh-CN`), for the pane's words; undefined when unknown. */

@@ -134,6 +134,21 @@ const zh = {
   quotaLine: "好等次名额 {quota} 个，评为好 {good} 个",
   colComposite: "综合得分",
   colGrade: "等次",
+  // 生成退回件 (#14)
+  returnTitle: "退回修改",
+  returnHint:
+    "为每个有问题的单位生成一份退回件：只含该单位的行，问题单元格标色并加批注，首张为“退回修改说明”。当前工作簿不会被修改。",
+  returnGenerate: "生成退回件",
+  returnGenerating: "正在生成各单位的退回件……",
+  returnMade: "已为 {n} 个单位生成退回件，共标注 {marked} 个单元格。逐个保存后发给各单位。",
+  returnNone: "没有需要退回的单位：各单位的行都没有问题。",
+  returnCounts: "错误 {errors}，警告 {warnings}",
+  returnSave: "保存",
+  returnSaveAll: "全部保存",
+  returnSaved: "已保存：{file}",
+  returnSavedTo: "已保存到 {path}",
+  returnDownloaded: "已下载：{file}（在浏览器的下载中）",
+  returnCancelled: "未保存：{file}",
   // adapter errors, by code
   sheetNotOwned:
     "工作表“{sheet}”不是台账助手生成的，为避免覆盖您的数据，未作任何修改。请重命名或删除该工作表后重试。",
@@ -280,6 +295,20 @@ const en: Record<MessageKey, string> = {
   quotaLine: "{quota} 好 allowed, {good} graded 好",
   colComposite: "Composite",
   colGrade: "Grade",
+  returnTitle: "Return for correction",
+  returnHint:
+    "Makes a return copy for each unit with issues: only that unit's rows, problem cells filled and commented, 退回修改说明 as the first sheet. This workbook is not changed.",
+  returnGenerate: "Make return copies",
+  returnGenerating: "Making each unit's return copy…",
+  returnMade: "Made return copies for {n} units, {marked} cells marked. Save each and send it to its unit.",
+  returnNone: "No unit needs a return copy: no unit's rows have issues.",
+  returnCounts: "{errors} errors, {warnings} warnings",
+  returnSave: "Save",
+  returnSaveAll: "Save all",
+  returnSaved: "Saved: {file}",
+  returnSavedTo: "Saved to {path}",
+  returnDownloaded: "Downloaded: {file} (see the browser's downloads)",
+  returnCancelled: "Not saved: {file}",
   sheetNotOwned:
     "Sheet {sheet} was not created by Ledger Assistant; to protect your data nothing was changed. Rename or delete that sheet, then try again.",
   sheetNotFound: "Sheet {sheet} no longer exists (renamed or deleted?). Reload and try again.",

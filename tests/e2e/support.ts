@@ -166,7 +166,7 @@ export function launch(): Promise<Browser> {
 export async function fakePage(
   browser: Browser,
   fakes: string,
-  workbook: { sheets: FakeSheetInput[]; displayLanguage?: string },
+  workbook: { sheets: FakeSheetInput[]; displayLanguage?: string; createWorkbook?: boolean },
 ): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -87,7 +87,18 @@ export interface FakeEtOptions {
   date1904?: boolean;
   /** The LCID of WPS's user interface (`LanguageSettings.LanguageID(2)`); 2052 (Chinese) by default. */
   languageId?: number;
+  /** Whether the add-in root offers `FileSystem` and `Env` ([decl] `WPS.AddonRoot`); true by default. */
+  fileSystem?: boolean;
+  /**
+   * What the save dialog (`GetSaveAsFilename`) answers: `false` = the user cancelled ([vba]), a path,
+   * or `"default"` (the offered name in the user's documents folder).
+   */
+  saveAs?: string | false;
 }
+
+/** Where the fake's save dialog points by default, and its temp folder (Windows-style, as most WPS). */
+export const FAKE_DOCUMENTS = "C:\\Users\\办公室\\Documents";
+export const FAKE_TEMP = "C:\\Users\\办公室\\AppData\\Local\\Temp\\";
 
 /** A CVErr wrapped the way JScript's `VBArray` exposes a SAFEARRAY: `getItem(i, j)` with 1-based bounds. */
 export class FakeVBArray {
@@ -165,6 +176,10 @@ export interface EtState {
   readonly patternColors: Map<string, Map<string, string>>;
   /** Dialogs WPS would have shown (e.g. the delete confirmation with DisplayAlerts on). */
   readonly dialogs: string[];
+  /** Files written through `FileSystem` (path → binary string, one char per byte). */
+  readonly files: Map<string, string>;
+  /** Paths opened with `Workbooks.Open`, in order. */
+  readonly opened: string[];
   screenUpdating: boolean;
   displayAlerts: boolean;
 }
@@ -355,10 +370,83 @@ export class FakeEtApplication extends EtObject {
     return this.taskPanes.find((p) => p.ID === Number(id));
   }
 
+  /**
+   * [decl] `GetSaveAsFilename(InitialFilename?, FileFilter?, …): boolean | string`: the chosen path,
+   * or `false` when the user cancels ([vba]). Nothing is written by the dialog itself.
+   */
+  GetSaveAsFilename(initial?: string, filter?: string): string | false {
+    this.count("Application.GetSaveAsFilename");
+    this.state.dialogs.push(`另存为：${initial ?? ""}（${filter ?? ""}）`);
+    const answer = this.state.options.saveAs;
+    if (answer === false) return false;
+    return answer === "default" ? `${FAKE_DOCUMENTS}\\${initial ?? "工作簿1.xlsx"}` : answer;
+  }
+
+  /** [decl] `readonly Workbooks: Workbooks`; only `Open` (of a file written before) is modelled. */
+  get Workbooks(): { Open(path: string): object } {
+    this.count("Application.Workbooks");
+    const state = this.state;
+    return {
+      Open(path: string) {
+        state.log.count("Workbooks.Open");
+        const data = state.files.get(path);
+        if (data === undefined) throw new EtError(`找不到文件：${path}`);
+        // An .xlsx is a ZIP package: WPS refuses anything else with an error dialog.
+        if (!data.startsWith("PK")) throw new EtError(`文件格式无效：${path}`);
+        state.opened.push(path);
+        return {};
+      },
+    };
+  }
+
+  /** [decl] `WPS.AddonRoot.FileSystem` (on `window.wps`, which the fake makes the same object). */
+  get FileSystem(): FakeFileSystem | undefined {
+    return this.state.options.fileSystem ? new FakeFileSystem(this.state) : undefined;
+  }
+
+  /** [decl] `WPS.AddonRoot.Env`. */
+  get Env(): { GetTempPath(): string } | undefined {
+    if (!this.state.options.fileSystem) return undefined;
+    const log = this.state.log;
+    return {
+      GetTempPath() {
+        log.count("Env.GetTempPath");
+        return FAKE_TEMP;
+      },
+    };
+  }
+
   /** Test hook: close the document (ActiveWorkbook becomes null). */
   closeWorkbook(): void {
     this.workbook = null;
   }
+}
+
+/**
+ * [decl] `WPS.FileSystem`: `writeAsBinaryString(path, data)` writes one byte per character (the form
+ * its twin `readAsBinaryString` returns); a character above U+00FF is not a byte and is refused here.
+ */
+export class FakeFileSystem {
+  constructor(private readonly state: EtState) {}
+  writeAsBinaryString(path: string, data: string): boolean {
+    this.state.log.count("FileSystem.writeAsBinaryString");
+    for (let i = 0; i < data.length; i++) {
+      if (data.charCodeAt(i) > 0xff) throw new EtError(`不是二进制字符串（第 ${i} 个字符）`);
+    }
+    this.state.files.set(path, data);
+    return true;
+  }
+  Exists(path: string): boolean {
+    this.state.log.count("FileSystem.Exists");
+    return this.state.files.has(path);
+  }
+}
+
+/** The bytes of a file the fake file system holds (test helper). */
+export function fakeFileBytes(state: EtState, path: string): Uint8Array {
+  const data = state.files.get(path);
+  if (data === undefined) throw new Error(`no file ${path}`);
+  return Uint8Array.from(data, (c) => c.charCodeAt(0));
 }
 
 export class FakeTaskPane {

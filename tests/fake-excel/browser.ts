@@ -8,12 +8,12 @@ import { createFakeOffice } from "./office";
 
 declare global {
   interface Window {
-    __fakeWorkbook?: { sheets: FakeSheetInput[]; displayLanguage?: string };
+    __fakeWorkbook?: { sheets: FakeSheetInput[]; displayLanguage?: string; createWorkbook?: boolean };
     __fake?: unknown;
   }
 }
 
 const setup = window.__fakeWorkbook ?? { sheets: [{ name: "Sheet1", rows: [] }] };
-const excel = createFakeExcel(setup.sheets);
+const excel = createFakeExcel(setup.sheets, setup.createWorkbook === false ? { createWorkbook: false } : {});
 const office = createFakeOffice(setup.displayLanguage ? { displayLanguage: setup.displayLanguage } : {});
 Object.assign(window, { Office: office, Excel: excel, __fake: { excel, office, model: excel.model } });

@@ -32,6 +32,13 @@ export interface FakeExcel {
   readonly ConditionalFormatType: Record<string, string>;
   readonly ChartType: Record<string, string>;
   readonly ErrorCodes: Record<string, string>;
+  /**
+   * `Excel.createWorkbook(base64)` (ExcelApi 1.8): opens a new workbook window from an .xlsx given as
+   * base64; absent when the fake is built with `createWorkbook: false` (an Excel without it).
+   */
+  createWorkbook?: (base64?: string) => Promise<void>;
+  /** The base64 of every workbook `createWorkbook` opened, in order. */
+  readonly created: string[];
 }
 
 export function buildWorkbook(sheets: readonly FakeSheetInput[]): WorkbookModel {
@@ -57,8 +64,10 @@ export function buildWorkbook(sheets: readonly FakeSheetInput[]): WorkbookModel 
 
 export function createFakeExcel(
   sheets: readonly FakeSheetInput[],
-  options: { payloadLimit?: number } = {},
+  options: { payloadLimit?: number; createWorkbook?: boolean } = {},
 ): FakeExcel {
+  const created: string[] = [];
+  const limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
   const model = buildWorkbook(sheets);
   const contexts: FakeRequestContext[] = [];
   const newContext = () => {
@@ -83,6 +92,30 @@ export function createFakeExcel(
       itemNotFound: "ItemNotFound",
       requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
     },
+    created,
+    ...(options.createWorkbook === false
+      ? {}
+      : {
+          createWorkbook(base64?: string): Promise<void> {
+            const text = base64 ?? "";
+            // The base64 travels in one request: Excel on the web refuses one over its limit.
+            if (text.length * 2 > limit) {
+              return Promise.reject(
+                Object.assign(new Error("The request payload size has exceeded the limit."), {
+                  code: "RequestPayloadSizeLimitExceeded",
+                }),
+              );
+            }
+            // Excel opens only a real package: base64 of a ZIP starts with "UEsD" ("PK\x03\x04").
+            if (text !== "" && !text.startsWith("UEsD")) {
+              return Promise.reject(
+                Object.assign(new Error("The file is corrupt."), { code: "InvalidArgument" }),
+              );
+            }
+            created.push(text);
+            return Promise.resolve();
+          },
+        }),
   };
 }
 

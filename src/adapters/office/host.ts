@@ -2,15 +2,23 @@
  * The host port (`src/host`) implemented over Office.js: each operation one `Excel.run` batch
  * (with the cell-edit-mode retry) through this adapter's readers and writers.
  */
+import {
+  type CellWrite,
+  type HostFile,
+  type HostNote,
+  type OpenOutcome,
+  type SaveOutcome,
+  browserDownload,
+  bytesToBase64,
+} from "../../host";
 import type {
-  CellWrite,
-  HostNote,
   HostReadOptions,
   HostSheetInfo,
   SpreadsheetHost,
   SheetToWrite,
   WriteSheetsOptions,
 } from "../../host";
+import { toAdapterError } from "./errors";
 import { clearHighlights, highlightIssues } from "./highlight";
 import { inspectSheets } from "./inspect";
 import { kindOf, loadOwnerMark } from "./ownership";
@@ -22,8 +30,19 @@ import { writeCells } from "./write-cells";
 
 export interface OfficeHostOptions extends RetryOptions {
   /** `Excel` (defaults to the global one). */
-  readonly excel?: { run: typeof Excel.run };
+  readonly excel?: { run: typeof Excel.run; createWorkbook?: (base64?: string) => Promise<void> };
   readonly supports?: ApiSupport;
+  /** How a file is offered (defaults to the browser's download). */
+  readonly download?: (file: HostFile) => void;
+}
+
+type CreateWorkbook = (base64?: string) => Promise<void>;
+
+/** `Excel.createWorkbook` (ExcelApi 1.8) where this Excel has it. */
+function createWorkbookApi(options: OfficeHostOptions, supports: ApiSupport): CreateWorkbook | null {
+  const excel = options.excel ?? (globalThis as { Excel?: { createWorkbook?: CreateWorkbook } }).Excel;
+  const create = excel?.createWorkbook;
+  return supports(8) && typeof create === "function" ? create.bind(excel) : null;
 }
 
 /** The Office.js implementation of the host port. */
@@ -90,5 +109,22 @@ export function createOfficeHost(options: OfficeHostOptions = {}): SpreadsheetHo
     highlight: (targets) => run((context) => highlightIssues(context, targets, { supports })),
 
     clearHighlights: () => run((context) => clearHighlights(context, { supports })),
+
+    // Office.js has no save dialog: the pane's browser downloads the file.
+    saveFile: (file): Promise<SaveOutcome> => {
+      (options.download ?? browserDownload)(file);
+      return Promise.resolve({ via: "download" });
+    },
+
+    openWorkbook: async (file): Promise<OpenOutcome> => {
+      const create = createWorkbookApi(options, supports);
+      if (!create) return { opened: false };
+      try {
+        await create(bytesToBase64(file.bytes));
+      } catch (error) {
+        throw toAdapterError(error);
+      }
+      return { opened: true };
+    },
   };
 }

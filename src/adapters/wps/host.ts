@@ -4,9 +4,15 @@
  * `ScreenUpdating` off while writing). Everything but the calls is shared with Office: the views,
  * the engine and the ownership policy.
  */
+import {
+  type CellWrite,
+  type HostFile,
+  type HostNote,
+  type OpenOutcome,
+  type SaveOutcome,
+  browserDownload,
+} from "../../host";
 import type {
-  CellWrite,
-  HostNote,
   HostReadOptions,
   HostSheetInfo,
   SpreadsheetHost,
@@ -23,9 +29,14 @@ import { renderSheetPlan } from "./render";
 import { selectCell } from "./select";
 import { activeWorkbook, kindOf, listSheets } from "./sheets";
 import { writeCells } from "./write-cells";
+import { type WpsFiles, openFromTemp, saveWithDialog } from "./files";
 
 export interface WpsHostOptions {
   readonly yieldNow?: Yield;
+  /** WPS's add-in root (`window.wps`): its `FileSystem` and `Env`; without them files are downloads. */
+  readonly files?: WpsFiles | undefined;
+  /** How a file is offered where WPS offers no file system (defaults to the browser's download). */
+  readonly download?: (file: HostFile) => void;
 }
 
 /** Runs `operation`, turning anything WPS throws into a `HostError` the pane can word. */
@@ -97,5 +108,15 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
     highlight: (targets) => guarded(() => highlightIssues(app, targets, { yieldNow })),
 
     clearHighlights: () => guarded(() => clearHighlights(app, { yieldNow })),
+
+    saveFile: (file) =>
+      guarded((): SaveOutcome => {
+        const saved = saveWithDialog(app, options.files, file);
+        if (saved) return saved;
+        (options.download ?? browserDownload)(file);
+        return { via: "download" };
+      }),
+
+    openWorkbook: (file) => guarded((): OpenOutcome => openFromTemp(app, options.files, file)),
   };
 }

@@ -38,3 +38,4 @@ export { yieldToEventLoop, type Yield } from "./pace";
 export { isWpsHost } from "./detect";
 export { wpsDisplayLanguage } from "./language";
 export { createWpsHost, type WpsHostOptions } from "./host";
+export { type WpsFiles, openFromTemp, saveWithDialog } from "./files";

@@ -15,6 +15,7 @@ import type { Issue } from "../../core/issue";
 import type { PaneValidation } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
+import { ReturnFeedback } from "./ReturnFeedback";
 import { BusyBar, CellLink, type Feedback, FeedbackBars, describeError, useOperation } from "./common";
 
 /** Issues listed at most; the rest are counted (a pane with 10,000 buttons helps nobody). */
@@ -131,6 +132,8 @@ export function ValidateView({
           <MessageBarBody>{hostNoteMessage(n, language)}</MessageBarBody>
         </MessageBar>
       ))}
+      {/* 生成退回件 once 校验 has found something to send back (#14); above the list, which can be long. */}
+      {result && result.issues.length > 0 && <ReturnFeedback t={t} language={language} />}
       {result && <Result t={t} result={result} onSelect={select} styles={styles} />}
     </>
   );
