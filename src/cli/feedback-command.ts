@@ -21,6 +21,7 @@ import {
 import { annotateWorkbook, readWorkbook, writeBytesFile } from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { writeJson } from "./json-out";
 import { type FailedFile, type LoadedFile, describeReadFailure } from "./load";
 import { validationJson } from "./validate-command";
 
@@ -150,7 +151,7 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
             ...(o.writeError ? { writeError: o.writeError } : {}),
           };
     });
-    io.stdout(JSON.stringify({ ...base, resubmitDays: days, deadline, outDir, files }, null, 2) + "\n");
+    writeJson({ ...base, resubmitDays: days, deadline, outDir, files }, io.stdout);
   } else {
     printFeedback(order, outcomes, run, deadline, io);
   }

@@ -15,6 +15,7 @@ import {
 import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { writeJson } from "./json-out";
 import { describeReadFailure, loadWorkbooks, validateLoaded } from "./load";
 import { printValidation, validationJson } from "./validate-command";
 
@@ -144,7 +145,7 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
   const json = args.options.has("json");
   if (loaded.length === 0) {
     // Nothing could be read: say so, and write nothing (an empty notice would mislead).
-    if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
+    if (json) writeJson(validationJson(run, order), io.stdout);
     else printValidation(run, order, io);
     io.stderr("taizhang: 没有可以读取的台账文件，未生成通报\n");
     return EXIT_FAILURE;
@@ -163,14 +164,14 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
     inputs,
   });
   if (!written.ok) {
-    if (json) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
+    if (json) writeJson(validationJson(run, order), io.stdout);
     else printValidation(run, order, io);
     printRefusal(written.issues, io);
     return EXIT_FAILURE;
   }
   const notice = written.notice;
   if (json) {
-    io.stdout(JSON.stringify({ ...validationJson(run, order), ...noticeJson(notice) }, null, 2) + "\n");
+    writeJson({ ...validationJson(run, order), ...noticeJson(notice) }, io.stdout);
   } else {
     printValidation(run, order, io);
     printNotice(notice, out, io);

@@ -1,6 +1,7 @@
 import { type IssueData, type RunValidation, countIssues, localizeIssue } from "../core";
 import { asOfOption, parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { lazyArray, writeJson } from "./json-out";
 import { type CheckedFile, type FailedFile, loadWorkbooks, validateLoaded } from "./load";
 
 /** One issue as `--json` prints it (SPEC §10). */
@@ -43,7 +44,8 @@ export function validationJson(run: RunValidation, order: ReadonlyArray<CheckedF
         ? { file: entry.file, error: entry.error }
         : { file: entry.file, sheets: byFile.get(entry.file)?.sheets ?? [] },
     ),
-    issues: run.issues.map(issueJson),
+    // Made one at a time as `writeJson` prints them (a 100k-row ledger can have 500,000).
+    issues: lazyArray(run.issues, issueJson),
     summary: countIssues(run.issues),
   };
 }
@@ -118,7 +120,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     { asOf, today: io.today },
     io,
   );
-  if (args.options.has("json")) io.stdout(JSON.stringify(validationJson(run, order), null, 2) + "\n");
+  if (args.options.has("json")) writeJson(validationJson(run, order), io.stdout);
   else printValidation(run, order, io);
   if (failed.length > 0) return EXIT_FAILURE;
   return countIssues(run.issues).errors > 0 ? EXIT_ISSUES : EXIT_OK;
