@@ -1,5 +1,11 @@
 import { stat } from "node:fs/promises";
-import { type RunValidation, type ValidateOptions, type WorkbookGrid, validateRun } from "../core";
+import {
+  type RunValidation,
+  type ValidateOptions,
+  type WorkbookGrid,
+  TooManyIssuesError,
+  validateRun,
+} from "../core";
 import { WorkbookReadError } from "../adapters/xlsx/read";
 import { type CliIo, oneLine } from "./io";
 import { readInputFile } from "./read-input";
@@ -92,7 +98,7 @@ export function validateLoaded(
       try {
         validateRun([file], options);
       } catch (fault) {
-        faults.set(file, { file: file.file, error: `校验时出错：${oneLine(fault)}` });
+        faults.set(file, { file: file.file, error: validationFault(fault) });
       }
     }
     if (faults.size === 0) throw error;
@@ -106,4 +112,12 @@ export function validateLoaded(
       order,
     };
   }
+}
+
+/** The one line for a file whose validation stopped or threw. */
+function validationFault(fault: unknown): string {
+  if (fault instanceof TooManyIssuesError) {
+    return `问题过多：工作表“${fault.sheet}”至第 ${fault.row} 行已超过 ${fault.limit} 个问题，已停止校验；请检查是否使用了标准台账模板、表头是否正确`;
+  }
+  return `校验时出错：${oneLine(fault)}`;
 }

@@ -46,6 +46,26 @@ export interface LedgerRow {
   readonly sourceRow?: number;
 }
 
+/**
+ * At most this many issues per workbook are kept. Each issue is a few hundred bytes (more once it
+ * is printed), so a sheet in the wrong template (500,000 issues in 100,000 rows) would otherwise
+ * take a run past a gigabyte; a file over it is that file's error (`TooManyIssuesError`), never the
+ * run's crash. 200,000 is two fully wrong columns of a 100,000-row ledger.
+ */
+export const MAX_ISSUES_PER_WORKBOOK = 200_000;
+
+/** Validation stopped: the workbook has more than `limit` issues (at `row` of `sheet`). */
+export class TooManyIssuesError extends Error {
+  override readonly name = "TooManyIssuesError";
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly limit: number,
+  ) {
+    super(`more than ${limit} issues: stopped at row ${row} of sheet ${sheet}`);
+  }
+}
+
 /** Per-sheet figures, as `validate --json` reports them. */
 export interface LedgerSheetSummary {
   readonly sheet: string;
@@ -75,6 +95,14 @@ export function validateLedgerSheet(
   sheet: SheetGrid,
   headerRow: number,
   context: LedgerContext,
+  /**
+   * Issues this sheet may have before its validation stops (`TooManyIssuesError`), and the
+   * workbook's limit that error names.
+   */
+  issueLimit: { readonly budget: number; readonly limit: number } = {
+    budget: MAX_ISSUES_PER_WORKBOOK,
+    limit: MAX_ISSUES_PER_WORKBOOK,
+  },
 ): LedgerSheetResult {
   const header = readHeader(sheet, headerRow);
   const area = findDataArea(sheet, header);
@@ -98,6 +126,8 @@ export function validateLedgerSheet(
       const row = ledgerRow(sheet.name, r, parsed, duplicate, reader.errors);
       if (withSource) addSource(row, reader.value("sourceFile"), reader.value("sourceRow"));
       rows.push(row);
+      if (issues.length > issueLimit.budget)
+        throw new TooManyIssuesError(sheet.name, r + 1, issueLimit.limit);
     }
   }
   const { errors, warnings } = countIssues(issues);

@@ -16,7 +16,13 @@ import {
   readRoster,
   readSettings,
 } from "../settings";
-import { type LedgerRow, type LedgerSheetSummary, findHeaderRow, validateLedgerSheet } from "../ledger";
+import {
+  type LedgerRow,
+  type LedgerSheetSummary,
+  MAX_ISSUES_PER_WORKBOOK,
+  findHeaderRow,
+  validateLedgerSheet,
+} from "../ledger";
 import { chooseAsOf } from "./run-options";
 
 /** Sheets the product writes; they are never read as ledgers (`合并台账` is, see `ledgerSheets`). */
@@ -57,6 +63,8 @@ export interface ValidateOptions {
   readonly today: IsoDate;
   /** Roster and settings from another file of the run, used when this workbook has none. */
   readonly fallback?: { readonly roster: Roster | null; readonly settings: Settings | null } | undefined;
+  /** Issues a workbook may have before its validation stops (`TooManyIssuesError`); default `MAX_ISSUES_PER_WORKBOOK`. */
+  readonly maxIssues?: number | undefined;
 }
 
 /** The sheet whose name is `name` once NFKC'd and stripped of white space, if any. */
@@ -118,6 +126,7 @@ export function validateWorkbook(
 ): WorkbookValidation {
   const settings = setup.settings ?? options.fallback?.settings ?? DEFAULT_SETTINGS;
   const roster = setup.roster ?? options.fallback?.roster ?? null;
+  const maxIssues = options.maxIssues ?? MAX_ISSUES_PER_WORKBOOK;
   const { asOf } = chooseAsOf(options.asOf, [settings], options.today);
   const asOfDay = isoToDay(asOf);
   if (asOfDay === null) throw new RangeError(`as-of date must be YYYY-MM-DD, got ${asOf}`);
@@ -134,7 +143,10 @@ export function validateWorkbook(
     if (isReservedSheet(sheet.name, settings)) continue;
     const headerRow = findHeaderRow(sheet);
     if (headerRow === null) continue;
-    const result = validateLedgerSheet(sheet, headerRow, context);
+    const result = validateLedgerSheet(sheet, headerRow, context, {
+      budget: maxIssues - issues.length,
+      limit: maxIssues,
+    });
     sheets.push(result.summary);
     // Not push(...many): a spread of 125,000 issues overflows the call stack.
     for (const row of result.rows) rows.push(row);
