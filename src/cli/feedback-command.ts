@@ -12,13 +12,21 @@ import {
   DEFAULT_RESUBMIT_DAYS,
   addDays,
   buildFeedback,
+  copySheetPlan,
   countIssues,
   formatChineseDate,
   isoToDay,
   validateRun,
   workbookUnit,
 } from "../core";
-import { annotateWorkbook, readWorkbook, writeBytesFile } from "../adapters/xlsx";
+import {
+  annotateWorkbook,
+  isCompoundFile,
+  readWorkbook,
+  readXlsWorkbook,
+  renderWorkbookBuffer,
+  writeBytesFile,
+} from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
 import { writeJson } from "./json-out";
@@ -26,7 +34,24 @@ import { type FailedFile, type LoadedFile, describeReadFailure } from "./load";
 import { validationJson } from "./validate-command";
 
 interface LoadedBytes extends LoadedFile {
+  /** The package to annotate: the file itself, or for an `.xls` its grid written as an .xlsx. */
   readonly bytes: Uint8Array;
+  /** An old `.xls` (BIFF): its copy is an .xlsx made from what was read, said in the summary. */
+  readonly fromXls: boolean;
+}
+
+/**
+ * An `.xls` as an .xlsx package with the same sheets, cells (values as typed, number formats; dates
+ * in the 1900 system) and merges, at the same addresses, so the issues found in the `.xls` mark the
+ * right cells. What BIFF holds beyond that (fonts, fills, comments, macros) is not carried over.
+ */
+function xlsAsPackage(workbook: WorkbookGrid): Promise<Uint8Array> {
+  return renderWorkbookBuffer({
+    sheets: workbook.sheets.map((sheet) => ({
+      ...copySheetPlan(sheet, workbook.date1904),
+      ...(sheet.hidden ? { visibility: "hidden" as const } : {}),
+    })),
+  });
 }
 
 /** What happened to one readable input. */
@@ -40,6 +65,8 @@ interface FileOutcome {
   readonly output: string | null;
   /** Why the copy could not be written, if it could not. */
   readonly writeError?: string;
+  /** The input was an `.xls`; its copy is an `.xlsx`. */
+  readonly fromXls?: boolean;
 }
 
 /** 补报天数 from the run's settings, when the settings table has it; else the default. */
@@ -59,8 +86,10 @@ async function loadWithBytes(files: readonly string[], io: CliIo) {
       if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
       const buffer = await readFile(file);
       const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      const workbook: WorkbookGrid = readWorkbook(bytes);
-      const entry = { file, workbook, bytes };
+      const fromXls = isCompoundFile(bytes);
+      // An .xls goes through SheetJS (refusing encrypted and non-workbook compound files in one line).
+      const workbook: WorkbookGrid = fromXls ? await readXlsWorkbook(bytes) : readWorkbook(bytes);
+      const entry = { file, workbook, bytes: fromXls ? await xlsAsPackage(workbook) : bytes, fromXls };
       loaded.push(entry);
       order.push(entry);
     } catch (error) {
@@ -120,7 +149,14 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
       const annotated = annotateWorkbook(entry.bytes, feedback);
       const output = path.join(outDir, outputName(entry.file, annotated.extension, taken));
       await writeBytesFile(output, annotated.bytes, { inputs: args.positionals });
-      outcomes.set(entry.file, { file: entry.file, errors, warnings, marked: feedback.marks.length, output });
+      outcomes.set(entry.file, {
+        file: entry.file,
+        errors,
+        warnings,
+        marked: feedback.marks.length,
+        output,
+        ...(entry.fromXls ? { fromXls: true } : {}),
+      });
     } catch (error) {
       const reason = describeReadFailure(error).replace(/^无法读取：/, "");
       io.stderr(`taizhang: ${entry.file}: 未能生成退回件：${reason}\n`);
@@ -189,7 +225,11 @@ function printFeedback(
       continue;
     }
     written++;
-    const macro = o.output.toLowerCase().endsWith(".xlsm") ? "（含宏，保持 .xlsm）" : "";
+    const macro = o.output.toLowerCase().endsWith(".xlsm")
+      ? "（含宏，保持 .xlsm）"
+      : o.fromXls
+        ? "（原文件为 .xls，退回件为 .xlsx）"
+        : "";
     lines.push(
       `${o.errors > 0 ? "✗" : "!"} ${entry.file}：${counts}，标注 ${o.marked} 个单元格 → ${o.output}${macro}`,
     );

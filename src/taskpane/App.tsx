@@ -11,8 +11,8 @@ import {
 import { type ReactNode, useMemo, useState } from "react";
 import { type Language, type MessageKey, translator } from "./i18n";
 import { type PaneView, requestFromUrl } from "./request";
+import { CollectView, LoopIntro } from "./views/CollectView";
 import { NoticeView } from "./views/NoticeView";
-import { PlannedView } from "./views/PlannedView";
 import { ScoreView } from "./views/ScoreView";
 import { SettingsView } from "./views/SettingsView";
 import { ValidateView } from "./views/ValidateView";
@@ -64,6 +64,7 @@ export function App({ language, search = "" }: { language: Language; search?: st
       <Text as="h1" size={500} weight="semibold" className={styles.header}>
         {t("appTitle")}
       </Text>
+      <LoopIntro t={t} onCollect={() => show("collect")} offer={!visited.has("collect")} />
       <TabList
         selectedValue={view}
         onTabSelect={(_e, data: SelectTabData) => show(data.value as PaneView)}
@@ -79,7 +80,7 @@ export function App({ language, search = "" }: { language: Language; search?: st
         {panel("validate", <ValidateView t={t} language={language} runToken={runFor("validate")} />)}
         {panel("notice", <NoticeView t={t} language={language} runToken={runFor("notice")} />)}
         {panel("score", <ScoreView t={t} language={language} runToken={runFor("score")} />)}
-        {panel("collect", <PlannedView t={t} text="plannedCollect" />)}
+        {panel("collect", <CollectView t={t} language={language} />)}
         {panel("settings", <SettingsView t={t} language={language} />)}
       </main>
     </FluentProvider>

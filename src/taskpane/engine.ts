@@ -155,7 +155,14 @@ function summarize(notice: NoticeData, noticeSheet: string, issues: readonly Iss
  */
 export function prepareNotice(
   workbook: WorkbookGrid,
-  options: { today: IsoDate; asOf?: IsoDate; period?: number; language: Language },
+  options: {
+    today: IsoDate;
+    asOf?: IsoDate;
+    period?: number;
+    language: Language;
+    /** Links from the report to the ledgers' cells (default); `false` for a workbook sent by email. */
+    links?: boolean;
+  },
 ): NoticePreparation {
   const run = validateRun([{ file: CURRENT_WORKBOOK, workbook }], {
     asOf: options.asOf,
@@ -165,7 +172,8 @@ export function prepareNotice(
     period: options.period,
     history: readWorkbookHistory(workbook) ?? [],
     language: options.language,
-    linkSheets: new Set(run.files.flatMap((f) => f.sheets.map((s) => s.sheet))),
+    linkSheets:
+      options.links === false ? new Set() : new Set(run.files.flatMap((f) => f.sheets.map((s) => s.sheet))),
   });
   if (!planned.ok) {
     return { ok: false, setupIssues: planned.issues.map((i) => localizeIssue(i, options.language)) };

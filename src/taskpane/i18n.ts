@@ -96,10 +96,6 @@ const zh = {
   rosterCount: "共 {n} 个单位",
   rosterIssues: "“单位名册”中的问题",
   unranked: "单位类别无效、不参与排名：{names}",
-  // 考核、收集/导出
-  plannedTitle: "后续版本提供",
-  plannedCollect:
-    "收集：选择多个各单位回传的台账文件，合并为一张台账，每行注明来源文件。导出：把本期通报另存为单独的工作簿，便于邮件发送。任务窗格中暂未提供；现在可用命令行：taizhang merge 文件… --out 汇总.xlsx，taizhang notice 文件… --out 通报.xlsx。",
   // 考核
   scoreGenerate: "生成考核汇总",
   scoreRecompute: "重新计算",
@@ -134,6 +130,43 @@ const zh = {
   quotaLine: "好等次名额 {quota} 个，评为好 {good} 个",
   colComposite: "综合得分",
   colGrade: "等次",
+  // 收集/导出 (the email loop)
+  loopIntro1: "下发标准台账 → 各单位填报后发回 → 在“收集/导出”中选取报回的文件，合并到《合并台账》；",
+  loopIntro2: "校验、生成通报后，“导出”把通报另存为新工作簿，作为邮件附件发出。",
+  loopNoLedger: "当前工作簿还没有台账。",
+  loopGoCollect: "收集报回的台账",
+  templateTitle: "插入标准台账",
+  templateHint:
+    "插入带下拉选项、日期和进度校验、输入提示的空白台账（下拉选项取自本工作簿的“设置”和“单位名册”）。",
+  templateInsert: "插入标准台账",
+  templateInserting: "正在插入标准台账……",
+  templateInserted: "已插入“{sheet}”（下拉选项在隐藏的“选项”表中）。",
+  templateConfirmTitle: "替换已有的标准台账？",
+  templateConfirmText: "工作表“{sheet}”是之前插入的标准台账，替换后其中填写的内容将丢失。",
+  collectTitle: "收集报回的台账",
+  collectHint:
+    "选择或拖入各单位发回的 .xlsx / .xls 文件（可多选）。文件只在本机读取，不会上传。每份逐格校验后追加到《合并台账》，每行注明来源文件和来源行；同一单位再次报送时以填报日期较晚的为准。",
+  collectPick: "选择文件……",
+  collectDrop: "把文件拖到这里",
+  collectReading: "正在读取 {file}（{done}/{total}）……",
+  collectReadingWorkbook: "正在读取本工作簿已收集的台账……",
+  collectComputing: "正在校验并合并……",
+  collected:
+    "已收集 {files} 个文件：《合并台账》现有 {rowsOut} 行（原有 {rowsBefore} 行，读入 {rowsIn} 行，未合并 {rowsReported} 行，见下表和《收集情况》）。",
+  collectNoFiles: "没有选中任何文件。",
+  collectTable: "本次收集",
+  collectLine: "{rows} 行，错误 {errors} 个，警告 {warnings} 个",
+  unitUnknown: "未识别",
+  exportTitle: "导出通报",
+  exportHint:
+    "把通报（含三个附件和通报记录）另存为一个新工作簿，便于作为邮件附件发送；链接改为单元格地址文字。",
+  exportButton: "导出通报",
+  exportPreparing: "正在生成导出的工作簿……",
+  exportOpened: "已在新窗口中打开第 {period} 期通报的工作簿，请保存后作为邮件附件发送。",
+  exportDownloaded: "这里不能直接打开新工作簿，已下载“{file}”（在浏览器的下载中），请作为邮件附件发送。",
+  exportSavedTo: "已把第 {period} 期通报的工作簿保存到 {path}，请作为邮件附件发送。",
+  exportCancelled: "未保存导出的工作簿。",
+  exportNoNotice: "工作簿中还没有通报：请先在“通报”中生成。",
   // 生成退回件 (#14)
   returnTitle: "退回修改",
   returnHint:
@@ -256,9 +289,6 @@ const en: Record<MessageKey, string> = {
   rosterCount: "{n} units",
   rosterIssues: "Issues in 单位名册",
   unranked: "Invalid group, not ranked: {names}",
-  plannedTitle: "Coming in a later version",
-  plannedCollect:
-    "Collect: pick several returned ledger files and merge them into one ledger, each row keeping its source file. Export: save this period's notice as its own workbook for email. The task pane does not offer these yet; use the CLI meanwhile: taizhang merge FILES --out merged.xlsx, taizhang notice FILES --out notice.xlsx.",
   scoreGenerate: "Generate 考核汇总",
   scoreRecompute: "Recompute",
   scoreComputing: "Computing composite scores, ranks and grades…",
@@ -295,6 +325,45 @@ const en: Record<MessageKey, string> = {
   quotaLine: "{quota} 好 allowed, {good} graded 好",
   colComposite: "Composite",
   colGrade: "Grade",
+  loopIntro1:
+    "Send out the standard ledger → units fill it in and mail it back → pick the returned files under Collect/Export to merge them into 合并台账;",
+  loopIntro2: "validate, generate the notice, then Export saves it as a new workbook to attach to an email.",
+  loopNoLedger: "This workbook has no ledger yet.",
+  loopGoCollect: "Collect returned ledgers",
+  templateTitle: "Insert the standard ledger",
+  templateHint:
+    "Inserts a blank ledger with drop-down lists, date and progress rules and input prompts (lists from this workbook's 设置 and 单位名册).",
+  templateInsert: "Insert standard ledger",
+  templateInserting: "Inserting the standard ledger…",
+  templateInserted: "Inserted {sheet} (the lists are on the hidden 选项 sheet).",
+  templateConfirmTitle: "Replace the standard ledger?",
+  templateConfirmText:
+    "Sheet {sheet} is a standard ledger inserted before; what was typed into it will be lost.",
+  collectTitle: "Collect returned ledgers",
+  collectHint:
+    "Pick or drop the .xlsx / .xls files the units mailed back (several at once). Files are read on this computer only, never uploaded. Each is validated and appended to 合并台账 with its source file and row; when a unit returns twice, the later 填报日期 wins.",
+  collectPick: "Choose files…",
+  collectDrop: "Drop files here",
+  collectReading: "Reading {file} ({done}/{total})…",
+  collectReadingWorkbook: "Reading what this workbook has collected…",
+  collectComputing: "Validating and merging…",
+  collected:
+    "Collected {files} files: 合并台账 now has {rowsOut} rows ({rowsBefore} before, {rowsIn} read, {rowsReported} not merged — see below and 收集情况).",
+  collectNoFiles: "No file was chosen.",
+  collectTable: "This collection",
+  collectLine: "{rows} rows, {errors} errors, {warnings} warnings",
+  unitUnknown: "unknown",
+  exportTitle: "Export the notice",
+  exportHint:
+    "Saves the notice (with its three attachments and the history) as a new workbook to attach to an email; links become cell addresses as text.",
+  exportButton: "Export notice",
+  exportPreparing: "Building the workbook to export…",
+  exportOpened: "The notice of period {period} opened as a new workbook; save it and attach it to an email.",
+  exportDownloaded:
+    "A new workbook cannot be opened here; {file} was downloaded instead (see the browser's downloads) — attach it to an email.",
+  exportSavedTo: "The notice of period {period} was saved to {path}; attach it to an email.",
+  exportCancelled: "The exported workbook was not saved.",
+  exportNoNotice: "This workbook has no notice yet: generate one under Notice first.",
   returnTitle: "Return for correction",
   returnHint:
     "Makes a return copy for each unit with issues: only that unit's rows, problem cells filled and commented, 退回修改说明 as the first sheet. This workbook is not changed.",

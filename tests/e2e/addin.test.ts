@@ -72,7 +72,8 @@ beforeAll(async () => {
   fakes = await bundleFakes();
   ({ server, origin } = await serve(DIST));
   browser = await launch();
-});
+  // Building (when stale) and bundling take minutes on a loaded machine.
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
