@@ -95,7 +95,7 @@ export function readHistory(
     records.push({
       period,
       asOf: date.kind === "ok" ? dayToIso(date.value) : "",
-      unit: nfkcTrim(unit),
+      unit: unit.trim(),
       group,
       assigned,
       completed,
