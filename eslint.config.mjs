@@ -28,6 +28,17 @@ const restrict = (patterns) => ({
   ],
 });
 
+const corePatterns = [
+  {
+    group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins],
+    message: "core is pure: no I/O, UI or Office imports.",
+  },
+  {
+    group: ["**/adapters/**", "**/host/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
+    message: "core must not depend on the layers above it.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"],
@@ -62,14 +73,26 @@ export default tseslint.config(
   },
   {
     files: ["src/core/**"],
+    rules: restrict(corePatterns),
+  },
+  // The notice (document) and the report (附件3) are independent; the notice workbook assembles them.
+  {
+    files: ["src/core/notice/**"],
     rules: restrict([
+      ...corePatterns,
       {
-        group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins],
-        message: "core is pure: no I/O, UI or Office imports.",
+        group: ["**/report", "**/report/**", "**/notice-workbook", "**/notice-workbook/**"],
+        message: "notice/ must not import report/ or the assembly above it.",
       },
+    ]),
+  },
+  {
+    files: ["src/core/report/**"],
+    rules: restrict([
+      ...corePatterns,
       {
-        group: ["**/adapters/**", "**/host/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
-        message: "core must not depend on the layers above it.",
+        group: ["**/notice", "**/notice/**", "**/notice-workbook", "**/notice-workbook/**"],
+        message: "report/ must not import notice/ or the assembly above it.",
       },
     ]),
   },

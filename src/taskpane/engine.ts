@@ -96,8 +96,10 @@ export interface NoticeSummary {
   readonly redList: readonly string[];
   readonly blackList: readonly string[];
   readonly stationed: readonly string[];
-  /** No previous notice in the history: nobody can be stationed yet. */
+  /** Period 1 with no previous notice: nobody can be stationed yet (首期). */
   readonly firstNotice: boolean;
+  /** A later period whose previous notice is not in the history (上期记录缺失). */
+  readonly previousMissing: boolean;
   readonly stalled: readonly string[];
   readonly notSubmitted: readonly string[];
   readonly overdueTasks: number;
@@ -118,10 +120,11 @@ function summarize(notice: NoticeData, noticeSheet: string, issues: readonly Iss
     asOf: notice.asOf,
     noticeSheet,
     totals: {
-      assigned: notice.totals.assigned,
-      completed: notice.totals.completed,
-      overdue: notice.totals.overdue,
-      rate: formatRate(notice.totals.completionRate),
+      // What the notice prints: roster units' sums (rows of unknown units are said apart).
+      assigned: notice.rosterTotals.assigned,
+      completed: notice.rosterTotals.completed,
+      overdue: notice.rosterTotals.overdue,
+      rate: formatRate(notice.rosterTotals.completionRate),
     },
     groups: notice.groups.map((g) => ({
       group: g.group,
@@ -139,7 +142,8 @@ function summarize(notice: NoticeData, noticeSheet: string, issues: readonly Iss
     redList: names(notice.redList),
     blackList: names(notice.blackList),
     stationed: names(notice.stationed),
-    firstNotice: notice.previous === null,
+    firstNotice: notice.previous === null && !notice.previousMissing,
+    previousMissing: notice.previousMissing,
     stalled: names(notice.stalled),
     notSubmitted: names(notice.notSubmitted),
     overdueTasks: notice.overdueTasks.length,
@@ -164,7 +168,7 @@ export function prepareNotice(
   const planned = planNoticeWorkbook(run, {
     period: options.period,
     history: readWorkbookHistory(workbook) ?? [],
-    language: options.language,
+    today: options.today,
     linkSheets: new Set(run.files.flatMap((f) => f.sheets.map((s) => s.sheet))),
   });
   if (!planned.ok) {

@@ -53,13 +53,13 @@ const zh = {
   setupRefused: "“设置”或“单位名册”有误。为免误判，请先更正以下单元格，然后重新生成。",
   confirmTitle: "替换已有的通报？",
   confirmText:
-    "工作表“{sheet}”是之前生成的通报。替换后将按当前数据重新生成该期通报、“校验报告”和该期的通报记录；其他工作表不变。",
+    "工作表“{sheet}”是之前生成的通报。替换后将按当前数据重新生成该期通报、三个附件和该期的通报记录；其他工作表不变。",
   confirmReplace: "替换",
   cancel: "取消",
   cancelled: "已取消，工作簿未作任何修改。",
-  generated: "已生成“{sheet}”，并更新了“校验报告”和隐藏的“通报记录”。",
+  generated: "已生成“{sheet}”及其附件1–3（逾期任务、临期任务、台账填报问题），并更新了隐藏的“通报记录”。",
   noticeTotals:
-    "第 {period} 期（统计截至 {asOf}）：任务 {assigned} 项，已完成 {completed} 项，完成率 {rate}，逾期 {overdue} 项。",
+    "第{period}期（统计截至{asOf}）：任务{assigned}项，已完成{completed}项，完成率{rate}，逾期{overdue}项。",
   rankingTitle: "组内排名",
   colRank: "排名",
   colUnit: "单位",
@@ -72,9 +72,10 @@ const zh = {
   stalled: "停滞",
   notSubmitted: "未报送",
   none: "无",
-  firstNotice: "首次通报，暂不确定",
+  firstNotice: "首期通报，暂不确定",
+  previousMissing: "上期记录缺失，暂不确定",
   noticeCounts:
-    "逾期任务 {overdue} 项，临期任务 {dueSoon} 项；台账校验发现错误 {errors} 个、警告 {warnings} 个（详见“校验报告”）。",
+    "逾期任务{overdue}项，临期任务{dueSoon}项；台账校验发现错误{errors}个、警告{warnings}个（详见附件3）。",
   noRanked: "本期没有参与排名的单位。",
   // 设置
   reload: "重新读取",
@@ -212,11 +213,12 @@ const en: Record<MessageKey, string> = {
     "The 设置 or 单位名册 sheet has errors. To avoid a wrong ranking, fix these cells first, then generate again.",
   confirmTitle: "Replace the existing notice?",
   confirmText:
-    "Sheet {sheet} is a notice generated earlier. Replacing it regenerates that period's notice, the validation report and that period's history rows from the current data; no other sheet changes.",
+    "Sheet {sheet} is a notice generated earlier. Replacing it regenerates that period's notice, its three attachments and that period's history rows from the current data; no other sheet changes.",
   confirmReplace: "Replace",
   cancel: "Cancel",
   cancelled: "Cancelled; the workbook was not changed.",
-  generated: "Generated {sheet} and updated 校验报告 and the hidden 通报记录.",
+  generated:
+    "Generated {sheet} with attachments 1–3 (overdue tasks, due-soon tasks, ledger problems) and updated the hidden 通报记录.",
   noticeTotals:
     "Period {period} (as of {asOf}): {assigned} tasks, {completed} completed, completion rate {rate}, {overdue} overdue.",
   rankingTitle: "Ranking by group",
@@ -232,8 +234,9 @@ const en: Record<MessageKey, string> = {
   notSubmitted: "Not submitted",
   none: "none",
   firstNotice: "first notice, not determined yet",
+  previousMissing: "previous notice missing, not determined",
   noticeCounts:
-    "{overdue} overdue and {dueSoon} due-soon tasks; validation found {errors} errors and {warnings} warnings (see 校验报告).",
+    "{overdue} overdue and {dueSoon} due-soon tasks; validation found {errors} errors and {warnings} warnings (see attachment 3).",
   noRanked: "No unit is ranked in this period.",
   reload: "Reload",
   reading: "Reading 设置 and 单位名册…",

@@ -70,12 +70,15 @@ test("生成通报 writes the notice, the report and the hidden history; regener
     "设置",
     "单位名册",
     NOTICE,
-    "校验报告",
+    `${NOTICE}附件1`,
+    `${NOTICE}附件2`,
+    `${NOTICE}附件3`,
     "通报记录",
   ]);
   const notice = sheets.find((s) => s.name === NOTICE)!;
-  expect(notice.values[0]![0]).toBe("关于基层党建工作重点任务推进情况的通报（第2期）");
-  expect(notice.values[1]![0]).toBe("统计截至：2022年10月31日");
+  expect(notice.values[0]![0]).toBe("重点任务推进情况通报");
+  expect(notice.values.map((r) => r[0])).toContain("关于基层党建工作重点任务推进情况的通报");
+  expect(notice.values.map((r) => r[0])).toContain("（统计截至2022年10月31日）");
   // 青山区 completed every task in period 2: first of the 县市区 table, at 100%.
   const qingshan = notice.values.find((row) => row[1] === "青山区" && typeof row[0] === "number");
   expect(qingshan?.slice(0, 2)).toEqual([1, "青山区"]);
@@ -89,11 +92,9 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   expect(qingshan?.[4]).toBe(1); // 完成率 as a fraction: 100%
   expect(qingshan?.[2]).toBe(qingshan?.[3]); // 任务数 = 已完成
   expect(notice.kind).toBe('="notice"');
-  const report = sheets.find((s) => s.name === "校验报告")!;
+  const report = sheets.find((s) => s.name === `${NOTICE}附件3`)!;
   expect(report.kind).toBe('="report"');
-  expect(
-    report.values.some((row) => row.includes("江南区") && row.includes("status-progress-mismatch")),
-  ).toBe(true);
+  expect(report.values.some((row) => row.includes("江南区") && row.includes("状态与进度不符"))).toBe(true);
   const history = sheets.find((s) => s.name === "通报记录")!;
   expect(history.visibility).toBe("Hidden");
   expect(history.values[0]!.slice(0, 3)).toEqual(["期数", "统计截止日期", "单位"]);
@@ -106,7 +107,7 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   expect(await row.textContent()).toContain("100.0%");
   expect(await page.getByTestId("red-list").textContent()).toContain("青山区");
   expect(await page.getByTestId("notice-totals").textContent()).toMatch(
-    /^第 2 期（统计截至 2022-10-31）：任务 \d+ 项/,
+    /^第2期（统计截至2022-10-31）：任务\d+项/,
   );
 
   // Again: the dialog asks; cancelling changes nothing.
@@ -134,7 +135,9 @@ test("生成通报 writes the notice, the report and the hidden history; regener
     "设置",
     "单位名册",
     NOTICE,
-    "校验报告",
+    `${NOTICE}附件1`,
+    `${NOTICE}附件2`,
+    `${NOTICE}附件3`,
     "通报记录",
   ]);
   expect(again.find((s) => s.name === NOTICE)!.values).toEqual(notice.values);
@@ -146,18 +149,18 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   await page.context().close();
 });
 
-test("a user's own 校验报告 sheet stops 生成通报 before anything is written", async () => {
-  const mine: FakeSheetInput = { name: "校验报告", rows: [["我自己的校验记录"], ["不要覆盖"]] };
+test("a user's own sheet with an attachment's name stops 生成通报 before anything is written", async () => {
+  const mine: FakeSheetInput = { name: `${NOTICE}附件3`, rows: [["我自己的校验记录"], ["不要覆盖"]] };
   const { page } = await fakePage(browser, fakes, { sheets: [...sample, mine] });
   await openNotice(page);
   await page.getByRole("button", { name: "生成通报" }).click();
   const bar = page.getByTestId("feedback-error");
   await bar.waitFor({ timeout: 60_000 });
   expect(await bar.textContent()).toContain(
-    "工作表“校验报告”不是台账助手生成的，为避免覆盖您的数据，未作任何修改",
+    `工作表“${NOTICE}附件3”不是台账助手生成的，为避免覆盖您的数据，未作任何修改`,
   );
   const sheets = await sheetsOf(page);
-  expect(sheets.map((s) => s.name)).toEqual(["青山区", "江南区", "设置", "单位名册", "校验报告"]);
+  expect(sheets.map((s) => s.name)).toEqual(["青山区", "江南区", "设置", "单位名册", `${NOTICE}附件3`]);
   expect(sheets.at(-1)!.values).toEqual([["我自己的校验记录"], ["不要覆盖"]]);
   expect(sheets.at(-1)!.kind).toBeNull();
   await page.context().close();
@@ -254,9 +257,9 @@ test("English UI when Office's display language is en-US; the ribbon URL runs th
     /^Period 2 \(as of 2022-10-31\): \d+ tasks, \d+ completed/,
   );
   expect(await page.getByRole("button", { name: "Generate notice" }).isEnabled()).toBe(true);
-  // The report is written in the pane's language.
-  const report = (await sheetsOf(page)).find((s) => s.name === "校验报告")!;
-  expect(report.values[1]!.slice(0, 3)).toEqual(["File", "Sheet", "Cell"]);
+  // Written sheets stay Chinese (SPEC §10): they are read by the offices.
+  const report = (await sheetsOf(page)).find((s) => s.name === `${NOTICE}附件3`)!;
+  expect(report.values[1]![0]).toBe("台账填报问题清单");
   await page.getByRole("tab", { name: "Scoring" }).click();
   // The ledgers hold no evaluation sheet: the scoring view says what one looks like.
   const scoring = page.locator('[data-view="score"]').getByTestId("feedback-warning");

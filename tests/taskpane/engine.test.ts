@@ -133,7 +133,9 @@ describe("prepareNotice", () => {
     if (!prepared.ok) throw new Error("refused");
     expect(prepared.sheets.map((s) => [s.plan.name, s.kind, s.plan.visibility ?? "visible"])).toEqual([
       ["通报（第2期）", "notice", "visible"],
-      ["校验报告", "report", "visible"],
+      ["通报（第2期）附件1", "notice", "visible"],
+      ["通报（第2期）附件2", "notice", "visible"],
+      ["通报（第2期）附件3", "report", "visible"],
       ["通报记录", "history", "hidden"],
     ]);
 
@@ -150,7 +152,8 @@ describe("prepareNotice", () => {
     const report = prepared.sheets.find((s) => s.kind === "report")!.plan;
     const linked = report.rows.flat().filter((c) => c?.link);
     expect(linked.length).toBeGreaterThan(0);
-    for (const c of linked) expect(["青山区", "江南区"]).toContain(c!.link!.sheet);
+    // The per-unit summary links to the units' blocks in the report itself.
+    for (const c of linked) expect(["青山区", "江南区", report.name]).toContain(c!.link!.sheet);
     expect(linked.some((c) => c!.link!.sheet === "江南区")).toBe(true);
 
     expect(prepared.summary).toMatchObject({ period: 2, asOf: "2022-10-31", noticeSheet: "通报（第2期）" });
@@ -168,7 +171,8 @@ describe("prepareNotice", () => {
     });
     if (!prepared.ok) throw new Error("refused");
     expect(prepared.summary).toMatchObject({ period: 7, asOf: "2022-10-15", noticeSheet: "通报（第7期）" });
-    expect(prepared.sheets[1]!.plan.rows[1]![0]!.value).toBe("File");
+    // Written sheets stay Chinese in every language (SPEC §10).
+    expect(prepared.sheets[3]!.plan.rows[1]![0]!.value).toBe("台账填报问题清单");
   });
 
   test("refuses, with the cells, when 设置 or 单位名册 has an error", () => {

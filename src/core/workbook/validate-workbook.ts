@@ -21,7 +21,7 @@ import { chooseAsOf } from "./run-options";
 
 /** Sheets the product writes; they are never read as ledgers (`合并台账` is, see `ledgerSheets`). */
 export const GENERATED_SHEET =
-  /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|收集情况|选项|退回修改说明([(（]\d+[)）])?)$/u;
+  /^(通报[(（]第\d+期[)）](附件\d+)?|专项通报[(（].*[)）]第\d+期(附件\d+)?|台账汇总[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|收集情况|选项|退回修改说明([(（]\d+[)）])?)$/u;
 
 /** The merged ledger (SPEC §1): a workbook that has one reads only that sheet as its ledger. */
 const MERGED_LEDGER = "合并台账";

@@ -237,6 +237,11 @@ function Summary({
 }) {
   const names = (list: readonly string[], empty = t("none")) => (list.length ? list.join("、") : empty);
   const ranked = summary.groups.filter((g) => g.units.length > 0);
+  const notCompared = summary.firstNotice
+    ? t("firstNotice")
+    : summary.previousMissing
+      ? t("previousMissing")
+      : null;
   return (
     <section aria-label={summary.noticeSheet} data-testid="notice-summary">
       <Divider />
@@ -261,9 +266,9 @@ function Summary({
         </Badge>
         <Text data-testid="black-list">{names(summary.blackList)}</Text>
         <Caption1>{t("stationed")}</Caption1>
-        <Text>{summary.firstNotice ? t("firstNotice") : names(summary.stationed)}</Text>
+        <Text>{notCompared ?? names(summary.stationed)}</Text>
         <Caption1>{t("stalled")}</Caption1>
-        <Text>{summary.firstNotice ? t("firstNotice") : names(summary.stalled)}</Text>
+        <Text>{notCompared ?? names(summary.stalled)}</Text>
         <Caption1>{t("notSubmitted")}</Caption1>
         <Text>{names(summary.notSubmitted)}</Text>
       </div>

@@ -1,0 +1,174 @@
+/**
+ * The notice workbook (SPEC §7, §10 `notice`), assembled once for every front end — the CLI's
+ * `taizhang notice`, the demo and the add-in's 生成通报 make the same calls here and differ only in
+ * how they render the plans. It sits above `notice/` (the document) and `report/` (附件3), which do
+ * not import each other: `通报（第N期）`, its three attachments, optionally `台账汇总（第N期）`, and the
+ * hidden `通报记录`. The Word notice (`adapters/docx`) renders the same `NoticeDocument`.
+ */
+import type { IsoDate } from "../date";
+import { type WorkbookGrid } from "../grid";
+import { type IssueData } from "../issue";
+import { type LedgerRow } from "../ledger";
+import { assignIssueUnits } from "../metric";
+import { type SheetPlan } from "../plan";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings } from "../settings";
+import { type DocAttachment } from "../document";
+import { type RunValidation, chooseAsOf, findSheet } from "../workbook";
+import {
+  HISTORY_SHEET,
+  type HistoryRecord,
+  buildHistoryPlan,
+  categoryKey,
+  lastPeriod,
+  readHistory,
+} from "../history";
+import {
+  type RowSource,
+  buildMergedLedgerPlan,
+  buildReportAttachment,
+  buildReportPlan,
+  sourceKey,
+} from "../report";
+import {
+  type DocumentOptions,
+  type NoticeData,
+  type NoticeDocument,
+  buildNoticeDocument,
+  buildNoticePlans,
+  computeNotice,
+  noticeSheetName,
+} from "../notice";
+
+/** The history in a workbook's `通报记录` sheet, or `null` when it has none. */
+export function readWorkbookHistory(workbook: WorkbookGrid): HistoryRecord[] | null {
+  const sheet = findSheet(workbook, HISTORY_SHEET);
+  return sheet ? readHistory(sheet, workbook.date1904).records : null;
+}
+
+/**
+ * 期数: the one asked for, else `设置`'s 通报期数 (综合通报 only), else the last period of the same kind
+ * of notice in the history + 1.
+ */
+export function noticePeriod(
+  requested: number | undefined,
+  settings: Settings,
+  history: readonly HistoryRecord[],
+  categories: readonly string[] | null = null,
+): number {
+  const kind = categoryKey(categories);
+  return requested ?? (kind === "" ? settings.period : null) ?? lastPeriod(history, kind) + 1;
+}
+
+/** Where a notice's period comes from: `设置`, the history (last + 1), or none (the first notice). */
+export type PeriodSource = "settings" | "history" | "first";
+
+/** What the notice form starts with, as the CLI would choose it for the same workbook. */
+export interface NoticeDefaults {
+  readonly asOf: IsoDate;
+  /** `设置` names a 统计截止日期 (else it is today). */
+  readonly asOfFromSettings: boolean;
+  readonly period: number;
+  readonly periodSource: PeriodSource;
+  /** Periods already in `通报记录`, ascending. */
+  readonly periods: readonly number[];
+}
+
+/** 统计截止日期 and 期数 of the next notice for a workbook: `设置` first, then history + 1, then today / 1. */
+export function noticeDefaults(workbook: WorkbookGrid, today: IsoDate): NoticeDefaults {
+  const sheet = findSheet(workbook, SETTINGS_SHEET);
+  const settings = sheet ? readSettings(sheet, workbook.date1904).settings : DEFAULT_SETTINGS;
+  const history = readWorkbookHistory(workbook) ?? [];
+  const periods = [...new Set(history.map((h) => h.period))].sort((a, b) => a - b);
+  const asOf = chooseAsOf(undefined, [settings], today);
+  return {
+    asOf: asOf.asOf,
+    asOfFromSettings: asOf.source === "settings",
+    period: noticePeriod(undefined, settings, history),
+    periodSource: settings.period !== null ? "settings" : periods.length > 0 ? "history" : "first",
+    periods,
+  };
+}
+
+/** Errors in `设置` or `单位名册`: while there are any, no notice is generated (SPEC §9). */
+export function setupErrors(run: RunValidation): IssueData[] {
+  return run.files.flatMap((f) => f.setupIssues).filter((i) => i.severity === "error");
+}
+
+/** `台账汇总（第3期）`: `--with-ledger`'s canonical copy of every row (SPEC §1, §10). */
+export function ledgerCopySheetName(period: number): string {
+  return `台账汇总（第${period}期）`;
+}
+
+export interface NoticeWorkbookOptions extends Omit<DocumentOptions, "today"> {
+  readonly period?: number | undefined;
+  readonly history: readonly HistoryRecord[];
+  /** A 专项通报 over these categories (SPEC §7); absent or empty for the 综合通报. */
+  readonly categories?: readonly string[] | null;
+  /** The day the notice is generated (成文日期's default). */
+  readonly today: IsoDate;
+  /** Sheets in the same workbook that 附件3 may link to (the ledgers, in the add-in). */
+  readonly linkSheets?: ReadonlySet<string>;
+  /** Rows for `台账汇总（第N期）` (`--with-ledger`), each with the file it came from. */
+  readonly ledgerCopy?: ReadonlyArray<LedgerRow & { file: string }>;
+  /** Where the rows of a `合并台账` came from (来源文件, 来源行), by `sourceKey`. */
+  readonly sources?: ReadonlyMap<string, RowSource>;
+}
+
+export interface NoticeWorkbook {
+  readonly ok: true;
+  readonly notice: NoticeData;
+  readonly document: NoticeDocument;
+  /** 附件3, the validation report, in the document model (the Word notice renders it too). */
+  readonly report: DocAttachment;
+  readonly sheets: SheetPlan[];
+}
+
+/** A planned notice workbook, or the setup errors that refused it. */
+export type NoticeWorkbookResult = NoticeWorkbook | { readonly ok: false; readonly issues: IssueData[] };
+
+/**
+ * Computes the notice of a validated run and plans its sheets. Refuses (`ok: false`, with the
+ * issues) while `设置` or `单位名册` has an error: the product does not guess (SPEC §9). Every front
+ * end goes through here.
+ *
+ * @example planNoticeWorkbook(run, { history: [], today: "2022-11-01" }).sheets.map(s => s.name)
+ * // ["通报（第1期）", "通报（第1期）附件1", "通报（第1期）附件2", "通报（第1期）附件3", "通报记录"]
+ */
+export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOptions): NoticeWorkbookResult {
+  const refused = setupErrors(run);
+  if (refused.length > 0) return { ok: false, issues: refused };
+  const categories = options.categories && options.categories.length > 0 ? options.categories : null;
+  const known = new Set(
+    run.roster?.units.map((u) => u.name) ?? run.files.flatMap((f) => f.rows.map((r) => r.unit ?? "")),
+  );
+  // Issues of the run rather than of a file (`no-roster`) belong to nobody.
+  const runLevel = run.issues.filter((i) => i.code === "no-roster");
+  const owned = assignIssueUnits(run.files, known, runLevel);
+  const period = noticePeriod(options.period, run.settings, options.history, categories);
+  const notice = computeNotice({
+    rows: run.files.flatMap((f) => f.rows),
+    roster: run.roster,
+    settings: run.settings,
+    asOf: run.asOf,
+    period,
+    history: options.history,
+    categories,
+    issues: owned,
+  });
+  const document = buildNoticeDocument(notice, options);
+  const reportName = noticeSheetName(period, categories, "附件3");
+  const reportOptions = {
+    units: notice.units.map((u) => u.unit),
+    ...(options.linkSheets ? { linkSheets: options.linkSheets } : {}),
+    ...(options.sources ? { sources: options.sources } : {}),
+  };
+  const sheets = [
+    ...buildNoticePlans(document, period, categories),
+    buildReportPlan(owned, reportOptions, reportName),
+  ];
+  if (options.ledgerCopy) sheets.push(buildMergedLedgerPlan(options.ledgerCopy, ledgerCopySheetName(period)));
+  sheets.push(buildHistoryPlan(notice.history));
+  return { ok: true, notice, document, report: buildReportAttachment(owned, reportOptions, reportName), sheets };
+}
+
+export { sourceKey };
