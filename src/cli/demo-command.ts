@@ -92,7 +92,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   await runLoopDemo(io, { seeds: sampleDir(), outDir, history: afterFirst });
   io.stdout(
-    "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n",
+    "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，附件3 查看全部校验问题；out/通报-第2期.docx 是 Word 版。\n",
   );
   failures += await demoScore(outDir, io);
   return failures > 0 ? EXIT_FAILURE : EXIT_OK;
