@@ -369,7 +369,7 @@ export class FakeWorksheet extends FakeObject {
           sheet().rowBreaks.push(rect.top);
         }),
     };
-        this.customProperties = new FakeCustomPropertyCollection(ctx, sheet);
+    this.customProperties = new FakeCustomPropertyCollection(ctx, sheet);
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
         const chart: { type: string; source: string; props: Record<string, unknown> } = {

@@ -50,7 +50,7 @@ function run() {
 }
 
 /** Every string a sheet holds. */
-function stringsOf(rows: ReadonlyArray<ReadonlyArray<unknown>>): string[] {
+function stringsOf(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): string[] {
   return rows.flatMap((r) => (r ?? []).filter((v): v is string => typeof v === "string"));
 }
 
