@@ -17,7 +17,8 @@ beforeAll(async () => {
   [fakes, sample] = await Promise.all([bundleFakes(), sampleSheets()]);
   ({ server, origin } = await serve(DIST));
   browser = await launch();
-});
+  // Building the fakes and starting Chromium can take minutes on a loaded machine.
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

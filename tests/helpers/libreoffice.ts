@@ -75,7 +75,7 @@ export async function convertWithLibreOffice(
   if (soffice === null) throw new Error("LibreOffice (soffice) is not installed");
   const profile = mkdtempSync(join(tmpdir(), "taizhang-lo-profile-"));
   const base = basename(file, extname(file));
-  const ext = format === "csv" ? "csv" : "pdf";
+  const ext = format === "writer-pdf" ? "pdf" : format;
   try {
     const { stdout, stderr } = await run(soffice, [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,

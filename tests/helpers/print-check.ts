@@ -48,7 +48,8 @@ export function rowsWithoutHeader(pages: readonly string[][], tables: readonly P
   const found: string[] = [];
   pages.forEach((lines, p) => {
     for (const table of tables) {
-      const [h0, h1] = [squash(table.header[0] ?? ""), squash(table.header[1] ?? "")];
+      // The first header and the start of the second (a long header may wrap inside its cell).
+      const [h0, h1] = [squash(table.header[0] ?? ""), squash(table.header[1] ?? "").slice(0, 2)];
       const keys = table.rows.map((r) => squash(r.join("")));
       lines.forEach((line, i) => {
         const isRow = keys.some((k) => k !== "" && line.startsWith(k));

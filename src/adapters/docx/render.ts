@@ -45,6 +45,8 @@ export const GRID = { lines: 28, chars: 28 } as const;
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt; the masthead 小初 36 pt. */
 const SIZE = { masthead: 72, title: 44, body: 32, page: 28, table: 20 } as const;
 const RED = "C00000";
+/** Left and right cell margin in tables (1 mm). */
+const CELL_MARGIN = 57;
 const FILLS = { red: "FDE2E2", black: "D9D9D9", error: "FCE4E4", warning: "FFF2CC", head: "DDEBF7" } as const;
 
 /** `w:docGrid`: the line pitch in twips and the character pitch's delta from 三号 in 1/4096 pt. */
@@ -117,10 +119,41 @@ function tableCell(c: DocCell, column: number, table: DocTable, width: number): 
   });
 }
 
+/** Twips a text needs on one line at the table's size (10 pt: 200 twips a CJK character), with margins. */
+function needed(text: string): number {
+  let half = 0;
+  for (const ch of text) half += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.1;
+  return Math.ceil(half * (SIZE.table / 2) * 10) + 2 * CELL_MARGIN + 20;
+}
+
+/**
+ * Column widths over the text width: every column gets what its header and (for figure, date and
+ * code columns) its longest cell need on one line; the rest of the width goes to the text columns
+ * (names, tasks, reasons) in proportion to the sheet's widths, where wrapping is expected.
+ */
+export function wordColumnWidths(table: DocTable, width = TEXT_WIDTH): number[] {
+  const need = table.headers.map((h, i) => {
+    const cells = table.textColumns.includes(i) ? [] : table.rows.map((r) => r[i]?.text ?? "");
+    const unitColumn = table.textColumns.includes(i) && i === table.textColumns[0];
+    // The first text column holds names: as wide as the longest, within reason.
+    const names = unitColumn
+      ? table.rows.map((r) => r[i]?.text ?? "").filter((t) => Array.from(t).length <= 10)
+      : [];
+    return Math.max(...[h, ...cells, ...names].map(needed));
+  });
+  const fixed = need.reduce((a, b) => a + b, 0);
+  const textCols = table.textColumns.filter((i) => i < need.length);
+  if (fixed >= width || textCols.length === 0) return need.map((n) => Math.floor((n / fixed) * width));
+  const weight = textCols.reduce((s, i) => s + (table.widths[i] ?? 1), 0);
+  const spare = width - fixed;
+  return need.map((n, i) =>
+    textCols.includes(i) ? n + Math.floor((spare * (table.widths[i] ?? 1)) / weight) : n,
+  );
+}
+
 /** A Word table over the text width, its header row repeated on every page, rows never split. */
 function wordTable(table: DocTable): Table {
-  const total = table.widths.reduce((a, b) => a + b, 0);
-  const widths = table.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const widths = wordColumnWidths(table);
   const headFill = table.tone === "red" ? RED : table.tone === "black" ? "404040" : FILLS.head;
   const headColor = table.tone === "plain" ? "000000" : "FFFFFF";
   const header = new TableRow({
@@ -149,7 +182,7 @@ function wordTable(table: DocTable): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     // Narrow cell margins (1 mm) so that figures such as `100.0%` stay on one line.
-    margins: { left: 57, right: 57, top: 20, bottom: 20 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
     rows: [header, ...rows],
   });
 }
