@@ -47,7 +47,8 @@ export interface DocumentOptions {
 }
 
 export const DEFAULT_RECIPIENTS = "各县市区、各开发区、市直各单位、市属各国有企业党组织：";
-export const DEFAULT_RESUBMIT_DAYS = 3;
+/** 补报天数 when 设置 names none (SPEC §9). */
+const RESUBMIT_DAYS = 3;
 export const ATTACHMENT_TITLES = ["逾期任务清单", "临期任务清单", "台账填报问题清单"] as const;
 
 /** `关于基层党建工作重点任务推进情况的通报`, or `关于巡察整改任务推进情况的专项通报`. */
@@ -73,7 +74,7 @@ function resolve(options: DocumentOptions): DocumentContext {
     documentDate: options.documentDate ?? options.today,
     // 主送 ends with a full-width colon as 公文 do; one typed without it gets it.
     recipients: /[：:]$/u.test(recipients) ? recipients : `${recipients}：`,
-    resubmitDays: options.resubmitDays ?? DEFAULT_RESUBMIT_DAYS,
+    resubmitDays: options.resubmitDays ?? RESUBMIT_DAYS,
   };
 }
 

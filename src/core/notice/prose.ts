@@ -17,7 +17,7 @@ export function chineseDate(iso: IsoDate): string {
 }
 
 /** The date `days` after `iso`. */
-export function addDays(iso: IsoDate, days: number): IsoDate {
+export function daysAfter(iso: IsoDate, days: number): IsoDate {
   const day = isoToDay(iso);
   return day === null ? iso : dayToIso(day + days);
 }
@@ -156,7 +156,7 @@ export function describeProblems(notice: NoticeData): DocBlock[] {
 /** 四、下步要求: numbered requirements from the figures; those with nothing to say are left out. */
 export function describeRequirements(notice: NoticeData, context: DocumentContext): DocBlock[] {
   const items: string[] = [];
-  const by = (days: number) => chineseDate(addDays(context.documentDate, days));
+  const by = (days: number) => chineseDate(daysAfter(context.documentDate, days));
   if (notice.stationed.length > 0) {
     items.push(
       `${joinNames(notice.stationed.map((e) => e.unit))}连续两期列入黑榜，列为末位驻点单位，将派员驻点督导，帮助查找问题、推动整改。`,
