@@ -121,34 +121,36 @@ function tableCell(c: DocCell, column: number, table: DocTable, width: number): 
 
 /** Twips a text needs on one line at the table's size (10 pt: 200 twips a CJK character), with margins. */
 function needed(text: string): number {
-  let half = 0;
-  for (const ch of text) half += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.1;
-  return Math.ceil(half * (SIZE.table / 2) * 10) + 2 * CELL_MARGIN + 20;
+  let ems = 0;
+  for (const ch of text) ems += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.62;
+  return Math.ceil(ems * (SIZE.table / 2) * 20) + 2 * CELL_MARGIN + 40;
 }
 
 /**
- * Column widths over the text width: every column gets what its header and (for figure, date and
- * code columns) its longest cell need on one line; the rest of the width goes to the text columns
- * (names, tasks, reasons) in proportion to the sheet's widths, where wrapping is expected.
+ * Column widths over the text width: every column gets what its header and its cells need on one
+ * line (in text columns, cells of up to 12 characters: names, task ids); the main text column (the
+ * widest of the sheet's text columns: 重点任务, 入榜理由, 说明) takes the rest and wraps.
  */
 export function wordColumnWidths(table: DocTable, width = TEXT_WIDTH): number[] {
+  const texts = table.textColumns.filter((i) => i < table.headers.length);
+  const main = texts.reduce<number | null>(
+    (best, i) => (best === null || (table.widths[i] ?? 0) > (table.widths[best] ?? 0) ? i : best),
+    null,
+  );
   const need = table.headers.map((h, i) => {
-    const cells = table.textColumns.includes(i) ? [] : table.rows.map((r) => r[i]?.text ?? "");
-    const unitColumn = table.textColumns.includes(i) && i === table.textColumns[0];
-    // The first text column holds names: as wide as the longest, within reason.
-    const names = unitColumn
-      ? table.rows.map((r) => r[i]?.text ?? "").filter((t) => Array.from(t).length <= 10)
-      : [];
-    return Math.max(...[h, ...cells, ...names].map(needed));
+    if (i === main) return needed(h);
+    const cells = table.rows
+      .map((r) => r[i]?.text ?? "")
+      .filter((t) => !texts.includes(i) || Array.from(t).length <= 12);
+    return Math.max(...[h, ...cells].map(needed));
   });
   const fixed = need.reduce((a, b) => a + b, 0);
-  const textCols = table.textColumns.filter((i) => i < need.length);
-  if (fixed >= width || textCols.length === 0) return need.map((n) => Math.floor((n / fixed) * width));
-  const weight = textCols.reduce((s, i) => s + (table.widths[i] ?? 1), 0);
-  const spare = width - fixed;
-  return need.map((n, i) =>
-    textCols.includes(i) ? n + Math.floor((spare * (table.widths[i] ?? 1)) / weight) : n,
-  );
+  if (main === null) return fixed <= width ? need : need.map((n) => Math.floor((n / fixed) * width));
+  // The main column keeps at least 30% of the width; the others shrink (and wrap) when they must.
+  const others = fixed - need[main]!;
+  const mainWidth = Math.max(need[main]!, Math.floor(width * 0.3), width - others);
+  const scale = Math.min(1, (width - mainWidth) / others);
+  return need.map((n, i) => (i === main ? mainWidth : Math.floor(n * scale)));
 }
 
 /** A Word table over the text width, its header row repeated on every page, rows never split. */
@@ -187,11 +189,15 @@ function wordTable(table: DocTable): Table {
   });
 }
 
+/**
+ * Headings, paragraphs and tables. Word joins two tables with nothing between them into one (the
+ * second would lose its own header row), so an empty paragraph follows every table.
+ */
 function blocks(list: readonly DocBlock[]): Array<Paragraph | Table> {
-  return list.map((b) => {
-    if (b.kind === "heading") return heading(b.text, b.level);
-    if (b.kind === "paragraph") return body(b.text, b.lead ? { lead: b.lead } : {});
-    return wordTable(b.table);
+  return list.flatMap((b): Array<Paragraph | Table> => {
+    if (b.kind === "heading") return [heading(b.text, b.level)];
+    if (b.kind === "paragraph") return [body(b.text, b.lead ? { lead: b.lead } : {})];
+    return [wordTable(b.table), new Paragraph({ ...TABLE_SPACING, children: [] })];
   });
 }
 
