@@ -133,7 +133,10 @@ export async function writeNotice(
   if (!workbook.ok) return workbook;
   await writeWorkbookFile(options.out, { sheets: workbook.sheets }, { inputs: options.inputs });
   if (options.docx !== undefined) {
-    const bytes = await renderNoticeDocx(workbook.document, [...workbook.document.attachments, workbook.report]);
+    const bytes = await renderNoticeDocx(workbook.document, [
+      ...workbook.document.attachments,
+      workbook.report,
+    ]);
     await writeBytesFile(options.docx, bytes, { inputs: [...options.inputs, options.out] });
   }
   return { ok: true, notice: workbook.notice };

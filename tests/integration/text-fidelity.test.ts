@@ -39,14 +39,13 @@ function run() {
   const validated = validateRun([{ file: "机关党委.xlsx", workbook: workbook([ledger, roster, settings]) }], {
     today: "2022-11-01",
   });
-  return {
-    validated,
-    plans: planNoticeWorkbook(validated, {
-      history: [],
-      today: "2022-11-01",
-      ledgerCopy: validated.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: f.file }))),
-    }),
-  };
+  const plans = planNoticeWorkbook(validated, {
+    history: [],
+    today: "2022-11-01",
+    ledgerCopy: validated.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: f.file }))),
+  });
+  if (!plans.ok) throw new Error("the test workbook's 设置 or 单位名册 has errors");
+  return { validated, plans };
 }
 
 /** Every string a sheet holds. */

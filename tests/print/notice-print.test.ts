@@ -35,6 +35,7 @@ async function sampleDocument(history: string): Promise<{ doc: NoticeDocument; r
   const previous = await readWorkbookFile(history);
   const { readWorkbookHistory } = await import("../../src/core");
   const wb = planNoticeWorkbook(run, { history: readWorkbookHistory(previous) ?? [], today: "2022-11-01" });
+  if (!wb.ok) throw new Error("the sample's 设置 or 单位名册 has errors");
   return { doc: wb.document, report: wb.report.table };
 }
 

@@ -139,10 +139,12 @@ export function wordColumnWidths(table: DocTable, width = TEXT_WIDTH): number[] 
   );
   const need = table.headers.map((h, i) => {
     if (i === main) return needed(h);
-    const cells = table.rows
-      .map((r) => r[i]?.text ?? "")
-      .filter((t) => !texts.includes(i) || Array.from(t).length <= 12);
-    return Math.max(...[h, ...cells].map(needed));
+    const wraps = texts.includes(i);
+    // A reduce, not Math.max(...): 附件3 may hold a hundred thousand rows.
+    return table.rows.reduce((most, r) => {
+      const t = r[i]?.text ?? "";
+      return wraps && Array.from(t).length > 12 ? most : Math.max(most, needed(t));
+    }, needed(h));
   });
   const fixed = need.reduce((a, b) => a + b, 0);
   if (main === null) return fixed <= width ? need : need.map((n) => Math.floor((n / fixed) * width));

@@ -225,7 +225,7 @@ export class SheetWriter {
     });
     const row = this.b.add(out);
     for (const [left, right] of spans) this.b.merge(row, left, right);
-    const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width)));
+    const lines = texts.reduce((most, t) => Math.max(most, wrappedLines(t.text, t.width)), 1);
     this.b.height(row, Math.max(TABLE_ROW, heightForLines(lines)));
   }
 }

@@ -168,7 +168,13 @@ export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOp
   ];
   if (options.ledgerCopy) sheets.push(buildMergedLedgerPlan(options.ledgerCopy, ledgerCopySheetName(period)));
   sheets.push(buildHistoryPlan(notice.history));
-  return { ok: true, notice, document, report: buildReportAttachment(owned, reportOptions, reportName), sheets };
+  return {
+    ok: true,
+    notice,
+    document,
+    report: buildReportAttachment(owned, reportOptions, reportName),
+    sheets,
+  };
 }
 
 export { sourceKey };

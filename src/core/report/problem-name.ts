@@ -61,6 +61,12 @@ export function problemName(code: IssueCode): string {
       return "合计与各项之和不符";
     case "weights-sum":
       return "权重合计不是100";
+    case "bonus-capped":
+      return "加分超过上限";
+    case "evaluation-sheet-missing":
+      return "缺少考核表";
+    case "scoring-sheet-invalid":
+      return "考核表无法计分";
     case "invalid-setting":
       return "设置有误";
     case "unknown-setting":
