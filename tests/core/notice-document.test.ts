@@ -41,7 +41,7 @@ function textOf(d: NoticeDocument): string[] {
     d.banner.date,
     d.title,
     d.subtitle,
-    d.recipients,
+    d.addressee,
     ...d.body.flatMap(block),
     d.signoff.issuer ?? "",
     d.signoff.date,
@@ -63,7 +63,7 @@ describe("the notice document (SPEC §7)", () => {
     });
     expect(d.title).toBe("关于基层党建工作重点任务推进情况的通报");
     expect(d.subtitle).toBe("（统计截至2022年10月31日）");
-    expect(d.recipients).toBe("各县市区、各开发区、市直各单位、市属各国有企业党组织：");
+    expect(d.addressee).toBe("各县市区、各开发区、市直各单位、市属各国有企业党组织：");
     const level1 = d.body
       .filter((b) => b.kind === "heading" && b.level === 1)
       .map((b) => (b as { text: string }).text);
@@ -76,7 +76,7 @@ describe("the notice document (SPEC §7)", () => {
     const d = doc();
     expect(d.banner.issuer).toBeNull();
     expect(d.banner.date).toBe("2022年11月2日");
-    expect(doc(fixtureNotice(), { recipients: "各党（工）委" }).recipients).toBe("各党（工）委：");
+    expect(doc(fixtureNotice(), { addressee: "各党（工）委" }).addressee).toBe("各党（工）委：");
   });
 
   it("the paragraph's totals are the sums of the printed tables", () => {

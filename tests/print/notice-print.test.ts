@@ -149,7 +149,7 @@ const headingsOf = (doc: NoticeDocument) =>
     const texts = [
       doc.title,
       doc.subtitle,
-      doc.recipients,
+      doc.addressee,
       doc.attachmentLine,
       ...doc.body.flatMap((b) =>
         b.kind === "table" ? [] : [b.kind === "paragraph" ? `${b.lead ?? ""}${b.text}` : b.text],

@@ -263,7 +263,7 @@ function children(doc: NoticeDocument, attachments: readonly DocAttachment[]): A
       alignment: AlignmentType.CENTER,
       children: [run(doc.subtitle, FONTS.heading2, SIZE.body)],
     }),
-    new Paragraph({ ...lines(), children: [run(doc.recipients, FONTS.body, SIZE.body)] }),
+    new Paragraph({ ...lines(), children: [run(doc.addressee, FONTS.body, SIZE.body)] }),
     ...blocks(doc.body),
     new Paragraph({ ...lines(), children: [] }),
     ...(doc.signoff.issuer !== null ? [right(doc.signoff.issuer)] : []),

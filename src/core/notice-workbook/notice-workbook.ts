@@ -123,6 +123,20 @@ export interface NoticeWorkbook {
   readonly sheets: SheetPlan[];
 }
 
+/**
+ * The document's settings: an explicit option first, else `设置`'s 发文机关, 成文日期, 主送 and
+ * 补报天数 (SPEC §9), else their defaults (成文日期: the day it is generated).
+ */
+export function documentOptions(settings: Settings, options: NoticeWorkbookOptions): DocumentOptions {
+  return {
+    issuer: options.issuer ?? settings.issuer,
+    documentDate: options.documentDate ?? settings.issueDate,
+    addressee: options.addressee ?? settings.addressee,
+    resubmitDays: options.resubmitDays ?? settings.resubmitDays,
+    today: options.today,
+  };
+}
+
 /** A planned notice workbook, or the setup errors that refused it. */
 export type NoticeWorkbookResult = NoticeWorkbook | { readonly ok: false; readonly issues: IssueData[] };
 
@@ -155,7 +169,7 @@ export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOp
     categories,
     issues: owned,
   });
-  const document = buildNoticeDocument(notice, options);
+  const document = buildNoticeDocument(notice, documentOptions(run.settings, options));
   const reportName = noticeSheetName(period, categories, "附件3");
   const reportOptions = {
     units: notice.units.map((u) => u.unit),

@@ -7,6 +7,7 @@
 import type { IsoDate } from "../date";
 import type { DocAttachment, DocBlock, DocTable } from "../document";
 import { categoryKey } from "../history";
+import { DEFAULT_SETTINGS } from "../settings";
 import type { NoticeData } from "./compute";
 import { chineseDate, describeProblems, describeRequirements, describeSituation } from "./prose";
 import { groupTables, listSections } from "./tables";
@@ -23,7 +24,7 @@ export interface NoticeDocument {
   /** `（统计截至2022年10月31日）` */
   readonly subtitle: string;
   /** 主送, ending with `：` */
-  readonly recipients: string;
+  readonly addressee: string;
   readonly body: readonly DocBlock[];
   readonly signoff: { readonly issuer: string | null; readonly date: string };
   /** `附件：1. 逾期任务清单  2. 临期任务清单  3. 台账填报问题清单` */
@@ -32,23 +33,23 @@ export interface NoticeDocument {
   readonly attachments: readonly [DocAttachment, DocAttachment];
 }
 
-/** The settings of §9 the document uses; defaults apply for each one left out. */
+/**
+ * The settings of §9 the document uses (`设置`'s 发文机关, 成文日期, 主送, 补报天数); the defaults of
+ * `DEFAULT_SETTINGS` apply for each one left out.
+ */
 export interface DocumentOptions {
   /** 发文机关; without it the 版头 line shows only the date and 落款 only the date. */
   readonly issuer?: string | null;
   /** 成文日期; default `today`. */
   readonly documentDate?: IsoDate | null;
   /** 主送 */
-  readonly recipients?: string | null;
+  readonly addressee?: string | null;
   /** 补报天数 (default 3). */
   readonly resubmitDays?: number | null;
   /** The day the notice is generated (成文日期's default). */
   readonly today: IsoDate;
 }
 
-export const DEFAULT_RECIPIENTS = "各县市区、各开发区、市直各单位、市属各国有企业党组织：";
-/** 补报天数 when 设置 names none (SPEC §9). */
-const RESUBMIT_DAYS = 3;
 export const ATTACHMENT_TITLES = ["逾期任务清单", "临期任务清单", "台账填报问题清单"] as const;
 
 /** `关于基层党建工作重点任务推进情况的通报`, or `关于巡察整改任务推进情况的专项通报`. */
@@ -62,19 +63,19 @@ export function noticeTitle(categories: readonly string[] | null): string {
 export interface DocumentContext {
   readonly issuer: string | null;
   readonly documentDate: IsoDate;
-  readonly recipients: string;
+  readonly addressee: string;
   readonly resubmitDays: number;
 }
 
 function resolve(options: DocumentOptions): DocumentContext {
   const issuer = options.issuer?.trim() ? options.issuer.trim() : null;
-  const recipients = options.recipients?.trim() ? options.recipients.trim() : DEFAULT_RECIPIENTS;
+  const addressee = options.addressee?.trim() ? options.addressee.trim() : DEFAULT_SETTINGS.addressee;
   return {
     issuer,
     documentDate: options.documentDate ?? options.today,
     // 主送 ends with a full-width colon as 公文 do; one typed without it gets it.
-    recipients: /[：:]$/u.test(recipients) ? recipients : `${recipients}：`,
-    resubmitDays: options.resubmitDays ?? RESUBMIT_DAYS,
+    addressee: /[：:]$/u.test(addressee) ? addressee : `${addressee}：`,
+    resubmitDays: options.resubmitDays ?? DEFAULT_SETTINGS.resubmitDays,
   };
 }
 
@@ -103,7 +104,7 @@ export function buildNoticeDocument(notice: NoticeData, options: DocumentOptions
     banner: { masthead, issue: `第${notice.period}期`, issuer: context.issuer, date },
     title: noticeTitle(notice.categories),
     subtitle: `（统计截至${chineseDate(notice.asOf)}）`,
-    recipients: context.recipients,
+    addressee: context.addressee,
     body,
     signoff: { issuer: context.issuer, date },
     attachmentLine: `附件：${ATTACHMENT_TITLES.map((t, i) => `${i + 1}. ${t}`).join("  ")}`,

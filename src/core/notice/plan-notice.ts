@@ -57,7 +57,7 @@ function bodyPlan(doc: NoticeDocument, name: string): SheetPlan {
   b.height(b.add([]), 10);
   w.wide(doc.title, "title", 18, 34);
   w.wide(doc.subtitle, "subtitle", BODY_SIZE, 24);
-  w.wide(doc.recipients, "none", BODY_SIZE, 26);
+  w.wide(doc.addressee, "none", BODY_SIZE, 26);
   doc.body.forEach((block, i) => writeBlock(w, block, doc.body[i + 1]));
   b.height(b.add([]), 16);
   const signStart = b.next;
