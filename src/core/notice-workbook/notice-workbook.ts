@@ -12,7 +12,7 @@ import { type LedgerRow } from "../ledger";
 import { assignIssueUnits } from "../metric";
 import { type SheetPlan } from "../plan";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings } from "../settings";
-import { type DocAttachment } from "../document";
+import { type DocAttachment, attachmentPlan } from "../document";
 import { type RunValidation, chooseAsOf, findSheet } from "../workbook";
 import {
   HISTORY_SHEET,
@@ -26,7 +26,6 @@ import {
   type RowSource,
   buildMergedLedgerPlan,
   buildReportAttachment,
-  buildReportPlan,
   sourceKey,
 } from "../report";
 import {
@@ -171,24 +170,38 @@ export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOp
   });
   const document = buildNoticeDocument(notice, documentOptions(run.settings, options));
   const reportName = noticeSheetName(period, categories, "附件3");
+  const sources = options.sources ?? mergedSources(run);
   const reportOptions = {
     units: notice.units.map((u) => u.unit),
     ...(options.linkSheets ? { linkSheets: options.linkSheets } : {}),
-    ...(options.sources ? { sources: options.sources } : {}),
+    ...(sources.size > 0 ? { sources } : {}),
   };
-  const sheets = [
-    ...buildNoticePlans(document, period, categories),
-    buildReportPlan(owned, reportOptions, reportName),
-  ];
+  // One report, rendered as the sheet here and as Word's 附件3 by the caller.
+  const report = buildReportAttachment(owned, reportOptions, reportName);
+  const sheets = buildNoticePlans(document, period, categories);
+  sheets.push(attachmentPlan(report, reportName, "report"));
   if (options.ledgerCopy) sheets.push(buildMergedLedgerPlan(options.ledgerCopy, ledgerCopySheetName(period)));
   sheets.push(buildHistoryPlan(notice.history));
   return {
     ok: true,
     notice,
     document,
-    report: buildReportAttachment(owned, reportOptions, reportName),
+    report,
     sheets,
   };
+}
+
+/**
+ * Where each row of a `合并台账` came from (its 来源文件 and 来源行), keyed by `sourceKey`, so that
+ * 附件3 names the unit's own file and cell (SPEC §7). Empty when no input is a merged ledger.
+ */
+export function mergedSources(run: RunValidation): Map<string, RowSource> {
+  const sources = new Map<string, RowSource>();
+  for (const f of run.files)
+    for (const r of f.rows)
+      if (r.sourceFile !== undefined && r.sourceRow !== undefined)
+        sources.set(sourceKey(f.file, r.sheet, r.row), { file: r.sourceFile, row: r.sourceRow });
+  return sources;
 }
 
 export { sourceKey };

@@ -5,7 +5,9 @@
 import { type SheetGrid, type WorkbookGrid, parseA1 } from "../grid";
 import { type IssueData, makeIssue } from "../issue";
 import { type IsoDate, isoToDay } from "../date";
-import { type Vocabulary, makeVocabulary } from "../cell";
+import { type Vocabulary, makeVocabulary, parseEnum } from "../cell";
+// The module itself, not the collect barrel (which imports this one).
+import { readFiling } from "../collect/filing";
 import { enumKey } from "../text";
 import {
   DEFAULT_SETTINGS,
@@ -48,6 +50,11 @@ export interface WorkbookValidation {
   readonly context: FileContext;
   /** Issues of `设置` and `单位名册` alone; when it holds an error the notice refuses to run. */
   readonly setupIssues: readonly IssueData[];
+  /**
+   * Each ledger sheet's 填报单位 (the metadata row above its header, SPEC §2), as its roster name
+   * when the roster knows it: a sheet-level issue belongs to that unit (SPEC §5).
+   */
+  readonly declaredUnits?: ReadonlyMap<string, string>;
 }
 
 export interface ValidateOptions {
@@ -130,10 +137,13 @@ export function validateWorkbook(
   const sheets: LedgerSheetSummary[] = [];
   const rows: LedgerRow[] = [];
   const issues: IssueData[] = [...setup.issues];
+  const declaredUnits = new Map<string, string>();
   for (const sheet of ledgerCandidates(workbook)) {
     if (isReservedSheet(sheet.name, settings)) continue;
     const headerRow = findHeaderRow(sheet);
     if (headerRow === null) continue;
+    const declared = declaredUnit(sheet, headerRow, workbook.date1904, context.units);
+    if (declared !== null) declaredUnits.set(sheet.name, declared);
     const result = validateLedgerSheet(sheet, headerRow, context);
     sheets.push(result.summary);
     // Not push(...many): a spread of 125,000 issues overflows the call stack.
@@ -147,7 +157,22 @@ export function validateWorkbook(
     issues: sortIssues(issues, order),
     context: { roster, settings, asOf },
     setupIssues: setup.issues,
+    declaredUnits,
   };
+}
+
+/** A sheet's 填报单位 as the roster names it (as typed without a roster), or `null`. */
+function declaredUnit(
+  sheet: SheetGrid,
+  headerRow: number,
+  date1904: boolean,
+  units: Vocabulary | null,
+): string | null {
+  const typed = readFiling(sheet, headerRow, date1904).unit;
+  if (typed === null) return null;
+  if (units === null) return typed;
+  const parsed = parseEnum(typed, units, "unknown-unit");
+  return parsed.kind === "ok" ? parsed.value : null;
 }
 
 function columnIndex(cell: string | null): number {
