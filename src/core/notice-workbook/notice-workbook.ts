@@ -22,12 +22,7 @@ import {
   lastPeriod,
   readHistory,
 } from "../history";
-import {
-  type RowSource,
-  buildMergedLedgerPlan,
-  buildReportAttachment,
-  sourceKey,
-} from "../report";
+import { type RowSource, buildMergedLedgerPlan, buildReportAttachment, sourceKey } from "../report";
 import {
   type DocumentOptions,
   type NoticeData,
