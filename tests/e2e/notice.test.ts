@@ -116,7 +116,10 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   await page.getByRole("button", { name: "生成通报" }).click();
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor({ timeout: 60_000 });
-  expect(await dialog.textContent()).toContain(`工作表“${NOTICE}”是之前生成的通报`);
+  // The notice and its attachments 1 and 2 are named; 附件3 (the report) and the history are ours to replace.
+  expect(await dialog.textContent()).toContain(
+    `工作表“${NOTICE}、${NOTICE}附件1、${NOTICE}附件2”是之前生成的通报`,
+  );
   await dialog.getByRole("button", { name: "取消" }).click();
   await page.getByText("已取消，工作簿未作任何修改。").waitFor();
   expect(JSON.stringify(await sheetsOf(page))).toBe(before);
