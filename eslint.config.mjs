@@ -203,10 +203,11 @@ export default tseslint.config(
       { group: ["**/cli/**"], message: "the add-in does not use the CLI." },
       {
         // A regex (a glob's negation does not apply to "../" paths): any adapter except the
-        // platform-free file codecs — the reader (bytes → grids), the browser writer and the patcher.
-        regex: "(^|/)adapters(/(?!xlsx/read(/|$)|xlsx/write/browser$|xlsx/patch(/|$)).*)?$",
+        // platform-free file codecs — the reader (bytes → grids), the browser writer, the patcher
+        // and the Word renderer (导出Word).
+        regex: "(^|/)adapters(/(?!xlsx/read(/|$)|xlsx/write/browser$|xlsx/patch(/|$)|docx(/|$)).*)?$",
         message:
-          "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts. Of the file adapters only the platform-free reader (adapters/xlsx/read), the browser writer (adapters/xlsx/write/browser) and the patcher (adapters/xlsx/patch) are allowed.",
+          "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts. Of the file adapters only the platform-free reader (adapters/xlsx/read), the browser writer (adapters/xlsx/write/browser), the patcher (adapters/xlsx/patch) and the Word renderer (adapters/docx) are allowed.",
       },
     ]),
   },

@@ -63,23 +63,37 @@ export interface NoticeDefaults {
   readonly asOfFromSettings: boolean;
   readonly period: number;
   readonly periodSource: PeriodSource;
-  /** Periods already in `通报记录`, ascending. */
+  /** Periods of the same kind of notice already in `通报记录`, ascending. */
   readonly periods: readonly number[];
+  /** `设置`'s 任务类别: what a 专项通报 may cover. */
+  readonly categories: readonly string[];
 }
 
-/** 统计截止日期 and 期数 of the next notice for a workbook: `设置` first, then history + 1, then today / 1. */
-export function noticeDefaults(workbook: WorkbookGrid, today: IsoDate): NoticeDefaults {
+/**
+ * 统计截止日期 and 期数 of the next notice for a workbook: `设置` first, then history + 1, then today
+ * / 1. A 专项通报 (`categories`) has its own periods: `设置`'s 通报期数 is the 综合通报's.
+ */
+export function noticeDefaults(
+  workbook: WorkbookGrid,
+  today: IsoDate,
+  categories: readonly string[] | null = null,
+): NoticeDefaults {
   const sheet = findSheet(workbook, SETTINGS_SHEET);
   const settings = sheet ? readSettings(sheet, workbook.date1904).settings : DEFAULT_SETTINGS;
   const history = readWorkbookHistory(workbook) ?? [];
-  const periods = [...new Set(history.map((h) => h.period))].sort((a, b) => a - b);
+  const kind = categoryKey(categories && categories.length > 0 ? categories : null);
+  const periods = [...new Set(history.filter((h) => h.category === kind).map((h) => h.period))].sort(
+    (a, b) => a - b,
+  );
   const asOf = chooseAsOf(undefined, [settings], today);
+  const fromSettings = kind === "" && settings.period !== null;
   return {
     asOf: asOf.asOf,
     asOfFromSettings: asOf.source === "settings",
-    period: noticePeriod(undefined, settings, history),
-    periodSource: settings.period !== null ? "settings" : periods.length > 0 ? "history" : "first",
+    period: noticePeriod(undefined, settings, history, categories),
+    periodSource: fromSettings ? "settings" : periods.length > 0 ? "history" : "first",
     periods,
+    categories: settings.categories,
   };
 }
 
@@ -129,6 +143,47 @@ export function documentOptions(settings: Settings, options: NoticeWorkbookOptio
     resubmitDays: options.resubmitDays ?? settings.resubmitDays,
     today: options.today,
   };
+}
+
+/**
+ * Why a run has nothing to report (the pane refuses rather than write an empty official-looking
+ * 通报): no ledger sheet at all, or ledger sheets without a task row that could be read.
+ */
+export type EmptyRun = "no-ledger" | "no-rows";
+
+/** `no-ledger`, `no-rows`, or `null` when the run has task rows to report on. */
+export function emptyRun(run: RunValidation): EmptyRun | null {
+  if (run.files.every((f) => f.sheets.length === 0)) return "no-ledger";
+  if (run.files.every((f) => f.rows.length === 0)) return "no-rows";
+  return null;
+}
+
+/** How many of the roster's units the notice has ledgers from. */
+export interface NoticeCoverage {
+  /** Roster units (ranked groups and units whose group is invalid alike). */
+  readonly rosterUnits: number;
+  /** Units with rows, or with a sheet that could not be checked (not 未报送). */
+  readonly present: number;
+  /** The units the notice lists as 未报送. */
+  readonly notSubmitted: readonly string[];
+}
+
+/** The notice's coverage of the roster. */
+export function noticeCoverage(notice: NoticeData): NoticeCoverage {
+  const notSubmitted = notice.notSubmitted.map((e) => e.unit);
+  return {
+    rosterUnits: notice.units.length,
+    present: notice.units.length - notSubmitted.length,
+    notSubmitted,
+  };
+}
+
+/**
+ * Fewer than half of the roster's units present: a workbook that holds one unit's return, not the
+ * collected ledgers; the pane asks before listing the rest as 未报送.
+ */
+export function mostlyMissing(coverage: NoticeCoverage): boolean {
+  return coverage.rosterUnits > 0 && coverage.present * 2 < coverage.rosterUnits;
 }
 
 /** A planned notice workbook, or the setup errors that refused it. */
