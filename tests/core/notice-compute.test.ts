@@ -408,8 +408,8 @@ describe("errors per unit (SPEC §5)", () => {
     const issues = [
       makeIssue("invalid-date", place("甲台账", 4, "G4"), "10月底"),
       makeIssue("unknown-unit", place("甲台账", 5, "E5"), "白露县"),
-      makeIssue("duplicate-column", place("甲台账", 3, "M3"), "备注"),
-      makeIssue("missing-column", place("乙台账", 3, "A3"), null),
+      makeIssue("duplicate-column", place("甲台账", 3, "M3"), "备注", { params: { firstCell: "L3" } }),
+      makeIssue("missing-column", place("乙台账", 3, "A3"), null, { params: { key: "完成时限" } }),
     ];
     const owned = assignIssueUnits([{ file: "a.xlsx", rows: [r1, r2], issues }], new Set(["甲", "乙"]));
     expect(owned.map((i) => i.unit)).toEqual(["甲", null, "甲", null]);
