@@ -28,6 +28,17 @@ const restrict = (patterns) => ({
   ],
 });
 
+const corePatterns = [
+  {
+    group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins],
+    message: "core is pure: no I/O, UI or Office imports.",
+  },
+  {
+    group: ["**/adapters/**", "**/host/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
+    message: "core must not depend on the layers above it.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"],
@@ -62,14 +73,26 @@ export default tseslint.config(
   },
   {
     files: ["src/core/**"],
+    rules: restrict(corePatterns),
+  },
+  // The notice (document) and the report (附件3) are independent; the notice workbook assembles them.
+  {
+    files: ["src/core/notice/**"],
     rules: restrict([
+      ...corePatterns,
       {
-        group: ["exceljs", "fflate", "react", "react-dom", "@fluentui/*", "office-js", ...nodeBuiltins],
-        message: "core is pure: no I/O, UI or Office imports.",
+        group: ["**/report", "**/report/**", "**/notice-workbook", "**/notice-workbook/**"],
+        message: "notice/ must not import report/ or the assembly above it.",
       },
+    ]),
+  },
+  {
+    files: ["src/core/report/**"],
+    rules: restrict([
+      ...corePatterns,
       {
-        group: ["**/adapters/**", "**/host/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
-        message: "core must not depend on the layers above it.",
+        group: ["**/notice", "**/notice/**", "**/notice-workbook", "**/notice-workbook/**"],
+        message: "report/ must not import notice/ or the assembly above it.",
       },
     ]),
   },
@@ -180,10 +203,11 @@ export default tseslint.config(
       { group: ["**/cli/**"], message: "the add-in does not use the CLI." },
       {
         // A regex (a glob's negation does not apply to "../" paths): any adapter except the
-        // platform-free file codecs — the reader (bytes → grids), the browser writer and the patcher.
-        regex: "(^|/)adapters(/(?!xlsx/read(/|$)|xlsx/write/browser$|xlsx/patch(/|$)).*)?$",
+        // platform-free file codecs — the reader (bytes → grids), the browser writer, the patcher
+        // and the Word renderer (导出Word).
+        regex: "(^|/)adapters(/(?!xlsx/read(/|$)|xlsx/write/browser$|xlsx/patch(/|$)|docx(/|$)).*)?$",
         message:
-          "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts. Of the file adapters only the platform-free reader (adapters/xlsx/read), the browser writer (adapters/xlsx/write/browser) and the patcher (adapters/xlsx/patch) are allowed.",
+          "the pane reaches the workbook only through the host port (src/host); adapters are chosen in taskpane/host.ts. Of the file adapters only the platform-free reader (adapters/xlsx/read), the browser writer (adapters/xlsx/write/browser), the patcher (adapters/xlsx/patch) and the Word renderer (adapters/docx) are allowed.",
       },
     ]),
   },

@@ -104,6 +104,7 @@ module.exports = (env = {}, argv = {}) => {
             to: "manifest.xml",
             transform: (content) => rebaseManifest(content.toString(), base),
           },
+          { from: "help.html", to: "help.html" },
         ],
       }),
       new WpsPackagePlugin({ base, outDir: path.resolve(__dirname, "dist/wps") }),

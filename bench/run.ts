@@ -182,7 +182,7 @@ function steps(): Step[] {
             asOf: BENCH_AS_OF,
             today: BENCH_AS_OF,
           });
-          planNoticeWorkbook(run, { history: [] });
+          planNoticeWorkbook(run, { history: [], today: BENCH_AS_OF });
         });
       },
     },
@@ -193,7 +193,8 @@ function steps(): Step[] {
         const run = await validated(f);
         const planned = planNoticeWorkbook(run, {
           history: [],
-          mergedLedger: run.files.flatMap((x) => x.rows.map((r) => ({ ...r, file: basename(x.file) }))),
+          today: BENCH_AS_OF,
+          ledgerCopy: run.files.flatMap((x) => x.rows.map((r) => ({ ...r, file: basename(x.file) }))),
         });
         if (!planned.ok) throw new Error("bench ledger: setup errors");
         const { sheets } = planned;

@@ -1,5 +1,8 @@
-// Writes the add-in's ribbon icons (assets/icon-<size>.png): a white ledger-with-tick glyph on a
-// party-red rounded square. Pure node:zlib, so the PNGs can be regenerated without any image tool:
+// Writes the add-in's icons: assets/icon-<size>.png (the add-in: a ledger with a tick) and one icon
+// per ribbon button, assets/<button>-<size>.png at 16, 32 and 80 px — 校验台账 (ledger and tick),
+// 生成通报 (a red-headed document), 考核评分 (a bar chart), 打开面板 (a window with its side pane) —
+// each a white glyph on a party-red rounded square. Pure node:zlib, so the PNGs can be regenerated
+// without any image tool:
 //   node scripts/make-icons.mjs
 /* global console -- a Node script: print which files it wrote. */
 import { Buffer } from "node:buffer";
@@ -33,7 +36,7 @@ function chunk(type, data) {
 }
 
 /** Coverage (0–1) of pixel (x, y) for the glyph in a unit square, supersampled 4×4. */
-function pixel(size, x, y) {
+function pixel(size, x, y, glyph) {
   let bg = 0;
   let fg = 0;
   const r = 0.18; // corner radius, fraction of the side
@@ -51,8 +54,8 @@ function pixel(size, x, y) {
   return { alpha: bg / 16, white: bg ? fg / bg : 0 };
 }
 
-/** Three ledger lines and a tick. */
-function glyph(u, v, size) {
+/** Three ledger lines and a tick (校验台账, and the add-in itself). */
+function ledger(u, v, size) {
   const t = Math.max(0.09, 1.6 / size); // stroke thickness
   for (const line of [0.28, 0.46, 0.64]) {
     if (u >= 0.22 && u <= (line === 0.64 ? 0.45 : 0.78) && Math.abs(v - line) <= t / 2) return true;
@@ -66,13 +69,47 @@ function glyph(u, v, size) {
   return seg(0.52, 0.7, 0.62, 0.8) || seg(0.62, 0.8, 0.82, 0.56);
 }
 
-function png(size) {
+const thickness = (size) => Math.max(0.09, 1.6 / size);
+const box = (u, v, x1, y1, x2, y2) => u >= x1 && u <= x2 && v >= y1 && v <= y2;
+/** A rectangle's outline of stroke `t`. */
+const frame = (u, v, x1, y1, x2, y2, t) =>
+  box(u, v, x1, y1, x2, y2) && !box(u, v, x1 + t, y1 + t, x2 - t, y2 - t);
+
+/** 生成通报: a document with a solid header band (红头) and three text lines. */
+function notice(u, v, size) {
+  const t = thickness(size);
+  if (box(u, v, 0.24, 0.2, 0.76, 0.34)) return true;
+  for (const line of [0.48, 0.62, 0.76]) {
+    if (u >= 0.24 && u <= (line === 0.76 ? 0.56 : 0.76) && Math.abs(v - line) <= t / 2) return true;
+  }
+  return false;
+}
+
+/** 考核评分: three bars of rising height on a base line. */
+function score(u, v, size) {
+  const t = thickness(size);
+  if (u >= 0.2 && u <= 0.8 && Math.abs(v - 0.8) <= t / 2) return true;
+  const bars = [
+    [0.24, 0.38, 0.56],
+    [0.43, 0.57, 0.38],
+    [0.62, 0.76, 0.2],
+  ];
+  return bars.some(([x1, x2, top]) => box(u, v, x1, top, x2, 0.8));
+}
+
+/** 打开面板: a window with a pane on its right. */
+function pane(u, v, size) {
+  const t = thickness(size);
+  return frame(u, v, 0.2, 0.24, 0.8, 0.76, t) || box(u, v, 0.56, 0.24, 0.8, 0.76);
+}
+
+function png(size, glyph = ledger) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   let o = 0;
   for (let y = 0; y < size; y++) {
     raw[o++] = 0; // filter: none
     for (let x = 0; x < size; x++) {
-      const { alpha, white } = pixel(size, x, y);
+      const { alpha, white } = pixel(size, x, y, glyph);
       for (let i = 0; i < 3; i++) raw[o++] = Math.round(RED[i] * (1 - white) + WHITE[i] * white);
       raw[o++] = Math.round(alpha * 255);
     }
@@ -95,4 +132,12 @@ for (const size of SIZES) {
   const file = join(root, "assets", `icon-${size}.png`);
   writeFileSync(file, png(size));
   console.log(`wrote ${file}`);
+}
+const BUTTONS = { validate: ledger, notice, score, pane };
+for (const [name, glyph] of Object.entries(BUTTONS)) {
+  for (const size of [16, 32, 80]) {
+    const file = join(root, "assets", `${name}-${size}.png`);
+    writeFileSync(file, png(size, glyph));
+    console.log(`wrote ${file}`);
+  }
 }

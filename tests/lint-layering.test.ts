@@ -60,6 +60,7 @@ const allowed: Case[] = [
   { file: PANE, code: 'import { readWorkbook } from "../adapters/xlsx/read";' },
   { file: PANE, code: 'import * as writer from "../adapters/xlsx/write/browser";' },
   { file: PANE, code: 'import { patchWorkbook } from "../adapters/xlsx/patch";' },
+  { file: PANE, code: 'import { renderNoticeDocx } from "../adapters/docx";' },
   { file: "src/taskpane/host.ts", code: 'import { createOfficeHost } from "../adapters/office";' },
 ];
 

@@ -164,6 +164,38 @@ describe("manifest.xml", () => {
     });
   });
 
+  test("each ribbon button has its own icon, different at every size", () => {
+    const tab = named(xml, "CustomTab")[0]!;
+    const controls = named(tab, "Control");
+    for (const size of ["16", "32", "80"]) {
+      const files = controls.map((c) => {
+        const image = named(c, "bt:Image").find((i) => i.attrs.size === size)!;
+        return readFileSync(assetFor(resourceIds.get(image.attrs.resid!)!.attrs.DefaultValue!)).toString(
+          "base64",
+        );
+      });
+      expect(new Set(files).size).toBe(controls.length);
+    }
+  });
+
+  test("SupportUrl is the help page shipped with the add-in, which explains every button", () => {
+    const url = named(xml, "SupportUrl")[0]!.attrs.DefaultValue!;
+    expect(url).toBe("https://localhost:3000/help.html");
+    const help = readFileSync(join(root, "help.html"), "utf8");
+    for (const label of [
+      "校验台账",
+      "生成通报",
+      "考核评分",
+      "打开面板",
+      "红榜",
+      "黑榜",
+      "末位驻点",
+      "标准台账",
+    ])
+      expect(help).toContain(label);
+    expect(readFileSync(join(root, "webpack.config.js"), "utf8")).toContain('from: "help.html"');
+  });
+
   test("the function file the form factor requires is served and associates no stale command", () => {
     expect(resourceIds.get(named(xml, "FunctionFile")[0]!.attrs.resid!)!.attrs.DefaultValue).toBe(
       "https://localhost:3000/commands.html",

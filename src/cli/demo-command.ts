@@ -65,7 +65,15 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
       `  合计 ${total.errors} 个错误，${total.warnings} 个警告（警告多为“完成”“进行中”、单位简称等非规范写法，已按规范值处理）\n`,
     );
     const out = path.join(outDir, `通报-第${period}期.xlsx`);
-    const written = await writeNotice(run, { out, period, history, withLedger: false, inputs: files });
+    const written = await writeNotice(run, {
+      out,
+      period,
+      history,
+      withLedger: false,
+      inputs: files,
+      today: io.today,
+      docx: path.join(outDir, `通报-第${period}期.docx`),
+    });
     if (!written.ok) {
       printRefusal(written.issues, io);
       failures++;
@@ -84,7 +92,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   await runLoopDemo(io, { seeds: sampleDir(), outDir, history: afterFirst });
   io.stdout(
-    "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，《校验报告》查看全部校验问题。\n",
+    "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，附件3 查看全部校验问题；out/通报-第2期.docx 是 Word 版。\n",
   );
   failures += await demoScore(outDir, io);
   return failures > 0 ? EXIT_FAILURE : EXIT_OK;

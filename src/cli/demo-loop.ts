@@ -155,6 +155,7 @@ export async function runLoopDemo(
     history: [...options.history],
     withLedger: false,
     inputs: [mergedFile],
+    today: io.today,
   });
   if (!written.ok) throw new Error("合并台账的设置或单位名册有误，未生成通报");
   const notice = written.notice;
@@ -162,7 +163,7 @@ export async function runLoopDemo(
     today: io.today,
     asOf: "2022-10-31",
   });
-  const planned = planNoticeWorkbook(direct, { period: 2, history: [...options.history] });
+  const planned = planNoticeWorkbook(direct, { period: 2, history: [...options.history], today: io.today });
   if (!planned.ok) throw new Error("样例台账的设置或单位名册有误");
   const directNotice = planned.notice;
   const same = JSON.stringify(figures(notice)) === JSON.stringify(figures(directNotice));

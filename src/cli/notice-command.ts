@@ -7,12 +7,15 @@ import {
   type WorkbookGrid,
   HISTORY_SHEET,
   countIssues,
+  enumKey,
+  splitList,
   formatRate,
   localizeIssue,
   planNoticeWorkbook,
   readWorkbookHistory,
 } from "../core";
-import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
+import { readWorkbookFile, writeBytesFile, writeWorkbookFile } from "../adapters/xlsx";
+import { renderNoticeDocx } from "../adapters/docx";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
 import { writeJson } from "./json-out";
@@ -23,7 +26,14 @@ import { printValidation, validationJson } from "./validate-command";
 export function noticeJson(notice: NoticeData) {
   return {
     period: notice.period,
+    ...(notice.categories ? { categories: notice.categories } : {}),
     totals: notice.totals,
+    unidentified: {
+      assigned: notice.unidentified.assigned,
+      completed: notice.unidentified.completed,
+      overdue: notice.unidentified.overdue,
+      errors: notice.unidentified.errors,
+    },
     units: notice.units.map((u) => ({
       unit: u.unit,
       group: u.group,
@@ -44,6 +54,7 @@ export function noticeJson(notice: NoticeData) {
     stationed: notice.stationed.map((e) => e.unit),
     stalled: notice.stalled.map((e) => e.unit),
     notSubmitted: notice.notSubmitted.map((e) => e.unit),
+    unchecked: notice.unchecked.map((e) => e.unit),
     overdueTasks: notice.overdueTasks.map((t) => ({
       unit: t.unit,
       taskId: t.taskId,
@@ -96,7 +107,7 @@ function printNotice(notice: NoticeData, out: string, io: CliIo): void {
   io.stdout(lines.join("\n") + "\n");
 }
 
-/** Builds and writes the notice workbook; returns the computed notice. */
+/** Builds and writes the notice workbook (and its Word version); returns the computed notice. */
 export async function writeNotice(
   run: RunValidation,
   options: {
@@ -105,18 +116,30 @@ export async function writeNotice(
     history: HistoryRecord[];
     withLedger: boolean;
     inputs: string[];
+    today: string;
+    categories?: readonly string[] | null;
+    docx?: string | undefined;
   },
 ): Promise<{ ok: true; notice: NoticeData } | { ok: false; issues: IssueData[] }> {
-  const planned = planNoticeWorkbook(run, {
+  const workbook = planNoticeWorkbook(run, {
     period: options.period,
     history: options.history,
+    today: options.today,
+    categories: options.categories ?? null,
     ...(options.withLedger
-      ? { mergedLedger: run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))) }
+      ? { ledgerCopy: run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))) }
       : {}),
   });
-  if (!planned.ok) return planned;
-  await writeWorkbookFile(options.out, { sheets: planned.sheets }, { inputs: options.inputs });
-  return { ok: true, notice: planned.notice };
+  if (!workbook.ok) return workbook;
+  await writeWorkbookFile(options.out, { sheets: workbook.sheets }, { inputs: options.inputs });
+  if (options.docx !== undefined) {
+    const bytes = await renderNoticeDocx(workbook.document, [
+      ...workbook.document.attachments,
+      workbook.report,
+    ]);
+    await writeBytesFile(options.docx, bytes, { inputs: [...options.inputs, options.out] });
+  }
+  return { ok: true, notice: workbook.notice };
 }
 
 /** Says on stderr why no notice was written: the setup errors with their cells. */
@@ -126,9 +149,27 @@ export function printRefusal(issues: readonly IssueData[], io: CliIo): void {
   io.stderr("taizhang: “设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试\n");
 }
 
+/** `--category 巡察整改、乡村振兴`: the categories of a 专项通报, each one of 设置's 任务类别. */
+function categoryOption(value: string | undefined, known: readonly string[]): string[] | null {
+  if (value === undefined) return null;
+  const asked = splitList(value);
+  if (asked.length === 0) throw new UsageError("--category 需要至少一个任务类别，如 --category 巡察整改");
+  const keys = new Map(known.map((k) => [enumKey(k), k]));
+  return asked.map((c) => {
+    const found = keys.get(enumKey(c));
+    if (found === undefined)
+      throw new UsageError(`--category 中的“${c}”不是任务类别（可选：${known.join("、")}）`);
+    return found;
+  });
+}
+
 /** `taizhang notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]` */
 export async function noticeCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["as-of", "out", "period", "history"], ["json", "with-ledger"]);
+  const args = parseArgs(
+    argv,
+    ["as-of", "out", "period", "history", "category", "docx"],
+    ["json", "with-ledger"],
+  );
   const asOf = asOfOption(args);
   const period = positiveIntOption(args, "period");
   const out = stringOption(args, "out");
@@ -136,6 +177,9 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
   if (args.positionals.length === 0) throw new UsageError("请指定各单位报送的台账文件");
   if (out === undefined) throw new UsageError("请用 --out 指定输出的通报工作簿，如 --out 通报.xlsx");
   if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out 应为 .xlsx 文件");
+  const docx = stringOption(args, "docx");
+  if (docx !== undefined && !docx.toLowerCase().endsWith(".docx"))
+    throw new UsageError("--docx 应为 .docx 文件");
 
   const { run, loaded, failed, order } = validateLoaded(
     await loadWorkbooks(args.positionals, io),
@@ -155,13 +199,16 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
     loaded.map((l) => l.workbook),
   );
   const inputs = [...args.positionals, ...(historyFile ? [historyFile] : [])];
-  if (io.progress) io.stderr(`正在生成通报 ${out} …\n`);
+  if (io.progress) io.stderr(`正在生成通报 ${out}${docx ? `、${docx}` : ""} …\n`);
   const written = await writeNotice(run, {
     out,
     period,
     history,
     withLedger: args.options.has("with-ledger"),
     inputs,
+    today: io.today,
+    categories: categoryOption(stringOption(args, "category"), run.settings.categories),
+    docx,
   });
   if (!written.ok) {
     if (json) writeJson(validationJson(run, order), io.stdout);

@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   },
   header: { padding: "12px 12px 0", color: tokens.colorBrandForeground1 },
   body: { padding: "8px 12px 16px", display: "flex", flexDirection: "column", gap: "8px" },
+  // Five tabs do not fit in one row of a 320–350 px pane in English: they wrap instead of overflowing.
+  tabs: { flexWrap: "wrap", padding: "0 4px" },
 });
 
 const TABS: { view: PaneView; label: MessageKey }[] = [
@@ -69,6 +71,7 @@ export function App({ language, search = "" }: { language: Language; search?: st
         selectedValue={view}
         onTabSelect={(_e, data: SelectTabData) => show(data.value as PaneView)}
         size="small"
+        className={styles.tabs}
       >
         {TABS.map((tab) => (
           <Tab key={tab.view} value={tab.view}>

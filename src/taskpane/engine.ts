@@ -17,12 +17,19 @@ import {
   type SettingKey,
   type SettingsWrite,
   type WorkbookGrid,
+  type NoticeDocument,
+  type DocAttachment,
+  type NoticeCoverage,
+  type EmptyRun,
   HISTORY_SHEET,
   ROSTER_SHEET,
   SETTINGS_SHEET,
   checkSettingText,
   countIssues,
+  emptyRun,
   enumKey,
+  mostlyMissing,
+  noticeCoverage,
   findSheet,
   formatRate,
   localToday,
@@ -96,8 +103,10 @@ export interface NoticeSummary {
   readonly redList: readonly string[];
   readonly blackList: readonly string[];
   readonly stationed: readonly string[];
-  /** No previous notice in the history: nobody can be stationed yet. */
+  /** Period 1 with no previous notice: nobody can be stationed yet (首期). */
   readonly firstNotice: boolean;
+  /** A later period whose previous notice is not in the history (上期记录缺失). */
+  readonly previousMissing: boolean;
   readonly stalled: readonly string[];
   readonly notSubmitted: readonly string[];
   readonly overdueTasks: number;
@@ -106,9 +115,28 @@ export interface NoticeSummary {
   readonly warnings: number;
 }
 
+/** The notice as Word renders it (导出Word): the document and 附件3, the same text as the sheets. */
+export interface NoticeWord {
+  readonly document: NoticeDocument;
+  readonly attachments: readonly DocAttachment[];
+  /** `通报（第2期）.docx` */
+  readonly fileName: string;
+}
+
 export type NoticePreparation =
-  | { readonly ok: true; readonly sheets: readonly SheetToWrite[]; readonly summary: NoticeSummary }
-  | { readonly ok: false; readonly setupIssues: readonly Issue[] };
+  | {
+      readonly ok: true;
+      readonly sheets: readonly SheetToWrite[];
+      readonly summary: NoticeSummary;
+      readonly coverage: NoticeCoverage;
+      /** Fewer than half of the roster's units present: ask before listing the rest as 未报送. */
+      readonly mostlyMissing: boolean;
+      readonly word: NoticeWord;
+    }
+  /** `设置` or `单位名册` has errors: nothing is generated (SPEC §9). */
+  | { readonly ok: false; readonly reason: "setup"; readonly setupIssues: readonly Issue[] }
+  /** No ledger sheet, or none with a task row: an empty 通报 would mislead, so none is written. */
+  | { readonly ok: false; readonly reason: EmptyRun };
 
 function summarize(notice: NoticeData, noticeSheet: string, issues: readonly IssueData[]): NoticeSummary {
   const { errors, warnings } = countIssues(issues);
@@ -118,10 +146,11 @@ function summarize(notice: NoticeData, noticeSheet: string, issues: readonly Iss
     asOf: notice.asOf,
     noticeSheet,
     totals: {
-      assigned: notice.totals.assigned,
-      completed: notice.totals.completed,
-      overdue: notice.totals.overdue,
-      rate: formatRate(notice.totals.completionRate),
+      // What the notice prints: roster units' sums (rows of unknown units are said apart).
+      assigned: notice.rosterTotals.assigned,
+      completed: notice.rosterTotals.completed,
+      overdue: notice.rosterTotals.overdue,
+      rate: formatRate(notice.rosterTotals.completionRate),
     },
     groups: notice.groups.map((g) => ({
       group: g.group,
@@ -139,7 +168,8 @@ function summarize(notice: NoticeData, noticeSheet: string, issues: readonly Iss
     redList: names(notice.redList),
     blackList: names(notice.blackList),
     stationed: names(notice.stationed),
-    firstNotice: notice.previous === null,
+    firstNotice: notice.previous === null && !notice.previousMissing,
+    previousMissing: notice.previousMissing,
     stalled: names(notice.stalled),
     notSubmitted: names(notice.notSubmitted),
     overdueTasks: notice.overdueTasks.length,
@@ -162,6 +192,8 @@ export function prepareNotice(
     language: Language;
     /** Links from the report to the ledgers' cells (default); `false` for a workbook sent by email. */
     links?: boolean;
+    /** A 专项通报 over these categories; absent or empty for the 综合通报. */
+    categories?: readonly string[];
   },
 ): NoticePreparation {
   const run = validateRun([{ file: CURRENT_WORKBOOK, workbook }], {
@@ -172,15 +204,45 @@ export function prepareNotice(
     period: options.period,
     history: readWorkbookHistory(workbook) ?? [],
     language: options.language,
+    today: options.today,
+    categories: options.categories ?? null,
     linkSheets:
       options.links === false ? new Set() : new Set(run.files.flatMap((f) => f.sheets.map((s) => s.sheet))),
   });
   if (!planned.ok) {
-    return { ok: false, setupIssues: planned.issues.map((i) => localizeIssue(i, options.language)) };
+    return {
+      ok: false,
+      reason: "setup",
+      setupIssues: planned.issues.map((i) => localizeIssue(i, options.language)),
+    };
   }
+  const empty = emptyRun(run);
+  if (empty !== null) return { ok: false, reason: empty };
   const sheets = planned.sheets.map((plan) => ({ plan, kind: plan.kind ?? "other" }));
-  return { ok: true, sheets, summary: summarize(planned.notice, sheets[0]!.plan.name, run.issues) };
+  const noticeSheet = sheets[0]!.plan.name;
+  const coverage = noticeCoverage(planned.notice);
+  return {
+    ok: true,
+    sheets,
+    summary: summarize(planned.notice, noticeSheet, run.issues),
+    coverage,
+    mostlyMissing: mostlyMissing(coverage),
+    word: {
+      document: planned.document,
+      attachments: [...planned.document.attachments, planned.report],
+      fileName: `${noticeSheet}.docx`,
+    },
+  };
 }
+
+/** The `.docx` of a prepared notice (§7's 公文 format); the Word renderer is loaded on first use. */
+export async function renderNoticeWord(word: NoticeWord): Promise<Uint8Array> {
+  const docx = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
+  return docx.renderNoticeDocx(word.document, word.attachments);
+}
+
+/** The MIME type of a `.docx`. */
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 // ---- settings -----------------------------------------------------------------------------------
 

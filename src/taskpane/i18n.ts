@@ -44,6 +44,27 @@ const zh = {
   periodFirst: "尚无通报记录，默认为第 1 期",
   generate: "生成通报",
   loadingDefaults: "正在读取“设置”和通报记录……",
+  noticeCategory: "通报类别",
+  categoryGeneral: "综合通报（全部任务）",
+  categorySpecial: "专项通报：{category}",
+  noticeNoLedger:
+    "本工作簿中没有找到重点任务台账（表头含任务编号、责任单位、推进状态等列的工作表）。请先插入标准台账或收集各单位回传的台账，再生成通报。未写入任何内容。",
+  noticeNoRows:
+    "台账工作表中没有可以统计的任务行（台账为空，或格式不符未能校验）。请先在“校验”页查看问题。未写入任何内容。",
+  ribbonTitle: "生成通报？",
+  ribbonText:
+    "将生成“{sheet}”（第{period}期，统计截至{asOf}）及其附件1–3，并更新通报记录。请核对日期和期数。",
+  ribbonConfirm: "生成",
+  fewUnitsTitle: "大部分单位的台账不在本工作簿中",
+  fewUnitsText:
+    "单位名册共{total}个单位，本工作簿中只有{present}个单位的台账；其余{missing}个单位（{names}）将在通报中列为未报送。",
+  fewUnitsConfirm: "仍然生成",
+  exportWord: "导出Word",
+  exportingWord: "正在生成 Word 文档……",
+  wordDownloaded: "已下载“{file}”（公文格式，可直接打印或修改）。",
+  wordSaved: "已保存“{path}”（公文格式，可直接打印或修改）。",
+  wordCancelled: "已取消导出。",
+  namesMore: "{names}等",
   computing: "正在校验并计算排名……",
   checkingSheets: "正在检查工作表……",
   writingSheet: "正在写入“{sheet}”……",
@@ -53,13 +74,13 @@ const zh = {
   setupRefused: "“设置”或“单位名册”有误。为免误判，请先更正以下单元格，然后重新生成。",
   confirmTitle: "替换已有的通报？",
   confirmText:
-    "工作表“{sheet}”是之前生成的通报。替换后将按当前数据重新生成该期通报、“校验报告”和该期的通报记录；其他工作表不变。",
+    "工作表“{sheet}”是之前生成的通报。替换后将按当前数据重新生成该期通报、三个附件和该期的通报记录；其他工作表不变。",
   confirmReplace: "替换",
   cancel: "取消",
   cancelled: "已取消，工作簿未作任何修改。",
-  generated: "已生成“{sheet}”，并更新了“校验报告”和隐藏的“通报记录”。",
+  generated: "已生成“{sheet}”及其附件1–3（逾期任务、临期任务、台账填报问题），并更新了隐藏的“通报记录”。",
   noticeTotals:
-    "第 {period} 期（统计截至 {asOf}）：任务 {assigned} 项，已完成 {completed} 项，完成率 {rate}，逾期 {overdue} 项。",
+    "第{period}期（统计截至{asOf}）：任务{assigned}项，已完成{completed}项，完成率{rate}，逾期{overdue}项。",
   rankingTitle: "组内排名",
   colRank: "排名",
   colUnit: "单位",
@@ -72,9 +93,10 @@ const zh = {
   stalled: "停滞",
   notSubmitted: "未报送",
   none: "无",
-  firstNotice: "首次通报，暂不确定",
+  firstNotice: "首期通报，暂不确定",
+  previousMissing: "上期记录缺失，暂不确定",
   noticeCounts:
-    "逾期任务 {overdue} 项，临期任务 {dueSoon} 项；台账校验发现错误 {errors} 个、警告 {warnings} 个（详见“校验报告”）。",
+    "逾期任务{overdue}项，临期任务{dueSoon}项；台账校验发现错误{errors}个、警告{warnings}个（详见附件3）。",
   noRanked: "本期没有参与排名的单位。",
   // 设置
   reload: "重新读取",
@@ -235,6 +257,27 @@ const en: Record<MessageKey, string> = {
   periodFirst: "No notice history yet: period 1 by default",
   generate: "Generate notice",
   loadingDefaults: "Reading the settings and the notice history…",
+  noticeCategory: "Notice type",
+  categoryGeneral: "General notice (all tasks)",
+  categorySpecial: "Special notice: {category}",
+  noticeNoLedger:
+    "No key-task ledger was found in this workbook (a sheet whose header has 任务编号, 责任单位, 推进状态 and so on). Insert the standard ledger or collect the units' returns first. Nothing was written.",
+  noticeNoRows:
+    "The ledger sheets hold no task row that could be counted (empty, or not in the standard format). See the Validate tab. Nothing was written.",
+  ribbonTitle: "Generate the notice?",
+  ribbonText:
+    "This writes {sheet} (period {period}, as of {asOf}) with attachments 1–3 and updates the history. Please check the date and the period.",
+  ribbonConfirm: "Generate",
+  fewUnitsTitle: "Most units' ledgers are not in this workbook",
+  fewUnitsText:
+    "The roster has {total} units; this workbook holds ledgers of {present} of them. The other {missing} ({names}) will be listed as not submitted.",
+  fewUnitsConfirm: "Generate anyway",
+  exportWord: "Export Word",
+  exportingWord: "Writing the Word document…",
+  wordDownloaded: "Downloaded {file} (official-document format, ready to print or edit).",
+  wordSaved: "Saved {path} (official-document format, ready to print or edit).",
+  wordCancelled: "Export cancelled.",
+  namesMore: "{names} and others",
   computing: "Validating and ranking…",
   checkingSheets: "Checking the sheets…",
   writingSheet: "Writing {sheet}…",
@@ -245,11 +288,12 @@ const en: Record<MessageKey, string> = {
     "The 设置 or 单位名册 sheet has errors. To avoid a wrong ranking, fix these cells first, then generate again.",
   confirmTitle: "Replace the existing notice?",
   confirmText:
-    "Sheet {sheet} is a notice generated earlier. Replacing it regenerates that period's notice, the validation report and that period's history rows from the current data; no other sheet changes.",
+    "Sheet {sheet} is a notice generated earlier. Replacing it regenerates that period's notice, its three attachments and that period's history rows from the current data; no other sheet changes.",
   confirmReplace: "Replace",
   cancel: "Cancel",
   cancelled: "Cancelled; the workbook was not changed.",
-  generated: "Generated {sheet} and updated 校验报告 and the hidden 通报记录.",
+  generated:
+    "Generated {sheet} with attachments 1–3 (overdue tasks, due-soon tasks, ledger problems) and updated the hidden 通报记录.",
   noticeTotals:
     "Period {period} (as of {asOf}): {assigned} tasks, {completed} completed, completion rate {rate}, {overdue} overdue.",
   rankingTitle: "Ranking by group",
@@ -265,8 +309,9 @@ const en: Record<MessageKey, string> = {
   notSubmitted: "Not submitted",
   none: "none",
   firstNotice: "first notice, not determined yet",
+  previousMissing: "previous notice missing, not determined",
   noticeCounts:
-    "{overdue} overdue and {dueSoon} due-soon tasks; validation found {errors} errors and {warnings} warnings (see 校验报告).",
+    "{overdue} overdue and {dueSoon} due-soon tasks; validation found {errors} errors and {warnings} warnings (see attachment 3).",
   noRanked: "No unit is ranked in this period.",
   reload: "Reload",
   reading: "Reading 设置 and 单位名册…",

@@ -40,14 +40,21 @@ describe("taizhang notice on the bundled sample", () => {
       "summary",
       "period",
       "totals",
+      "unidentified",
       "units",
       "redList",
       "blackList",
       "stationed",
       "stalled",
       "notSubmitted",
+      "unchecked",
       "overdueTasks",
     ]);
+    // totals − unidentified = the roster units' sums.
+    const sum = (k: "assigned" | "completed" | "overdue") =>
+      json2.units.reduce((s: number, u: Record<string, number>) => s + u[k]!, 0);
+    for (const k of ["assigned", "completed", "overdue"] as const)
+      expect(json2.totals[k] - json2.unidentified[k]).toBe(sum(k));
     expect(json1.period).toBe(1);
     expect(json2.period).toBe(2);
     expect(json2.asOf).toBe("2022-10-31");
@@ -138,13 +145,16 @@ describe("taizhang notice on the bundled sample", () => {
     const wb = await readWorkbookFile(out2);
     expect(wb.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
       ["通报（第2期）", false],
-      ["校验报告", false],
+      ["通报（第2期）附件1", false],
+      ["通报（第2期）附件2", false],
+      ["通报（第2期）附件3", false],
       [HISTORY_SHEET, true],
     ]);
     const notice = wb.sheets[0]!;
-    expect(notice.values[0]![0]).toBe("关于基层党建工作重点任务推进情况的通报（第2期）");
-    expect(notice.values.flat()).toContain("统计截至：2022年10月31日");
-    const history = readHistory(wb.sheets[2]!, false).records;
+    expect(notice.values[0]![0]).toBe("重点任务推进情况通报");
+    expect(notice.values.flat()).toContain("关于基层党建工作重点任务推进情况的通报");
+    expect(notice.values.flat()).toContain("（统计截至2022年10月31日）");
+    const history = readHistory(wb.sheets[4]!, false).records;
     expect(new Set(history.map((h) => h.period))).toEqual(new Set([1, 2]));
     expect(history.filter((h) => h.period === 2)).toHaveLength(json2.units.length);
   });
@@ -153,8 +163,10 @@ describe("taizhang notice on the bundled sample", () => {
     const marks = definedNames(unzipXlsx(out2)).filter((n) => n.name === "TaizhangKind");
     expect(marks).toEqual([
       { name: "TaizhangKind", localSheetId: 0, value: '"notice"' },
-      { name: "TaizhangKind", localSheetId: 1, value: '"report"' },
-      { name: "TaizhangKind", localSheetId: 2, value: '"history"' },
+      { name: "TaizhangKind", localSheetId: 1, value: '"notice"' },
+      { name: "TaizhangKind", localSheetId: 2, value: '"notice"' },
+      { name: "TaizhangKind", localSheetId: 3, value: '"report"' },
+      { name: "TaizhangKind", localSheetId: 4, value: '"history"' },
     ]);
   });
 

@@ -10,7 +10,11 @@ import {
   isoToDay,
   rankGroup,
   computeMetrics,
-  buildNoticeSummary,
+  changeClause,
+  reasonText,
+  classifyUnit,
+  assignIssueUnits,
+  makeIssue,
 } from "../../src/core";
 
 const day = (iso: string) => isoToDay(iso)!;
@@ -178,7 +182,11 @@ describe("red and black lists (SPEC §6)", () => {
       ["丙", 10, 4], // below 50%
     ]);
     expect(n.blackList.map((e) => e.unit)).toEqual(["丙"]);
-    expect(n.blackList[0]!.reason).toContain("完成率 40.0%，逾期 6 项");
+    expect(n.blackList[0]!.reason).toEqual({
+      code: "black",
+      params: { rate: 0.4, rank: 3, groupSize: 3, floor: 0.5, bottom: null },
+    });
+    expect(reasonText(n.blackList[0]!.reason)).toBe("完成率40.0%，低于50%");
   });
 
   it("black in a group of at least 2 × 黑榜名次: the last 黑榜名次 ranks too", () => {
@@ -192,6 +200,7 @@ describe("red and black lists (SPEC §6)", () => {
     ]);
     // n = 6, ranks 4..6 are the last three; D (90%) and E (80%) are not red (ranks 4, 5 > 3).
     expect(n.blackList.map((e) => e.unit)).toEqual(["D", "E", "F"]);
+    expect(reasonText(n.blackList[2]!.reason)).toBe("完成率70.0%，组内6个单位中排名后3位（第6名）");
   });
 
   it("100% is exempt from the black list even when last", () => {
@@ -301,6 +310,127 @@ describe("change since the previous notice", () => {
     });
     expect(p2.totals).toMatchObject({ assigned: 12, completed: 5 });
     expect(p2.rosterTotals).toMatchObject({ assigned: 10, completed: 5, completionRate: 0.5 });
-    expect(buildNoticeSummary(p2)).toContain("与第1期（50.0%）持平");
+    expect(changeClause(p2)).toBe("与第1期（50.0%）持平");
+    expect(p2.unidentified).toEqual({ assigned: 2, completed: 0, overdue: 2, errors: 0 });
+  });
+});
+
+describe("classifyUnit (SPEC §6)", () => {
+  const rules = { redTop: 3, redMinRate: 0.8, blackTop: 3, blackBelowRate: 0.5 };
+  it.each([
+    // [rank, completed, assigned, groupSize, previous, expected]
+    [1, 8, 10, 6, null, { red: true, black: false }],
+    [1, 7, 10, 6, null, { red: false, black: false }], // rank 1 but 70% < 80%
+    [4, 9, 10, 6, null, { red: false, black: true, inBottom: true, belowFloor: false }],
+    [3, 4, 10, 3, null, { red: false, black: true, belowFloor: true, inBottom: false }],
+    [3, 6, 10, 5, null, { red: false, black: false }], // last of 5 (< 2 × 3): only the floor
+    [6, 10, 10, 6, null, { red: false, black: false }], // last of 6 at 100%: never black
+    [2, 4, 10, 6, { completed: 4, black: true }, { black: true, stationed: true, stalled: true }],
+    [2, 4, 10, 6, { completed: 3, black: false }, { black: true, stationed: false, stalled: false }],
+    [2, 5, 10, 6, null, { black: false }], // exactly 50%: not below the floor
+    [1, 10, 10, 6, { completed: 10, black: false }, { stalled: false }], // 100% is never stalled
+  ] as const)(
+    "rank %i, %i/%i of %i, previous %j",
+    (rank, completed, assigned, groupSize, previous, expected) => {
+      expect(classifyUnit({ rank, completed, assigned, groupSize }, previous, rules)).toMatchObject(expected);
+    },
+  );
+});
+
+describe("专项通报 (SPEC §7)", () => {
+  it("counts only the categories' tasks, with its own history rows and comparisons", () => {
+    const mixed = (done: number) => [
+      ...rows("甲", 4, done, { category: "巡察整改" }),
+      ...rows("甲", 4, 4, { category: "乡村振兴" }),
+      ...rows("乙", 2, 2, { category: "乡村振兴" }),
+    ];
+    const base = { roster: roster({ 甲: "县市区", 乙: "县市区" }), settings: settings() };
+    const general = computeNotice({ ...base, rows: mixed(1), asOf: "2022-09-30", period: 1, history: [] });
+    const special1 = computeNotice({
+      ...base,
+      rows: mixed(1),
+      asOf: "2022-09-30",
+      period: 1,
+      history: general.history as HistoryRecord[],
+      categories: ["巡察整改"],
+    });
+    expect(special1.rosterTotals).toMatchObject({ assigned: 4, completed: 1 });
+    expect(special1.withoutTasks).toEqual([{ unit: "乙", group: "县市区" }]);
+    expect(special1.notSubmitted).toEqual([]);
+    // Both period-1 notices are kept: one per kind.
+    expect(
+      special1.history
+        .filter((h) => h.period === 1)
+        .map((h) => h.category)
+        .sort(),
+    ).toEqual(["", "", "巡察整改", "巡察整改"]);
+    const special2 = computeNotice({
+      ...base,
+      rows: mixed(3),
+      asOf: "2022-10-31",
+      period: 2,
+      history: special1.history as HistoryRecord[],
+      categories: ["巡察整改"],
+    });
+    expect(special2.previous).toMatchObject({ period: 1, totals: { assigned: 4, completed: 1 } });
+    expect(changeClause(special2)).toBe("较第1期（25.0%）提高50.0个百分点");
+  });
+});
+
+describe("a later period without history (SPEC §6)", () => {
+  it("says 上期记录缺失, shows no rank change and names nobody stationed or stalled", () => {
+    const n = computeNotice({
+      rows: [...rows("甲", 10, 2), ...rows("乙", 10, 9)],
+      roster: roster({ 甲: "县市区", 乙: "县市区" }),
+      settings: settings(),
+      asOf: "2022-10-31",
+      period: 3,
+      history: [],
+    });
+    expect(n.previousMissing).toBe(true);
+    expect(n.previous).toBeNull();
+    expect(n.stationed).toEqual([]);
+    expect(n.stalled).toEqual([]);
+    expect(changeClause(n)).toBe("上期记录缺失，无法与上期比较");
+  });
+});
+
+describe("errors per unit (SPEC §5)", () => {
+  it("counts a unit's row issues and its sheet's issues; the rest are unidentified", () => {
+    const place = (sheet: string, row: number | null, cell: string | null) => ({
+      sheet,
+      row,
+      cell,
+      column: null,
+    });
+    const r1 = row("甲", "推进中", { row: 4, sheet: "甲台账" });
+    const r2 = row(null, "推进中", { row: 5, sheet: "甲台账" });
+    const issues = [
+      makeIssue("invalid-date", place("甲台账", 4, "G4"), "10月底"),
+      makeIssue("unknown-unit", place("甲台账", 5, "E5"), "白露县"),
+      makeIssue("duplicate-column", place("甲台账", 3, "M3"), "备注", { params: { firstCell: "L3" } }),
+      makeIssue("missing-column", place("乙台账", 3, "A3"), null, { params: { key: "完成时限" } }),
+    ];
+    const owned = assignIssueUnits([{ file: "a.xlsx", rows: [r1, r2], issues }], new Set(["甲", "乙"]));
+    expect(owned.map((i) => i.unit)).toEqual(["甲", null, "甲", null]);
+    const declared = assignIssueUnits(
+      [{ file: "a.xlsx", rows: [r1, r2], issues, declaredUnits: new Map([["乙台账", "乙"]]) }],
+      new Set(["甲", "乙"]),
+    );
+    expect(declared[3]!.unit).toBe("乙");
+    const n = computeNotice({
+      rows: [r1, r2],
+      roster: roster({ 甲: "县市区", 乙: "县市区" }),
+      settings: settings(),
+      asOf: "2022-10-31",
+      period: 1,
+      history: [],
+      issues: declared,
+    });
+    expect(n.units.find((u) => u.unit === "甲")!.errors).toBe(2);
+    expect(n.unidentified.errors).toBe(1);
+    // 乙's sheet could not be checked: not 未报送.
+    expect(n.unchecked).toEqual([{ unit: "乙", group: "县市区" }]);
+    expect(n.notSubmitted).toEqual([]);
   });
 });

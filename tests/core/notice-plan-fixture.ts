@@ -132,6 +132,7 @@ function record(
     rank,
     red: false,
     black,
+    category: "",
   };
 }
 

@@ -17,14 +17,27 @@ describe("buildHistoryPlan", () => {
 
   test("rates as fractions formatted 0.0%, dates as serials, 是 or empty for the lists", () => {
     const dh = plan.rows.findIndex((r, i) => i > 0 && r[2]?.value === "东湖区" && r[0]?.value === 2);
-    expect(rowValues(plan, dh)).toEqual([2, 44865, "东湖区", "县市区", 4, 1, 0.25, 4, null, "是"]);
+    // 类别 is empty for the 综合通报.
+    expect(rowValues(plan, dh)).toEqual([2, 44865, "东湖区", "县市区", 4, 1, 0.25, 4, null, "是", null]);
     expect(plan.styles[planCell(plan, dh, 6).style!]?.numFmt).toBe("0.0%");
     expect(plan.styles[planCell(plan, dh, 1).style!]?.numFmt).toBe("yyyy-mm-dd");
     const qs = plan.rows.findIndex((r, i) => i > 0 && r[2]?.value === "青山区" && r[0]?.value === 2);
-    expect(rowValues(plan, qs).slice(7)).toEqual([1, "是", null]);
+    expect(rowValues(plan, qs).slice(7)).toEqual([1, "是", null, null]);
     // A unit that did not submit: no rate, no rank.
     const wj = plan.rows.findIndex((r, i) => i > 0 && r[2]?.value === "市卫生健康委" && r[0]?.value === 2);
-    expect(rowValues(plan, wj)).toEqual([2, 44865, "市卫生健康委", "市直机关", 0, 0, null, null, null, null]);
+    expect(rowValues(plan, wj)).toEqual([
+      2,
+      44865,
+      "市卫生健康委",
+      "市直机关",
+      0,
+      0,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   test("round trip: readHistory reads back every record", () => {

@@ -146,7 +146,11 @@ describe("parseText", () => {
   it("turns numbers into their decimal string and trims", () => {
     expect(parseText(1001)).toEqual({ kind: "ok", value: "1001" });
     expect(parseText("  RW-01 ")).toEqual({ kind: "ok", value: "RW-01" });
-    expect(parseText("ＲＷ－０１")).toEqual({ kind: "ok", value: "RW-01" });
+    expect(parseText("ＲＷ－０１")).toEqual({ kind: "ok", value: "ＲＷ－０１" });
+    expect(parseText(" 任务（一）：１项， a  b\nc ")).toEqual({
+      kind: "ok",
+      value: "任务（一）：１项， a  b\nc",
+    });
     expect(parseText(" ").kind).toBe("empty");
   });
 });

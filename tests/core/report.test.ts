@@ -1,160 +1,173 @@
 /**
- * The validation report `校验报告` and the merged ledger `合并台账`.
+ * The validation report (附件3) and the merged ledger.
  */
 import {
   type IssueData,
+  type SheetPlan,
+  ISSUE_CODES,
+  problemName,
+  sourceKey,
   MERGED_LEDGER_HEADERS,
   buildMergedLedgerPlan,
   buildReportPlan,
   dayToSerial,
   isoToDay,
-  localizeIssue,
   makeIssue,
   validateRun,
 } from "../../src/core";
-import { gridOfPlan, ledgerRow, planCell, rowValues } from "./notice-plan-fixture";
+import { gridOfPlan, ledgerRow, planCell, rowValues, rowsWhere } from "./notice-plan-fixture";
 
 const LEDGER = "重点任务台账";
 
-const issues: ReadonlyArray<IssueData & { file?: string }> = [
-  {
-    ...makeIssue("invalid-date", { sheet: LEDGER, cell: "G12", row: 12, column: "完成时限" }, "10月底"),
-    file: "青山区.xlsx",
-  },
-  {
-    ...makeIssue("nonstandard-value", { sheet: LEDGER, cell: "H13", row: 13, column: "推进状态" }, "完成", {
+type Owned = IssueData & { file: string; unit: string | null };
+const owned = (issue: IssueData, file: string, unit: string | null): Owned => ({ ...issue, file, unit });
+
+const issues: readonly Owned[] = [
+  owned(
+    makeIssue("nonstandard-value", { sheet: LEDGER, cell: "H13", row: 13, column: "推进状态" }, "完成", {
       params: { resolved: "已完成" },
     }),
-    file: "青山区.xlsx",
-  },
-  {
-    ...makeIssue("unknown-unit", { sheet: "Sheet1", cell: "E4", row: 4, column: "责任单位" }, "=1+1", {
+    "/data/台账/青山区.xlsx",
+    "青山区",
+  ),
+  owned(
+    makeIssue("invalid-date", { sheet: LEDGER, cell: "G12", row: 12, column: "完成时限" }, "10月底"),
+    "C:\\台账\\青山区.xlsx",
+    "青山区",
+  ),
+  owned(
+    makeIssue("unknown-unit", { sheet: "Sheet1", cell: "E4", row: 4, column: "责任单位" }, "=1+1", {
       suggestion: "青山区",
     }),
-    file: "江南区.xlsx",
-  },
-  {
-    ...makeIssue("invalid-number", { sheet: LEDGER, cell: "I5", row: 5, column: "完成进度" }, 1001),
-    file: "青山区.xlsx",
-  },
-  makeIssue("no-roster", { sheet: "", cell: null, row: null, column: null }, null),
+    "江南区.xlsx",
+    null,
+  ),
+  owned(
+    makeIssue("invalid-number", { sheet: LEDGER, cell: "I5", row: 5, column: "完成进度" }, 1001),
+    "江南区.xlsx",
+    "江南区",
+  ),
+  owned(
+    makeIssue("no-roster", { sheet: "单位名册", cell: null, row: null, column: null }, null),
+    "江南区.xlsx",
+    null,
+  ),
 ];
+const UNITS = ["江南区", "青山区"];
 
-describe("buildReportPlan", () => {
-  const plan = buildReportPlan(issues, { linkSheets: new Set([LEDGER]) });
+/** The rows of the issue table (after its header, whose first cell is 单位 and second 文件). */
+function issueRows(plan: SheetPlan): number[] {
+  const header = plan.rows.findIndex((r) => r[0]?.value === "单位" && r[1]?.value === "文件");
+  return plan.rows.flatMap((_, i) => (i > header ? [i] : []));
+}
 
-  test("a summary line, the header, then one row per issue in the order given", () => {
-    expect(plan.name).toBe("校验报告");
-    expect(planCell(plan, 0, 0).value).toBe("共发现错误 3 个、警告 2 个。错误须更正后重新报送，警告请核实。");
-    expect(rowValues(plan, 1)).toEqual([
+describe("buildReportPlan (SPEC §7 附件3)", () => {
+  const plan = buildReportPlan(issues, { units: UNITS, linkSheets: new Set([LEDGER]) }, "通报（第2期）附件3");
+
+  test("label, title, the summary line, the per-unit summary, then the issue table with its header repeated", () => {
+    expect(plan.name).toBe("通报（第2期）附件3");
+    expect(planCell(plan, 0, 0).value).toBe("附件3");
+    expect(planCell(plan, 1, 0).value).toBe("台账填报问题清单");
+    expect(planCell(plan, 2, 0).value).toBe(
+      "\u3000\u3000共发现错误3个、警告2个。错误须更正后重新报送，警告请核实。",
+    );
+    const header = issueRows(plan)[0]! - 1;
+    expect(rowValues(plan, header)).toEqual([
+      "单位",
       "文件",
       "工作表",
       "单元格",
-      "行",
-      "列",
       "级别",
-      "问题代码",
+      "问题",
       "说明",
       "原值",
       "建议",
     ]);
-    expect(plan.rows).toHaveLength(2 + issues.length);
-    expect(rowValues(plan, 2)).toEqual([
-      "青山区.xlsx",
-      LEDGER,
-      "G12",
-      12,
-      "完成时限",
-      "错误",
-      "invalid-date",
-      localizeIssue(issues[0]!).message,
-      "10月底",
-      null,
-    ]);
-    expect(rowValues(plan, 3).slice(5, 9)).toEqual([
-      "警告",
-      "nonstandard-value",
-      localizeIssue(issues[1]!).message,
-      "完成",
-    ]);
-    expect(rowValues(plan, 6)).toEqual([
-      null,
-      "",
-      null,
-      null,
-      null,
-      "警告",
-      "no-roster",
-      localizeIssue(issues[4]!).message,
-      null,
-      null,
-    ]);
-    expect(plan.freeze).toEqual({ rows: 2, columns: 0 });
-    expect(plan.print).toMatchObject({
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: { first: 0, last: 1 },
-    });
+    expect(plan.print?.repeatRows).toEqual({ first: header, last: header });
   });
 
-  test("errors on light red, warnings on light yellow", () => {
-    const fill = (row: number, col: number) => plan.styles[planCell(plan, row, col).style!]?.fill;
-    expect(fill(2, 7)).toBe("FCE4E4");
-    expect(fill(3, 7)).toBe("FFF2CC");
-    expect(fill(4, 0)).toBe("FCE4E4");
-    expect(fill(6, 2)).toBe("FFF2CC");
+  test("sorted by unit in roster order, unidentified last, errors before warnings; file names only; Chinese problem names", () => {
+    const rows = issueRows(plan).map((r) => rowValues(plan, r).slice(0, 6));
+    expect(rows).toEqual([
+      ["江南区", "江南区.xlsx", LEDGER, "I5", "错误", "数值无法识别"],
+      ["青山区", "青山区.xlsx", LEDGER, "G12", "错误", "日期无法识别"],
+      ["青山区", "青山区.xlsx", LEDGER, "H13", "警告", "非标准写法"],
+      ["单位无法识别", "江南区.xlsx", "Sheet1", "E4", "错误", "责任单位不在名册中"],
+      ["单位无法识别", "江南区.xlsx", "单位名册", "", "警告", "缺少单位名册"],
+    ]);
   });
 
-  test("links only to cells on sheets in linkSheets", () => {
-    expect(planCell(plan, 2, 2).link).toEqual({ sheet: LEDGER, cell: "G12" });
-    expect(planCell(plan, 5, 2).link).toEqual({ sheet: LEDGER, cell: "I5" });
-    // Sheet1 is not in this workbook; no-roster has no cell.
-    expect(planCell(plan, 4, 2).link).toBeUndefined();
-    expect(planCell(plan, 6, 2).link).toBeUndefined();
-    const links = plan.rows.flatMap((r) => r.flatMap((c) => (c?.link ? [c.link] : [])));
+  test("the per-unit summary links to each unit's block", () => {
+    const first = issueRows(plan)[0]!;
+    const summaryRow = rowsWhere(plan, 0, "青山区")[0]!;
+    expect(rowValues(plan, summaryRow).slice(0, 3)).toEqual(["青山区", 1, 1]);
+    expect(planCell(plan, summaryRow, 0).link).toEqual({ sheet: plan.name, cell: `A${first + 2}` });
+    expect(planCell(plan, first + 1, 0).value).toBe("青山区");
+  });
+
+  test("cells link to the ledger only when it is in the same workbook", () => {
+    const links = issueRows(plan).flatMap((r) => (plan.rows[r]![3]?.link ? [plan.rows[r]![3]!.link] : []));
     expect(links).toEqual([
+      { sheet: LEDGER, cell: "I5" },
       { sheet: LEDGER, cell: "G12" },
       { sheet: LEDGER, cell: "H13" },
-      { sheet: LEDGER, cell: "I5" },
     ]);
-    const none = buildReportPlan(issues, {});
-    expect(none.rows.some((r) => r.some((c) => c?.link !== undefined))).toBe(false);
+    const none = buildReportPlan(issues, { units: UNITS });
+    expect(issueRows(none).some((r) => none.rows[r]!.some((c) => c?.link !== undefined))).toBe(false);
   });
 
   test("raw values are text, even numbers and formula-looking strings", () => {
-    expect(planCell(plan, 5, 8).value).toBe("1001");
-    expect(planCell(plan, 4, 8).value).toBe("=1+1");
-    expect(planCell(plan, 4, 9).value).toBe("青山区");
+    const values = issueRows(plan).map((r) => planCell(plan, r, 7).value);
+    expect(values).toContain("1001");
+    expect(values).toContain("=1+1");
     for (const row of plan.rows)
       for (const c of row) expect(typeof c?.value === "object" && c?.value !== null).toBe(false);
   });
 
-  test("English headers and messages on request; the sheet keeps its name", () => {
-    const en = buildReportPlan(issues, { language: "en" });
-    expect(en.name).toBe("校验报告");
-    expect(planCell(en, 0, 0).value).toBe("3 errors, 2 warnings.");
-    expect(rowValues(en, 1)[7]).toBe("Message");
-    expect(planCell(en, 2, 5).value).toBe("error");
-    expect(planCell(en, 2, 7).value).toBe(localizeIssue(issues[0]!, "en").message);
+  test("three or more warnings with one code and value in one sheet are one row listing their cells", () => {
+    const same = [13, 14, 15].map((r) =>
+      owned(
+        makeIssue("nonstandard-value", { sheet: LEDGER, cell: `H${r}`, row: r, column: "推进状态" }, "完成", {
+          params: { resolved: "已完成" },
+        }),
+        "青山区.xlsx",
+        "青山区",
+      ),
+    );
+    const two = same.slice(0, 2);
+    const folded = buildReportPlan(same, { units: UNITS });
+    expect(issueRows(folded)).toHaveLength(1);
+    expect(planCell(folded, issueRows(folded)[0]!, 3).value).toBe("H13、H14、H15");
+    expect(String(planCell(folded, issueRows(folded)[0]!, 6).value)).toContain("（共3处）");
+    expect(planCell(folded, 2, 0).value).toBe(
+      "\u3000\u3000共发现错误0个、警告3个。错误须更正后重新报送，警告请核实。",
+    );
+    expect(issueRows(buildReportPlan(two, { units: UNITS }))).toHaveLength(2);
+  });
+
+  test("rows of a 合并台账 point at the unit's own file and row", () => {
+    const merged = [
+      owned(
+        makeIssue("invalid-date", { sheet: "合并台账", cell: "G40", row: 40, column: "完成时限" }, "10月底"),
+        "汇总.xlsx",
+        "青山区",
+      ),
+    ];
+    const sources = new Map([
+      [sourceKey("汇总.xlsx", "合并台账", 40), { file: "D:\\收件\\青山区.xlsx", row: 7 }],
+    ]);
+    const p = buildReportPlan(merged, { units: UNITS, sources });
+    expect(rowValues(p, issueRows(p)[0]!).slice(1, 4)).toEqual(["青山区.xlsx", "合并台账", "G7"]);
   });
 
   test("no issues", () => {
-    const empty = buildReportPlan([], {});
-    expect(planCell(empty, 0, 0).value).toBe("未发现问题。");
-    expect(empty.rows).toHaveLength(2);
+    const empty = buildReportPlan([], { units: UNITS });
+    expect(planCell(empty, 2, 0).value).toBe("\u3000\u3000本期各单位台账未发现问题。");
+    expect(empty.rows.some((r) => r[0]?.value === "本期各单位台账未发现填报问题。")).toBe(true);
   });
 
-  test("a long message makes its row taller", () => {
-    const long = makeIssue(
-      "invalid-setting",
-      { sheet: "设置", cell: "B3", row: 3, column: null },
-      "x".repeat(90),
-      {
-        params: { key: "任务类别", expected: "category-list" },
-      },
-    );
-    const p = buildReportPlan([long], {});
-    expect(p.rowHeights?.[2]).toBeGreaterThan(20);
+  test("every issue code has a Chinese problem name", () => {
+    for (const code of ISSUE_CODES) expect(problemName(code)).toMatch(/[\u4e00-\u9fff]/u);
   });
 });
 

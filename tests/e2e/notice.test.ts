@@ -1,8 +1,14 @@
 // 生成通报 and 设置 in the built pane, in headless Chromium, over a fake workbook made from the
 // bundled sample (seeds/period-2: 青山区 and 江南区, with their 设置 and 单位名册).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import type { FakeSheetInput } from "../fake-excel";
+import { convertWithLibreOffice, libreOfficeAvailable } from "../helpers/libreoffice";
+import { pdfPageLines } from "../helpers/print-check";
 import { sampleSheets } from "./sample";
 import { DIST, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
 
@@ -17,7 +23,8 @@ beforeAll(async () => {
   [fakes, sample] = await Promise.all([bundleFakes(), sampleSheets()]);
   ({ server, origin } = await serve(DIST));
   browser = await launch();
-});
+  // Building the fakes and starting Chromium can take minutes on a loaded machine.
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -61,6 +68,14 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   const { page, blocked, errors } = await fakePage(browser, fakes, { sheets: sample });
   await openNotice(page);
   await page.getByRole("button", { name: "生成通报" }).click();
+  // 2 of the roster's 25 units: the pane says how many are missing and asks before listing them.
+  const warning = page.getByRole("alertdialog");
+  await warning.waitFor({ timeout: 60_000 });
+  expect(await warning.textContent()).toContain(
+    "单位名册共25个单位，本工作簿中只有2个单位的台账；其余23个单位（",
+  );
+  expect(await sheetsOf(page).then((s) => s.length)).toBe(4);
+  await warning.getByRole("button", { name: "仍然生成" }).click();
   await page.getByText(`已生成“${NOTICE}”`).waitFor({ timeout: 60_000 });
 
   const sheets = await sheetsOf(page);
@@ -70,12 +85,15 @@ test("生成通报 writes the notice, the report and the hidden history; regener
     "设置",
     "单位名册",
     NOTICE,
-    "校验报告",
+    `${NOTICE}附件1`,
+    `${NOTICE}附件2`,
+    `${NOTICE}附件3`,
     "通报记录",
   ]);
   const notice = sheets.find((s) => s.name === NOTICE)!;
-  expect(notice.values[0]![0]).toBe("关于基层党建工作重点任务推进情况的通报（第2期）");
-  expect(notice.values[1]![0]).toBe("统计截至：2022年10月31日");
+  expect(notice.values[0]![0]).toBe("重点任务推进情况通报");
+  expect(notice.values.map((r) => r[0])).toContain("关于基层党建工作重点任务推进情况的通报");
+  expect(notice.values.map((r) => r[0])).toContain("（统计截至2022年10月31日）");
   // 青山区 completed every task in period 2: first of the 县市区 table, at 100%.
   const qingshan = notice.values.find((row) => row[1] === "青山区" && typeof row[0] === "number");
   expect(qingshan?.slice(0, 2)).toEqual([1, "青山区"]);
@@ -89,11 +107,9 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   expect(qingshan?.[4]).toBe(1); // 完成率 as a fraction: 100%
   expect(qingshan?.[2]).toBe(qingshan?.[3]); // 任务数 = 已完成
   expect(notice.kind).toBe('="notice"');
-  const report = sheets.find((s) => s.name === "校验报告")!;
+  const report = sheets.find((s) => s.name === `${NOTICE}附件3`)!;
   expect(report.kind).toBe('="report"');
-  expect(
-    report.values.some((row) => row.includes("江南区") && row.includes("status-progress-mismatch")),
-  ).toBe(true);
+  expect(report.values.some((row) => row.includes("江南区") && row.includes("状态与进度不符"))).toBe(true);
   const history = sheets.find((s) => s.name === "通报记录")!;
   expect(history.visibility).toBe("Hidden");
   expect(history.values[0]!.slice(0, 3)).toEqual(["期数", "统计截止日期", "单位"]);
@@ -105,8 +121,33 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   expect(await row.getAttribute("data-rank")).toBe("1");
   expect(await row.textContent()).toContain("100.0%");
   expect(await page.getByTestId("red-list").textContent()).toContain("青山区");
+
+  // 导出Word: the notice just written, as a .docx download (the host port's saveFile) that
+  // LibreOffice opens, with the sheet's title, 版头 and all three attachments.
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 120_000 }),
+    page.getByTestId("export-word").click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${NOTICE}.docx`);
+  const dir = mkdtempSync(join(tmpdir(), "taizhang-word-"));
+  try {
+    const docx = join(dir, `${NOTICE}.docx`);
+    await download.saveAs(docx);
+    await page.getByText(`已下载“${NOTICE}.docx”`).waitFor({ timeout: 60_000 });
+    const xml = strFromU8(unzipSync(readFileSync(docx))["word/document.xml"]!);
+    for (const text of ["重点任务推进情况通报", "关于基层党建工作重点任务推进情况的通报", "台账填报问题清单"])
+      expect(xml).toContain(text);
+    if (libreOfficeAvailable()) {
+      const { paths } = await convertWithLibreOffice(docx, "writer-pdf", dir);
+      const text = pdfPageLines(paths[0]!).flat().join("");
+      expect(text).toContain("关于基层党建工作重点任务推进情况的通报");
+      expect(text).toContain("附件3");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   expect(await page.getByTestId("notice-totals").textContent()).toMatch(
-    /^第 2 期（统计截至 2022-10-31）：任务 \d+ 项/,
+    /^第2期（统计截至2022-10-31）：任务\d+项/,
   );
 
   // Again: the dialog asks; cancelling changes nothing.
@@ -114,7 +155,10 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   await page.getByRole("button", { name: "生成通报" }).click();
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor({ timeout: 60_000 });
-  expect(await dialog.textContent()).toContain(`工作表“${NOTICE}”是之前生成的通报`);
+  // The notice and its attachments 1 and 2 are named; 附件3 (the report) and the history are ours to replace.
+  expect(await dialog.textContent()).toContain(
+    `工作表“${NOTICE}、${NOTICE}附件1、${NOTICE}附件2”是之前生成的通报`,
+  );
   await dialog.getByRole("button", { name: "取消" }).click();
   await page.getByText("已取消，工作簿未作任何修改。").waitFor();
   expect(JSON.stringify(await sheetsOf(page))).toBe(before);
@@ -134,7 +178,9 @@ test("生成通报 writes the notice, the report and the hidden history; regener
     "设置",
     "单位名册",
     NOTICE,
-    "校验报告",
+    `${NOTICE}附件1`,
+    `${NOTICE}附件2`,
+    `${NOTICE}附件3`,
     "通报记录",
   ]);
   expect(again.find((s) => s.name === NOTICE)!.values).toEqual(notice.values);
@@ -146,18 +192,18 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   await page.context().close();
 });
 
-test("a user's own 校验报告 sheet stops 生成通报 before anything is written", async () => {
-  const mine: FakeSheetInput = { name: "校验报告", rows: [["我自己的校验记录"], ["不要覆盖"]] };
+test("a user's own sheet with an attachment's name stops 生成通报 before anything is written", async () => {
+  const mine: FakeSheetInput = { name: `${NOTICE}附件3`, rows: [["我自己的校验记录"], ["不要覆盖"]] };
   const { page } = await fakePage(browser, fakes, { sheets: [...sample, mine] });
   await openNotice(page);
   await page.getByRole("button", { name: "生成通报" }).click();
   const bar = page.getByTestId("feedback-error");
   await bar.waitFor({ timeout: 60_000 });
   expect(await bar.textContent()).toContain(
-    "工作表“校验报告”不是台账助手生成的，为避免覆盖您的数据，未作任何修改",
+    `工作表“${NOTICE}附件3”不是台账助手生成的，为避免覆盖您的数据，未作任何修改`,
   );
   const sheets = await sheetsOf(page);
-  expect(sheets.map((s) => s.name)).toEqual(["青山区", "江南区", "设置", "单位名册", "校验报告"]);
+  expect(sheets.map((s) => s.name)).toEqual(["青山区", "江南区", "设置", "单位名册", `${NOTICE}附件3`]);
   expect(sheets.at(-1)!.values).toEqual([["我自己的校验记录"], ["不要覆盖"]]);
   expect(sheets.at(-1)!.kind).toBeNull();
   await page.context().close();
@@ -248,15 +294,24 @@ test("设置: saving into a workbook without a 设置 sheet creates it with the 
 test("English UI when Office's display language is en-US; the ribbon URL runs the notice", async () => {
   const { page, errors } = await fakePage(browser, fakes, { sheets: sample, displayLanguage: "en-US" });
   await page.goto(`${origin}/taskpane.html?view=notice&run=1`);
+  // A ribbon click fills the form and asks once (date, period, the missing units) before writing.
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor({ timeout: 60_000 });
+  const asked = (await dialog.textContent()) ?? "";
+  expect(asked).toContain(`This writes ${NOTICE} (period 2, as of 2022-10-31)`);
+  expect(asked).toContain("The roster has 25 units; this workbook holds ledgers of 2 of them.");
+  expect(await page.getByTestId("notice-period").inputValue()).toBe("2");
+  expect((await sheetsOf(page)).length).toBe(4);
+  await dialog.getByRole("button", { name: "Generate", exact: true }).click();
   await page.getByText(`Generated ${NOTICE}`).waitFor({ timeout: 60_000 });
   expect(await page.getByRole("tab", { selected: true }).textContent()).toBe("Notice");
   expect(await page.getByTestId("notice-totals").textContent()).toMatch(
     /^Period 2 \(as of 2022-10-31\): \d+ tasks, \d+ completed/,
   );
   expect(await page.getByRole("button", { name: "Generate notice" }).isEnabled()).toBe(true);
-  // The report is written in the pane's language.
-  const report = (await sheetsOf(page)).find((s) => s.name === "校验报告")!;
-  expect(report.values[1]!.slice(0, 3)).toEqual(["File", "Sheet", "Cell"]);
+  // Written sheets stay Chinese (SPEC §10): they are read by the offices.
+  const report = (await sheetsOf(page)).find((s) => s.name === `${NOTICE}附件3`)!;
+  expect(report.values[1]![0]).toBe("台账填报问题清单");
   await page.getByRole("tab", { name: "Scoring" }).click();
   // The ledgers hold no evaluation sheet: the scoring view says what one looks like.
   const scoring = page.locator('[data-view="score"]').getByTestId("feedback-warning");
@@ -266,6 +321,57 @@ test("English UI when Office's display language is en-US; the ribbon URL runs th
   expect(await page.getByTestId("notice-summary").isVisible()).toBe(false);
   await page.getByRole("tab", { name: "Notice" }).click();
   expect(await page.getByTestId("notice-summary").isVisible()).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("a workbook without a ledger: 生成通报 says so and writes nothing", async () => {
+  const setupOnly = sample.filter((s) => s.name === "设置" || s.name === "单位名册");
+  const { page, errors } = await fakePage(browser, fakes, { sheets: setupOnly });
+  await openNotice(page);
+  await page.getByRole("button", { name: "生成通报" }).click();
+  const bar = page.getByTestId("feedback-error");
+  await bar.waitFor({ timeout: 60_000 });
+  expect(await bar.textContent()).toContain("本工作簿中没有找到重点任务台账");
+  expect(await bar.textContent()).toContain("未写入任何内容");
+  expect((await sheetsOf(page)).map((s) => s.name)).toEqual(["设置", "单位名册"]);
+  expect(await page.getByTestId("notice-summary").count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("类别: a 专项通报 over 巡察整改 with its own period, beside the 综合通报", async () => {
+  const { page, errors } = await fakePage(browser, fakes, { sheets: sample });
+  await openNotice(page);
+  await page.getByTestId("notice-category").selectOption("巡察整改");
+  // A 专项通报 has its own periods: none yet, so period 1 (设置's 通报期数 is the 综合通报's).
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="notice-period"]') as HTMLInputElement | null)?.value === "1",
+  );
+  await page.getByRole("button", { name: "生成通报" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor({ timeout: 60_000 });
+  await dialog.getByRole("button", { name: "仍然生成" }).click();
+  const special = "专项通报（巡察整改）第1期";
+  await page.getByText(`已生成“${special}”`).waitFor({ timeout: 60_000 });
+  const sheets = await sheetsOf(page);
+  expect(sheets.map((s) => s.name)).toEqual([
+    "青山区",
+    "江南区",
+    "设置",
+    "单位名册",
+    special,
+    `${special}附件1`,
+    `${special}附件2`,
+    `${special}附件3`,
+    "通报记录",
+  ]);
+  expect(sheets.find((s) => s.name === special)!.values[0]![0]).toBe("巡察整改专项通报");
+  // Its history rows carry the category (通报记录's 类别 column).
+  const history = sheets.find((s) => s.name === "通报记录")!;
+  const categoryColumn = history.values[0]!.indexOf("类别");
+  expect(categoryColumn).toBeGreaterThan(0);
+  expect(new Set(history.values.slice(1).map((r) => r[categoryColumn]))).toEqual(new Set(["巡察整改"]));
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -221,6 +221,10 @@ test("标注 and 清除标注 on WPS: problem cells filled, then every original 
 test("生成通报 on WPS writes the same notice, report and history as on Excel", async () => {
   const run = async (host: HostPage) => {
     await host.open("taskpane.html?view=notice&run=1");
+    // The ribbon's request asks once before writing.
+    const dialog = host.page.getByRole("alertdialog");
+    await dialog.waitFor({ timeout: 90_000 });
+    await dialog.getByRole("button", { name: "生成", exact: true }).click();
     await host.page.getByText("已生成“通报（第2期）”").waitFor({ timeout: 90_000 });
     return sheetsOf(host.page);
   };
@@ -230,7 +234,13 @@ test("生成通报 on WPS writes the same notice, report and history as on Excel
   expect(onWps.map((s) => [s.name, s.visibility, s.kind])).toEqual(
     onExcel.map((s) => [s.name, s.visibility, s.kind]),
   );
-  for (const name of ["通报（第2期）", "校验报告", "通报记录"]) {
+  for (const name of [
+    "通报（第2期）",
+    "通报（第2期）附件1",
+    "通报（第2期）附件2",
+    "通报（第2期）附件3",
+    "通报记录",
+  ]) {
     const w = onWps.find((s) => s.name === name)!;
     const e = onExcel.find((s) => s.name === name)!;
     expect(w.values).toEqual(e.values);

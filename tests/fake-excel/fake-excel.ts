@@ -324,6 +324,7 @@ export class FakeWorksheet extends FakeObject {
   readonly customProperties: FakeCustomPropertyCollection;
   readonly charts: any;
   readonly protection: { protect(options?: Record<string, unknown>): void; unprotect(): void };
+  readonly horizontalPageBreaks: any;
 
   constructor(ctx: FakeRequestContext, resolve: () => SheetModel | null) {
     super(ctx);
@@ -361,6 +362,13 @@ export class FakeWorksheet extends FakeObject {
       },
     });
     this.names = new FakeNamedItemCollection(ctx, () => sheet().names);
+    this.horizontalPageBreaks = {
+      add: (at: string | FakeRange) =>
+        ctx.enqueue({ addPageBreak: String(at) }, () => {
+          const rect = typeof at === "string" ? parseAddress(at).rect : at.resolveOne().rect;
+          sheet().rowBreaks.push(rect.top);
+        }),
+    };
     this.customProperties = new FakeCustomPropertyCollection(ctx, sheet);
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {

@@ -74,6 +74,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; columns: number } = { rows: 0, columns: 0 };
   readonly pageLayout: Record<string, unknown> = {};
+  /** Manual page breaks: the 0-based rows a new printed page starts at. */
+  readonly rowBreaks: number[] = [];
   readonly names = new Map<string, string>();
   readonly customProperties = new Map<string, string>();
   readonly conditionalFormats: { rect: Rect; type: string; props: Record<string, unknown> }[] = [];

@@ -28,6 +28,7 @@ const FILTERS = {
   // Old-format workbooks (BIFF8) as offices still mail them, and a round trip back to .xlsx.
   xls: "xls:MS Excel 97",
   xlsx: "xlsx:Calc MS Excel 2007 XML",
+  "writer-pdf": "pdf:writer_pdf_Export",
 } as const;
 export type LibreOfficeFormat = keyof typeof FILTERS;
 
@@ -74,7 +75,7 @@ export async function convertWithLibreOffice(
   if (soffice === null) throw new Error("LibreOffice (soffice) is not installed");
   const profile = mkdtempSync(join(tmpdir(), "taizhang-lo-profile-"));
   const base = basename(file, extname(file));
-  const ext = format;
+  const ext = format === "writer-pdf" ? "pdf" : format;
   try {
     const { stdout, stderr } = await run(soffice, [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,

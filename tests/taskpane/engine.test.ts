@@ -12,8 +12,10 @@ import {
   planSettingsSave,
   prepareNotice,
   readSetupForPane,
+  renderNoticeWord,
   validateForPane,
 } from "../../src/taskpane/engine";
+import { strFromU8, unzipSync } from "fflate";
 import { cli } from "../cli/helpers";
 
 const SEEDS = join(__dirname, "..", "..", "seeds", "period-2");
@@ -133,7 +135,9 @@ describe("prepareNotice", () => {
     if (!prepared.ok) throw new Error("refused");
     expect(prepared.sheets.map((s) => [s.plan.name, s.kind, s.plan.visibility ?? "visible"])).toEqual([
       ["通报（第2期）", "notice", "visible"],
-      ["校验报告", "report", "visible"],
+      ["通报（第2期）附件1", "notice", "visible"],
+      ["通报（第2期）附件2", "notice", "visible"],
+      ["通报（第2期）附件3", "report", "visible"],
       ["通报记录", "history", "hidden"],
     ]);
 
@@ -150,7 +154,8 @@ describe("prepareNotice", () => {
     const report = prepared.sheets.find((s) => s.kind === "report")!.plan;
     const linked = report.rows.flat().filter((c) => c?.link);
     expect(linked.length).toBeGreaterThan(0);
-    for (const c of linked) expect(["青山区", "江南区"]).toContain(c!.link!.sheet);
+    // The per-unit summary links to the units' blocks in the report itself.
+    for (const c of linked) expect(["青山区", "江南区", report.name]).toContain(c!.link!.sheet);
     expect(linked.some((c) => c!.link!.sheet === "江南区")).toBe(true);
 
     expect(prepared.summary).toMatchObject({ period: 2, asOf: "2022-10-31", noticeSheet: "通报（第2期）" });
@@ -168,7 +173,8 @@ describe("prepareNotice", () => {
     });
     if (!prepared.ok) throw new Error("refused");
     expect(prepared.summary).toMatchObject({ period: 7, asOf: "2022-10-15", noticeSheet: "通报（第7期）" });
-    expect(prepared.sheets[1]!.plan.rows[1]![0]!.value).toBe("File");
+    // Written sheets stay Chinese in every language (SPEC §10).
+    expect(prepared.sheets[3]!.plan.rows[1]![0]!.value).toBe("台账填报问题清单");
   });
 
   test("refuses, with the cells, when 设置 or 单位名册 has an error", () => {
@@ -185,12 +191,61 @@ describe("prepareNotice", () => {
     );
     const prepared = prepareNotice(wb, { today: "2022-11-01", language: "zh" });
     expect(prepared.ok).toBe(false);
-    if (prepared.ok) return;
+    if (prepared.ok || prepared.reason !== "setup") throw new Error("not refused for its setup");
     expect(prepared.setupIssues.map((i) => [i.sheet, i.cell, i.code])).toEqual([
       ["设置", "B2", "invalid-setting"],
       ["单位名册", "B2", "invalid-roster"],
     ]);
     expect(prepared.setupIssues[0]!.message).toContain("红榜名次");
+  });
+});
+
+describe("prepareNotice: what the pane checks before writing", () => {
+  test("no ledger sheet, or ledger sheets without a task row: refused, nothing to write", () => {
+    const settings = grid("设置", [
+      ["项目", "值"],
+      ["统计截止日期", "2022-10-31"],
+    ]);
+    const none = prepareNotice(workbook(settings), { today: "2022-11-01", language: "zh" });
+    expect(none).toEqual({ ok: false, reason: "no-ledger" });
+    const headerOnly = prepareNotice(workbook(grid("台账", [LEDGER_HEADER]), settings), {
+      today: "2022-11-01",
+      language: "zh",
+    });
+    expect(headerOnly).toEqual({ ok: false, reason: "no-rows" });
+  });
+
+  test("two units of the roster's 25: the coverage says so, and that most are missing", async () => {
+    const prepared = prepareNotice(await sampleWorkbook(), { today: "2022-11-01", language: "zh" });
+    if (!prepared.ok) throw new Error("refused");
+    expect(prepared.coverage.rosterUnits).toBe(25);
+    expect(prepared.coverage.present).toBe(2);
+    expect(prepared.coverage.notSubmitted).toHaveLength(23);
+    expect(prepared.coverage.notSubmitted).not.toContain("青山区");
+    expect(prepared.summary.notSubmitted).toEqual(prepared.coverage.notSubmitted);
+    expect(prepared.mostlyMissing).toBe(true);
+  });
+
+  test("a 专项通报 over one category: its own sheet name and period", async () => {
+    const prepared = prepareNotice(await sampleWorkbook(), {
+      today: "2022-11-01",
+      language: "zh",
+      categories: ["巡察整改"],
+    });
+    if (!prepared.ok) throw new Error("refused");
+    expect(prepared.summary.noticeSheet).toBe("专项通报（巡察整改）第1期");
+    expect(prepared.word.document.title).toBe("关于巡察整改任务推进情况的专项通报");
+  });
+
+  test("导出Word: the same document as a .docx named after the notice sheet", async () => {
+    const prepared = prepareNotice(await sampleWorkbook(), { today: "2022-11-01", language: "zh" });
+    if (!prepared.ok) throw new Error("refused");
+    expect(prepared.word.fileName).toBe("通报（第2期）.docx");
+    expect(prepared.word.attachments.map((a) => a.label)).toEqual(["附件1", "附件2", "附件3"]);
+    const bytes = await renderNoticeWord(prepared.word);
+    expect(Array.from(bytes.subarray(0, 2))).toEqual([0x50, 0x4b]);
+    const xml = strFromU8(unzipSync(bytes)["word/document.xml"]!);
+    expect(xml).toContain(prepared.word.document.title);
   });
 });
 

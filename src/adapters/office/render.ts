@@ -300,6 +300,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle) {
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontName !== undefined) format.font.name = style.fontName;
   if (style.fontColor) format.font.color = `#${style.fontColor}`;
   if (style.fill) format.fill.color = `#${style.fill}`;
   if (style.hAlign) format.horizontalAlignment = H_ALIGN[style.hAlign];
@@ -338,6 +339,8 @@ function applyPrint(sheet: Excel.Worksheet, plan: SheetPlan) {
   }
   if (print.repeatRows)
     layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  // Manual page breaks (ExcelApi 1.9, as the rest of the page layout): a break above each row.
+  for (const row of print.rowBreaks ?? []) if (row > 0) sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
 function addDataBar(range: Excel.Range, color: string) {

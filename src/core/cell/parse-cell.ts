@@ -113,7 +113,8 @@ export function reportedValue(
 export function parseText(value: CellValue): CellParse<string> {
   if (isEmptyValue(value)) return EMPTY;
   if (isFormulaError(value)) return { kind: "bad", code: "formula-error" };
-  if (typeof value === "string") return { kind: "ok", value: nfkcTrim(value) };
+  // Kept as typed (SPEC §3): full-width punctuation, digits, inner spaces and line breaks stay.
+  if (typeof value === "string") return { kind: "ok", value: value.trim() };
   if (typeof value === "number") return { kind: "ok", value: numberToText(value) };
   if (typeof value === "boolean") return { kind: "ok", value: value ? "TRUE" : "FALSE" };
   return { kind: "ok", value: rawValue(value) as string };

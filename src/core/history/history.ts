@@ -24,7 +24,16 @@ export const HISTORY_HEADERS = [
   "排名",
   "红榜",
   "黑榜",
+  "类别",
 ] as const;
+
+/**
+ * The 类别 of a notice's history rows: `""` for the 综合通报, else the categories of a 专项通报 joined
+ * with `、` in the order given (SPEC §6, §7).
+ */
+export function categoryKey(categories: readonly string[] | null | undefined): string {
+  return categories && categories.length > 0 ? categories.join("、") : "";
+}
 
 /** One unit in one period's notice. */
 export interface HistoryRecord {
@@ -38,6 +47,8 @@ export interface HistoryRecord {
   readonly rank: number | null;
   readonly red: boolean;
   readonly black: boolean;
+  /** 类别: `""` for the 综合通报, else the 专项通报's categories (`categoryKey`). */
+  readonly category: string;
 }
 
 const YES = new Set(["是", "√", "✓", "Y", "YES", "TRUE", "1"]);
@@ -95,7 +106,7 @@ export function readHistory(
     records.push({
       period,
       asOf: date.kind === "ok" ? dayToIso(date.value) : "",
-      unit: nfkcTrim(unit),
+      unit: unit.trim(),
       group,
       assigned,
       completed,
@@ -103,23 +114,41 @@ export function readHistory(
       rank,
       red: flag("红榜"),
       black: flag("黑榜"),
+      // Histories written before 类别 existed hold 综合通报 rows only.
+      category: typeof get("类别") === "string" ? String(get("类别")).trim() : "",
     });
   }
   return { records, issues };
 }
 
-/** History with `period`'s rows replaced by `current` (idempotent), ordered by period. */
+/**
+ * History with the rows of `period` and `category` replaced by `current` (idempotent), ordered by
+ * period; other kinds of notice keep their rows.
+ */
 export function replacePeriod(
   history: readonly HistoryRecord[],
   period: number,
   current: readonly HistoryRecord[],
+  category = "",
 ): HistoryRecord[] {
-  return [...history.filter((h) => h.period !== period), ...current].sort((a, b) => a.period - b.period);
+  return [...history.filter((h) => h.period !== period || h.category !== category), ...current].sort(
+    (a, b) => a.period - b.period,
+  );
 }
 
-/** The latest period before `period` in the history, or `null`. */
-export function previousPeriod(history: readonly HistoryRecord[], period: number): number | null {
+/** The latest period before `period` among the notices of `category` in the history, or `null`. */
+export function previousPeriod(
+  history: readonly HistoryRecord[],
+  period: number,
+  category = "",
+): number | null {
   let best: number | null = null;
-  for (const h of history) if (h.period < period && (best === null || h.period > best)) best = h.period;
+  for (const h of history)
+    if (h.category === category && h.period < period && (best === null || h.period > best)) best = h.period;
   return best;
+}
+
+/** The last period of `category` in the history, or 0. */
+export function lastPeriod(history: readonly HistoryRecord[], category = ""): number {
+  return history.reduce((max, h) => (h.category === category && h.period > max ? h.period : max), 0);
 }

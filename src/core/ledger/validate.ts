@@ -151,7 +151,8 @@ function checkDuplicate(
 ): boolean {
   const { taskId, unit } = parsed;
   if (taskId.value === null || unit.value === null) return false;
-  const key = `${enumKey(unit.value)}\u0000${taskId.value}`;
+  // Compared after NFKC without white space (SPEC §3), so `Ａ-1` and `A-1` are the same task.
+  const key = `${enumKey(unit.value)}\u0000${enumKey(taskId.value)}`;
   const first = firstOccurrence.get(key);
   if (first === undefined) {
     firstOccurrence.set(key, r + 1);

@@ -1,77 +1,67 @@
 /**
- * What a notice (通报) says, computed from validated rows (SPEC §5–§6): figures, ranks, red and
+ * What a notice (通报) says, computed from validated rows (SPEC §5–§7): figures, ranks, red and
  * black lists, stationing, stalled and not-submitted units, overdue and due-soon tasks, and the
- * history rows this notice adds. The sheet layout is `buildNoticePlan`'s job.
+ * history rows this notice adds. The document's words are `buildNoticeDocument`'s job.
  */
-import { type IsoDate, dayToIso, isoToDay } from "../date";
-import type { LedgerRow, Status } from "../ledger";
-import { isCompleted } from "../ledger";
-import {
-  type Totals,
-  type UnitMetrics,
-  compareRateWith,
-  computeMetrics,
-  isOverdue,
-  toPoints,
-} from "../metric";
+import { type IsoDate, isoToDay } from "../date";
+import type { LedgerRow } from "../ledger";
+import { type OwnedIssue, type Totals, type UnitMetrics, computeMetrics, countErrorsByUnit } from "../metric";
 import { compareUnitNames, rankGroup } from "../ranking";
 import { GROUPS, type Group, type Roster, type Settings } from "../settings";
-import { type HistoryRecord, previousPeriod, replacePeriod } from "../history";
+import { enumKey } from "../text";
+import { type HistoryRecord, categoryKey, previousPeriod, replacePeriod } from "../history";
+import { type Classification, classifyUnit } from "./classify";
+import type { ListReason } from "./reason";
+import { type TaskEntry, listTasks } from "./tasks";
 
 /** A unit in the notice: its figures, rank and list memberships. */
-export interface UnitResult extends UnitMetrics {
+export interface UnitResult extends UnitMetrics, Classification {
   /** `null` when not ranked (no tasks: 未报送). */
   readonly rank: number | null;
   /** Shares its rank (并列). */
   readonly tied: boolean;
   /** Previous rank − current rank (positive = moved up); `null` when not ranked before. */
   readonly rankChange: number | null;
-  /** Ranked in this notice but not in the previous one (新). */
-  readonly isNew: boolean;
-  readonly red: boolean;
-  readonly black: boolean;
-  /** 末位驻点 */
-  readonly stationed: boolean;
-  /** 停滞 */
-  readonly stalled: boolean;
   /** Units ranked in the group. */
   readonly groupSize: number;
 }
 
-/** A unit on a list, with the reason written out (`完成率 42.9%，逾期 3 项`). */
+/** A unit on a list, with the rule that put it there. */
 export interface ListEntry {
   readonly unit: string;
   readonly group: Group;
-  readonly reason: string;
+  readonly reason: ListReason;
 }
 
-/** A task on the overdue or due-soon list. */
-export interface TaskEntry {
+export interface UnitRef {
   readonly unit: string;
   readonly group: Group;
-  readonly taskId: string | null;
-  readonly task: string | null;
-  readonly deadline: IsoDate;
-  /** Days overdue (as-of − deadline), or days left (deadline − as-of) for due-soon tasks. */
-  readonly days: number;
-  readonly status: Status | null;
-  readonly owner: string | null;
-  readonly sheet: string;
-  readonly row: number;
+}
+
+/** Rows whose unit is empty or not in the roster (SPEC §5, §10 `unidentified`). */
+export interface Unidentified {
+  readonly assigned: number;
+  readonly completed: number;
+  readonly overdue: number;
+  /** Validation errors that belong to no unit. */
+  readonly errors: number;
 }
 
 export interface NoticeData {
   readonly period: number;
   readonly asOf: IsoDate;
   readonly settings: Settings;
+  /** The categories of a 专项通报, or `null` for the 综合通报. */
+  readonly categories: readonly string[] | null;
+  /** Every counted row (SPEC §10 `totals`). */
   readonly totals: Totals;
-  /**
-   * Totals over roster units only — the basis the history keeps, so the change since the previous
-   * notice compares like with like even when some rows name an unknown unit.
-   */
+  /** Roster units only: `totals − unidentified`, what the notice prints and the history keeps. */
   readonly rosterTotals: Totals;
-  /** The previous notice in the history, if any. */
+  readonly unidentified: Unidentified;
+  /** The previous notice of the same kind in the history, if any. */
   readonly previous: { readonly period: number; readonly asOf: IsoDate; readonly totals: Totals } | null;
+  /** A later period whose previous notice is not in the history (`上期记录缺失`). */
+  readonly previousMissing: boolean;
   /** Every unit, by group (roster group order), rank, name; unranked units last in their group. */
   readonly units: readonly UnitResult[];
   readonly groups: ReadonlyArray<{ readonly group: Group; readonly units: readonly UnitResult[] }>;
@@ -79,12 +69,17 @@ export interface NoticeData {
   readonly blackList: readonly ListEntry[];
   readonly stationed: readonly ListEntry[];
   readonly stalled: readonly ListEntry[];
-  readonly notSubmitted: ReadonlyArray<{ readonly unit: string; readonly group: Group }>;
+  /** Roster units that returned no ledger (未报送). */
+  readonly notSubmitted: readonly UnitRef[];
+  /** Units whose returned sheet could not be checked (`missing-column`): 台账格式不符，未能统计. */
+  readonly unchecked: readonly UnitRef[];
+  /** In a 专项通报: units that returned a ledger without tasks of these categories. */
+  readonly withoutTasks: readonly UnitRef[];
   readonly overdueTasks: readonly TaskEntry[];
   readonly dueSoonTasks: readonly TaskEntry[];
-  /** Units whose rows carry validation errors (台账填报质量). */
-  readonly quality: ReadonlyArray<{ readonly unit: string; readonly group: Group; readonly errors: number }>;
-  /** The whole history after this notice (this period's rows replaced). */
+  /** Units with validation errors (台账填报质量), in notice order. */
+  readonly quality: ReadonlyArray<UnitRef & { readonly errors: number }>;
+  /** The whole history after this notice (this period's rows of this kind replaced). */
   readonly history: readonly HistoryRecord[];
   /** This notice's own history rows. */
   readonly records: readonly HistoryRecord[];
@@ -97,18 +92,163 @@ export interface NoticeInput {
   readonly asOf: IsoDate;
   readonly period: number;
   readonly history: readonly HistoryRecord[];
+  /** A 专项通报 over these categories; `null`/absent for the 综合通报. */
+  readonly categories?: readonly string[] | null;
+  /**
+   * The run's issues with their units (`assignIssueUnits`); they give each unit's error count and
+   * the units whose sheet could not be checked. Without them, errors are counted on the rows.
+   */
+  readonly issues?: readonly OwnedIssue[];
 }
 
-/** `0.4285…` → `42.9%` */
-export function formatRate(rate: number | null): string {
-  if (rate === null) return "—";
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
-function totalsOf(records: readonly HistoryRecord[]): Totals {
+function totalsOf(records: ReadonlyArray<{ assigned: number; completed: number; overdue?: number }>): Totals {
   const assigned = records.reduce((s, r) => s + r.assigned, 0);
   const completed = records.reduce((s, r) => s + r.completed, 0);
-  return { assigned, completed, overdue: 0, completionRate: assigned > 0 ? completed / assigned : null };
+  const overdue = records.reduce((s, r) => s + (r.overdue ?? 0), 0);
+  return { assigned, completed, overdue, completionRate: assigned > 0 ? completed / assigned : null };
+}
+
+type Previous = ReadonlyMap<string, HistoryRecord> | null;
+
+/** One group: ranked units (with their lists), then its unranked units by name. */
+function classifyGroup(
+  members: readonly UnitMetrics[],
+  settings: Settings,
+  previous: Previous,
+): { ranked: UnitResult[]; unranked: UnitResult[] } {
+  const ranking = rankGroup(members, settings.rankingMethod);
+  const n = ranking.length;
+  const ranked = ranking.map(({ metrics: m, rank, tied }): UnitResult => {
+    const prev = previous?.get(m.unit);
+    const c = classifyUnit(
+      { rank, completed: m.completed, assigned: m.assigned, groupSize: n },
+      prev ?? null,
+      settings,
+    );
+    return {
+      ...m,
+      rank,
+      tied,
+      rankChange: prev?.rank != null ? prev.rank - rank : null,
+      ...c,
+      groupSize: n,
+    };
+  });
+  const unranked = members
+    .filter((m) => m.assigned === 0)
+    .sort((a, b) => compareUnitNames(a.unit, b.unit))
+    .map((m): UnitResult => ({
+      ...m,
+      rank: null,
+      tied: false,
+      rankChange: null,
+      red: false,
+      black: false,
+      belowFloor: false,
+      inBottom: false,
+      stationed: false,
+      stalled: false,
+      groupSize: n,
+    }));
+  return { ranked, unranked };
+}
+
+/** The lists with their reasons (SPEC §6). */
+function buildLists(
+  units: readonly UnitResult[],
+  settings: Settings,
+  period: number,
+  previousPeriodNo: number | null,
+  previous: Previous,
+): Pick<NoticeData, "redList" | "blackList" | "stationed" | "stalled"> {
+  const entry = (u: UnitResult, reason: ListReason): ListEntry => ({ unit: u.unit, group: u.group, reason });
+  const rate = (u: UnitResult) => u.completionRate ?? 0;
+  return {
+    redList: units
+      .filter((u) => u.red)
+      .map((u) =>
+        entry(u, {
+          code: "red",
+          params: {
+            rate: rate(u),
+            rank: u.rank!,
+            groupSize: u.groupSize,
+            redTop: settings.redTop,
+            redMinRate: settings.redMinRate,
+          },
+        }),
+      ),
+    blackList: units
+      .filter((u) => u.black)
+      .map((u) =>
+        entry(u, {
+          code: "black",
+          params: {
+            rate: rate(u),
+            rank: u.rank!,
+            groupSize: u.groupSize,
+            floor: u.belowFloor ? settings.blackBelowRate : null,
+            bottom: u.inBottom ? settings.blackTop : null,
+          },
+        }),
+      ),
+    stationed:
+      previousPeriodNo === null
+        ? []
+        : units
+            .filter((u) => u.stationed)
+            .map((u) =>
+              entry(u, {
+                code: "stationed",
+                params: { previousPeriod: previousPeriodNo, period, rate: rate(u) },
+              }),
+            ),
+    stalled:
+      previousPeriodNo === null || previous === null
+        ? []
+        : units
+            .filter((u) => u.stalled)
+            .map((u) =>
+              entry(u, {
+                code: "stalled",
+                params: {
+                  previousPeriod: previousPeriodNo,
+                  completed: u.completed,
+                  previousCompleted: previous.get(u.unit)!.completed,
+                  rate: rate(u),
+                },
+              }),
+            ),
+  };
+}
+
+/** Rows of a 专项通报's categories (compared after NFKC without white space); all rows otherwise. */
+function rowsOfCategories(
+  rows: readonly LedgerRow[],
+  categories: readonly string[] | null,
+): readonly LedgerRow[] {
+  if (categories === null) return rows;
+  const keys = new Set(categories.map(enumKey));
+  return rows.filter((r) => r.category !== null && keys.has(enumKey(r.category)));
+}
+
+/** Units with no counted rows: not submitted, sheet not checkable, or (专项) no tasks of the kind. */
+function splitUnranked(
+  units: readonly UnitResult[],
+  allRows: readonly LedgerRow[],
+  issues: readonly OwnedIssue[] | undefined,
+): Pick<NoticeData, "notSubmitted" | "unchecked" | "withoutTasks"> {
+  const returned = new Set(allRows.map((r) => r.unit));
+  const unchecked = new Set(
+    (issues ?? []).filter((i) => i.code === "missing-column" && i.unit !== null).map((i) => i.unit!),
+  );
+  const empty = units.filter((u) => u.assigned === 0);
+  const ref = (u: UnitResult): UnitRef => ({ unit: u.unit, group: u.group });
+  return {
+    notSubmitted: empty.filter((u) => !returned.has(u.unit) && !unchecked.has(u.unit)).map(ref),
+    unchecked: empty.filter((u) => !returned.has(u.unit) && unchecked.has(u.unit)).map(ref),
+    withoutTasks: empty.filter((u) => returned.has(u.unit)).map(ref),
+  };
 }
 
 /**
@@ -118,122 +258,36 @@ function totalsOf(records: readonly HistoryRecord[]): Totals {
  */
 export function computeNotice(input: NoticeInput): NoticeData {
   const { settings, period } = input;
+  const categories = input.categories && input.categories.length > 0 ? input.categories : null;
+  const category = categoryKey(categories);
   const asOfDay = isoToDay(input.asOf);
   if (asOfDay === null) throw new RangeError(`as-of date must be YYYY-MM-DD, got ${input.asOf}`);
-  const { units: metrics, totals } = computeMetrics(input.rows, input.roster, asOfDay);
+  const rows = rowsOfCategories(input.rows, categories);
+  const { units: computed, totals } = computeMetrics(rows, input.roster, asOfDay);
+  const errors = input.issues ? countErrorsByUnit(input.issues) : null;
+  const metrics = errors ? computed.map((m) => ({ ...m, errors: errors.byUnit.get(m.unit) ?? 0 })) : computed;
 
-  const prevPeriod = previousPeriod(input.history, period);
-  const prevRecords = prevPeriod === null ? [] : input.history.filter((h) => h.period === prevPeriod);
-  const prevByUnit = new Map(prevRecords.map((r) => [r.unit, r]));
+  const prevPeriod = previousPeriod(input.history, period, category);
+  const prevRecords = input.history.filter((h) => h.period === prevPeriod && h.category === category);
+  const previous: Previous = prevPeriod === null ? null : new Map(prevRecords.map((r) => [r.unit, r]));
 
-  const redPoints = toPoints(settings.redMinRate);
-  const blackPoints = toPoints(settings.blackBelowRate);
   const groupOrder = (g: Group) => GROUPS.indexOf(g);
-  const groups = [...new Set(metrics.map((m) => m.group))].sort((a, b) => groupOrder(a) - groupOrder(b));
-
-  const results: UnitResult[] = [];
-  const grouped: Array<{ group: Group; units: UnitResult[] }> = [];
-  for (const group of groups) {
-    const members = metrics.filter((m) => m.group === group);
-    const ranked = rankGroup(members, settings.rankingMethod);
-    const n = ranked.length;
-    const groupResults: UnitResult[] = [];
-    for (const { metrics: m, rank, tied } of ranked) {
-      const prev = prevByUnit.get(m.unit);
-      const red = rank <= settings.redTop && compareRateWith(m.completed, m.assigned, redPoints) >= 0;
-      const below100 = m.completed < m.assigned;
-      const black =
-        !red &&
-        below100 &&
-        (compareRateWith(m.completed, m.assigned, blackPoints) < 0 ||
-          (n >= 2 * settings.blackTop && rank > n - settings.blackTop));
-      groupResults.push({
-        ...m,
-        rank,
-        tied,
-        rankChange: prev?.rank != null ? prev.rank - rank : null,
-        isNew: prevPeriod !== null && (prev === undefined || prev.rank === null),
-        red,
-        black,
-        stationed: black && prev !== undefined && prev.black,
-        stalled: prev !== undefined && below100 && m.completed <= prev.completed,
-        groupSize: n,
-      });
-    }
-    const unranked = members
-      .filter((m) => m.assigned === 0)
-      .sort((a, b) => compareUnitNames(a.unit, b.unit))
-      .map((m): UnitResult => ({
-        ...m,
-        rank: null,
-        tied: false,
-        rankChange: null,
-        isNew: false,
-        red: false,
-        black: false,
-        stationed: false,
-        stalled: false,
-        groupSize: n,
-      }));
-    grouped.push({ group, units: groupResults });
-    for (const unit of groupResults) results.push(unit);
-    for (const unit of unranked) results.push(unit);
+  const groupNames = [...new Set(metrics.map((m) => m.group))].sort((a, b) => groupOrder(a) - groupOrder(b));
+  const units: UnitResult[] = [];
+  const groups: Array<{ group: Group; units: UnitResult[] }> = [];
+  for (const group of groupNames) {
+    const { ranked, unranked } = classifyGroup(
+      metrics.filter((m) => m.group === group),
+      settings,
+      previous,
+    );
+    groups.push({ group, units: ranked });
+    for (const unit of ranked) units.push(unit);
+    for (const unit of unranked) units.push(unit);
   }
 
-  const overdueReason = (u: UnitResult) =>
-    `完成率 ${formatRate(u.completionRate)}，逾期 ${u.overdue} 项，组内第 ${u.rank} 名（共 ${u.groupSize} 个单位）`;
-  const entry = (u: UnitResult, reason: string): ListEntry => ({ unit: u.unit, group: u.group, reason });
-  const redList = results
-    .filter((u) => u.red)
-    .map((u) =>
-      entry(u, `完成率 ${formatRate(u.completionRate)}，逾期 ${u.overdue} 项，组内第 ${u.rank} 名`),
-    );
-  const blackList = results.filter((u) => u.black).map((u) => entry(u, overdueReason(u)));
-  const stationed = results
-    .filter((u) => u.stationed)
-    .map((u) => entry(u, `连续两期列入黑榜（第${prevPeriod}期、第${period}期），${overdueReason(u)}`));
-  const stalled = results
-    .filter((u) => u.stalled)
-    .map((u) => {
-      const prev = prevByUnit.get(u.unit)!;
-      return entry(u, `已完成 ${u.completed} 项，与第${prevPeriod}期（${prev.completed} 项）相比没有增加`);
-    });
-
-  const groupOf = new Map(results.map((u) => [u.unit, u.group]));
-  const counted = input.rows.filter((r) => !r.duplicate && r.unit !== null && groupOf.has(r.unit));
-  const task = (r: LedgerRow, days: number): TaskEntry => ({
-    unit: r.unit!,
-    group: groupOf.get(r.unit!)!,
-    taskId: r.taskId,
-    task: r.task,
-    deadline: dayToIso(r.deadline!),
-    days,
-    status: r.status,
-    owner: r.owner,
-    sheet: r.sheet,
-    row: r.row,
-  });
-  const unitOrder = new Map(results.map((u, i) => [u.unit, i]));
-  const byUnitThenDeadline = (a: TaskEntry, b: TaskEntry) =>
-    unitOrder.get(a.unit)! - unitOrder.get(b.unit)! ||
-    (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) ||
-    a.row - b.row;
-  const overdueTasks = counted
-    .filter((r) => isOverdue(r, asOfDay))
-    .map((r) => task(r, asOfDay - r.deadline!))
-    .sort(byUnitThenDeadline);
-  const dueSoonTasks = counted
-    .filter(
-      (r) =>
-        !(r.status !== null && isCompleted(r.status)) &&
-        r.deadline !== null &&
-        r.deadline >= asOfDay &&
-        r.deadline <= asOfDay + settings.dueSoonDays,
-    )
-    .map((r) => task(r, r.deadline! - asOfDay))
-    .sort(byUnitThenDeadline);
-
-  const records: HistoryRecord[] = results.map((u) => ({
+  const tasks = listTasks(rows, units, asOfDay, settings.dueSoonDays);
+  const records: HistoryRecord[] = units.map((u) => ({
     period,
     asOf: input.asOf,
     unit: u.unit,
@@ -244,31 +298,37 @@ export function computeNotice(input: NoticeInput): NoticeData {
     rank: u.rank,
     red: u.red,
     black: u.black,
+    category,
   }));
-
+  const rosterTotals = totalsOf(units);
   return {
     period,
     asOf: input.asOf,
     settings,
+    categories,
     totals,
-    rosterTotals: totalsOf(records),
+    rosterTotals,
+    unidentified: {
+      assigned: totals.assigned - rosterTotals.assigned,
+      completed: totals.completed - rosterTotals.completed,
+      overdue: totals.overdue - rosterTotals.overdue,
+      errors: errors?.unidentified ?? 0,
+    },
     previous:
       prevPeriod === null
         ? null
         : { period: prevPeriod, asOf: prevRecords[0]?.asOf ?? "", totals: totalsOf(prevRecords) },
-    units: results,
-    groups: grouped,
-    redList,
-    blackList,
-    stationed,
-    stalled,
-    notSubmitted: results.filter((u) => u.assigned === 0).map((u) => ({ unit: u.unit, group: u.group })),
-    overdueTasks,
-    dueSoonTasks,
-    quality: results
+    previousMissing: prevPeriod === null && period > 1,
+    units,
+    groups,
+    ...buildLists(units, settings, period, prevPeriod, previous),
+    ...splitUnranked(units, input.rows, input.issues),
+    overdueTasks: tasks.overdue,
+    dueSoonTasks: tasks.dueSoon,
+    quality: units
       .filter((u) => u.errors > 0)
       .map((u) => ({ unit: u.unit, group: u.group, errors: u.errors })),
-    history: replacePeriod(input.history, period, records),
+    history: replacePeriod(input.history, period, records, category),
     records,
   };
 }

@@ -22,6 +22,8 @@ export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly fontSize?: number;
+  /** Typeface (`宋体`, `黑体`, `仿宋`); the host's default when absent or not installed. */
+  readonly fontName?: string;
   readonly fontColor?: string;
   readonly fill?: string;
   readonly numFmt?: string;
@@ -144,6 +146,8 @@ export interface PrintSetup {
     readonly bottom: number;
   };
   readonly centerHorizontally?: boolean;
+  /** 0-based rows that start a new printed page (manual page breaks before them). */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** A bar chart the add-in places beside the tables (file writers may omit it). */

@@ -1,2 +1,3 @@
 export * from "./report";
 export * from "./merged-ledger";
+export * from "./problem-name";

@@ -4,7 +4,7 @@
  */
 import { dayToSerial } from "../date";
 import { COLUMNS, type LedgerRow } from "../ledger";
-import { DATE_FORMAT, RowBuilder, heightForLines, spanWidth, wrappedLines } from "../notice/plan-layout";
+import { DATE_FORMAT, RowBuilder, heightForLines, spanWidth, wrappedLines } from "../plan/layout";
 import type { PlanCell, SheetPlan } from "../plan";
 
 export const MERGED_LEDGER_SHEET = "合并台账";
@@ -31,7 +31,10 @@ const WRAPPED_WIDTHS = WRAPPED.map((c) => spanWidth(WIDTHS, c, c));
  *
  * @example buildMergedLedgerPlan(run.files.flatMap(f => f.rows.map(r => ({ ...r, file: f.file })))).name
  */
-export function buildMergedLedgerPlan(rows: ReadonlyArray<LedgerRow & { file: string }>): SheetPlan {
+export function buildMergedLedgerPlan(
+  rows: ReadonlyArray<LedgerRow & { file: string }>,
+  name: string = MERGED_LEDGER_SHEET,
+): SheetPlan {
   const b = new RowBuilder();
   b.add(MERGED_LEDGER_HEADERS.map((h) => ({ value: h, style: "head" })));
   const date = (day: number | null): PlanCell => ({
@@ -65,7 +68,7 @@ export function buildMergedLedgerPlan(rows: ReadonlyArray<LedgerRow & { file: st
     if (lines > 1) b.height(row, heightForLines(lines));
   });
   return {
-    name: MERGED_LEDGER_SHEET,
+    name,
     kind: "ledger",
     rows: b.rows,
     styles: {

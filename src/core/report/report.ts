@@ -1,143 +1,247 @@
 /**
- * The validation report sheet `校验报告` (SPEC §10 `notice`): every issue of the run as a row, with
- * a link from its cell reference to the cell itself when the ledger is in the same workbook.
+ * The validation report (SPEC §7 附件3, 台账填报问题清单): made for a clerk who forwards each unit its
+ * own part. Columns 单位, 文件 (name only), 工作表, 单元格, 级别, 问题 (a Chinese name), 说明, 原值, 建议;
+ * sorted by unit (roster order, unidentified last), errors first, then row and column; a per-unit
+ * summary at the top links to each unit's block; three or more warnings with the same code and value
+ * in one unit's sheet are one row listing their cells.
  */
 import { countIssues, type IssueData } from "../issue";
-import { type Language, localizeIssue } from "../message";
-import { RowBuilder, spanWidth } from "../notice/plan-layout";
-import type { CellStyle, PlanCell, SheetPlan } from "../plan";
+import { localizeIssue } from "../message";
+import type { OwnedIssue } from "../metric";
+import { parseA1 } from "../grid";
+import { type DocAttachment, type DocCell, type DocTable, attachmentPlan } from "../document";
+import type { SheetPlan } from "../plan";
+import { problemName } from "./problem-name";
 
-/** The report sheet's name; it stays Chinese in every language, since other sheets link to it. */
+/** The report's title as an attachment. */
+export const REPORT_TITLE = "台账填报问题清单";
+/** The name of the report's own sheet when it is not a notice's attachment (the add-in's 校验). */
 export const REPORT_SHEET = "校验报告";
+/** The label of rows whose unit cannot be identified. */
+export const UNIDENTIFIED_UNIT = "单位无法识别";
 
-const HEADERS: Readonly<Record<Language, readonly string[]>> = {
-  zh: ["文件", "工作表", "单元格", "行", "列", "级别", "问题代码", "说明", "原值", "建议"],
-  en: ["File", "Sheet", "Cell", "Row", "Column", "Severity", "Code", "Message", "Value", "Suggestion"],
-};
+export const REPORT_HEADERS = [
+  "单位",
+  "文件",
+  "工作表",
+  "单元格",
+  "级别",
+  "问题",
+  "说明",
+  "原值",
+  "建议",
+] as const;
+const WIDTHS = [14, 16, 12, 10, 6, 14, 36, 14, 12];
+/** Folding: this many warnings or more with one code and value in one sheet become one row. */
+const FOLD_AT = 3;
 
-const SEVERITY: Readonly<Record<Language, Readonly<Record<IssueData["severity"], string>>>> = {
-  zh: { error: "错误", warning: "警告" },
-  en: { error: "error", warning: "warning" },
-};
-
-const WIDTHS = [20, 16, 8, 6, 12, 8, 22, 50, 20, 16];
-/** Columns whose text wraps (and sets the row height): 文件, 工作表, 列, 说明, 原值, 建议. */
-const WRAPPED = [0, 1, 4, 7, 8, 9];
-
-const ERROR_FILL = "FCE4E4";
-const WARNING_FILL = "FFF2CC";
-
-function rowStyles(fill: string): Record<string, CellStyle> {
-  return {
-    text: { border: true, vAlign: "middle", wrap: true, fill },
-    centre: { border: true, vAlign: "middle", hAlign: "center", fill },
-  };
-}
-
-function prefixed(prefix: string, styles: Record<string, CellStyle>): Record<string, CellStyle> {
-  return Object.fromEntries(
-    Object.entries(styles).map(([k, v]) => [`${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`, v]),
-  );
-}
-
-const STYLES: Readonly<Record<string, CellStyle>> = {
-  summary: { bold: true, fontSize: 12, vAlign: "middle" },
-  head: { bold: true, fill: "DDEBF7", border: true, hAlign: "center", vAlign: "middle", wrap: true },
-  ...prefixed("error", rowStyles(ERROR_FILL)),
-  ...prefixed("warning", rowStyles(WARNING_FILL)),
-};
-
-function summaryLine(errors: number, warnings: number, language: Language): string {
-  if (language === "en") {
-    return errors + warnings === 0 ? "No issues found." : `${errors} errors, ${warnings} warnings.`;
-  }
-  return errors + warnings === 0
-    ? "未发现问题。"
-    : `共发现错误 ${errors} 个、警告 ${warnings} 个。错误须更正后重新报送，警告请核实。`;
-}
-
-/** Raw values are written as text (`1001` → `"1001"`), never as numbers or formulas. */
-function rawText(value: IssueData["value"]): string | null {
-  return value === null ? null : String(value);
+/** Where a row of a `合并台账` came from: the unit's own file and row (来源文件, 来源行). */
+export interface RowSource {
+  readonly file: string;
+  readonly row: number;
 }
 
 export interface ReportOptions {
-  /** Language of the headers, severities and messages; default Chinese. */
-  readonly language?: "zh" | "en";
+  /** Roster unit names in roster order (the report's unit order). */
+  readonly units: readonly string[];
   /**
-   * Sheets present in the same workbook as the report: a cell reference on one of them links to the
-   * cell. Only for issues of that very workbook (the add-in): issues from other files that happen to
-   * use the same sheet name must not be given it.
+   * Sheets present in the same workbook as the report: a cell on one of them links to the cell.
+   * Only for issues of that very workbook (the add-in).
    */
   readonly linkSheets?: ReadonlySet<string>;
+  /** The source of a 合并台账 row, by `sourceKey(file, sheet, row)`. */
+  readonly sources?: ReadonlyMap<string, RowSource>;
+}
+
+/** Key of `ReportOptions.sources`. */
+export function sourceKey(file: string, sheet: string, row: number): string {
+  return `${file}\u0000${sheet}\u0000${row}`;
+}
+
+/** `C:\\台账\\青山区.xlsx` or `/a/青山区.xlsx` → `青山区.xlsx`. */
+export function fileName(file: string): string {
+  return file.split(/[\\/]/u).pop() ?? file;
+}
+
+/** One row of the report: an issue, or several folded warnings. */
+interface ReportRow {
+  readonly issue: OwnedIssue;
+  readonly cells: readonly string[];
+}
+
+function columnOf(cell: string | null): number {
+  return cell === null ? -1 : (parseA1(cell)?.column ?? -1);
+}
+
+/** Roster order, unidentified last; errors first; then file, sheet, row and column. */
+function sortIssues(issues: readonly OwnedIssue[], units: readonly string[]): OwnedIssue[] {
+  const order = new Map(units.map((u, i) => [u, i]));
+  const unitRank = (i: OwnedIssue) =>
+    i.unit === null ? Number.MAX_SAFE_INTEGER : (order.get(i.unit) ?? units.length);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort(
+      (a, b) =>
+        unitRank(a.issue) - unitRank(b.issue) ||
+        (a.issue.severity === b.issue.severity ? 0 : a.issue.severity === "error" ? -1 : 1) ||
+        (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) ||
+        (a.issue.sheet < b.issue.sheet ? -1 : a.issue.sheet > b.issue.sheet ? 1 : 0) ||
+        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
+        columnOf(a.issue.cell) - columnOf(b.issue.cell) ||
+        a.i - b.i,
+    )
+    .map((x) => x.issue);
+}
+
+/** Folds three or more warnings with one code and value in one unit's sheet into one row. */
+function foldWarnings(sorted: readonly OwnedIssue[]): ReportRow[] {
+  const groupKey = (i: OwnedIssue) =>
+    `${i.unit ?? ""}\u0000${i.file}\u0000${i.sheet}\u0000${i.code}\u0000${String(i.value)}`;
+  const groups = new Map<string, OwnedIssue[]>();
+  for (const i of sorted)
+    if (i.severity === "warning" && i.cell !== null)
+      groups.set(groupKey(i), [...(groups.get(groupKey(i)) ?? []), i]);
+  const rows: ReportRow[] = [];
+  const done = new Set<string>();
+  for (const issue of sorted) {
+    const members =
+      issue.severity === "warning" && issue.cell !== null ? groups.get(groupKey(issue)) : undefined;
+    if (members !== undefined && members.length >= FOLD_AT) {
+      if (done.has(groupKey(issue))) continue;
+      done.add(groupKey(issue));
+      rows.push({ issue, cells: members.map((m) => m.cell!) });
+    } else {
+      rows.push({ issue, cells: issue.cell === null ? [] : [issue.cell] });
+    }
+  }
+  return rows;
+}
+
+/** 文件 and 单元格 as the unit knows them: for a 合并台账 row, its own file and row. */
+function place(
+  issue: OwnedIssue,
+  cells: readonly string[],
+  options: ReportOptions,
+): { file: string; cells: string[] } {
+  const source =
+    issue.row === null ? undefined : options.sources?.get(sourceKey(issue.file, issue.sheet, issue.row));
+  if (source === undefined) return { file: fileName(issue.file), cells: [...cells] };
+  return {
+    file: fileName(source.file),
+    cells: cells.map((c) => {
+      const at = parseA1(c);
+      const rowOf = (r: number) => options.sources?.get(sourceKey(issue.file, issue.sheet, r))?.row ?? r;
+      return at === null ? c : `${c.replace(/\d+$/u, "")}${rowOf(at.row + 1)}`;
+    }),
+  };
+}
+
+function reportRow(r: ReportRow, options: ReportOptions): DocCell[] {
+  const { issue } = r;
+  const where = place(issue, r.cells, options);
+  const severity = issue.severity;
+  const linked = issue.cell !== null && options.linkSheets?.has(issue.sheet) === true;
+  const cellText = where.cells.join("、");
+  const message =
+    r.cells.length > 1
+      ? `${localizeIssue(issue, "zh").message}（共${r.cells.length}处）`
+      : localizeIssue(issue, "zh").message;
+  return [
+    { text: issue.unit ?? UNIDENTIFIED_UNIT, severity },
+    { text: where.file, severity },
+    { text: issue.sheet, severity },
+    linked
+      ? { text: cellText, severity, link: { sheet: issue.sheet, cell: issue.cell! } }
+      : { text: cellText, severity },
+    { text: severity === "error" ? "错误" : "警告", severity },
+    { text: problemName(issue.code), severity },
+    { text: message, severity },
+    // Raw values are text (`1001` → `"1001"`), never numbers or formulas.
+    { text: issue.value === null ? "" : String(issue.value), severity },
+    { text: issue.suggestion ?? "", severity },
+  ];
+}
+
+/** The report's summary line: counts of issues (not of rows). */
+export function reportSummary(issues: readonly IssueData[]): string {
+  const { errors, warnings } = countIssues(issues);
+  return errors + warnings === 0
+    ? "本期各单位台账未发现问题。"
+    : `共发现错误${errors}个、警告${warnings}个。错误须更正后重新报送，警告请核实。`;
 }
 
 /**
- * The validation report's plan: a summary line (errors and warnings), then one row per issue in the
- * order given — 文件, 工作表, 单元格, 行, 列, 级别, 问题代码, 说明, 原值, 建议 — errors on light red,
- * warnings on light yellow.
+ * The report as an attachment of the document model: the summary line, the per-unit summary table
+ * (linking to each unit's first row in the sheet), and the issue table.
  *
- * @example buildReportPlan(run.issues, { linkSheets: new Set(["重点任务台账"]) }).name // "校验报告"
+ * @example buildReportAttachment(owned, { units: roster.units.map(u => u.name) }).table.headers[0] // "单位"
+ */
+export function buildReportAttachment(
+  issues: readonly OwnedIssue[],
+  options: ReportOptions,
+  sheetName = REPORT_SHEET,
+): DocAttachment {
+  const rows = foldWarnings(sortIssues(issues, options.units));
+  const units = [...new Set(rows.map((r) => r.issue.unit))];
+  // Rows of the sheet before the issue table: label, title, summary line, summary table (header +
+  // one row per unit), a blank row, then the issue table's header (see `attachmentPlan`).
+  const firstIssueRow = 2 + 1 + 1 + units.length + 1 + 1;
+  // Errors and warnings per unit in one pass (a roster of 100 units and 100k issues stays linear).
+  const counts = new Map<string | null, { errors: number; warnings: number }>();
+  for (const i of issues) {
+    const c = counts.get(i.unit) ?? { errors: 0, warnings: 0 };
+    if (i.severity === "error") c.errors++;
+    else c.warnings++;
+    counts.set(i.unit, c);
+  }
+  const firstRowOf = new Map<string | null, number>();
+  rows.forEach((r, i) => {
+    if (!firstRowOf.has(r.issue.unit)) firstRowOf.set(r.issue.unit, firstIssueRow + i);
+  });
+  const summaryTable: DocTable = {
+    headers: ["单位", "错误", "警告", "问题所在"],
+    // The report's own first three columns, so the summary lines up with the issue table.
+    widths: [14, 16, 12, 92],
+    textColumns: [0, 3],
+    tone: "plain",
+    rows: units.map((unit) => {
+      const { errors, warnings } = counts.get(unit) ?? { errors: 0, warnings: 0 };
+      const at = `A${firstRowOf.get(unit)! + 1}`;
+      return [
+        { text: unit ?? UNIDENTIFIED_UNIT, link: { sheet: sheetName, cell: at } },
+        { text: String(errors), number: errors },
+        { text: String(warnings), number: warnings },
+        { text: `第${firstRowOf.get(unit)! + 1}行起`, link: { sheet: sheetName, cell: at } },
+      ];
+    }),
+  };
+  return {
+    label: "附件3",
+    title: REPORT_TITLE,
+    intro: [
+      { kind: "paragraph", text: reportSummary(issues) },
+      ...(units.length > 0 ? [{ kind: "table" as const, table: summaryTable }] : []),
+    ],
+    table: {
+      headers: REPORT_HEADERS,
+      widths: WIDTHS,
+      textColumns: [0, 1, 2, 3, 5, 6, 7, 8],
+      tone: "plain",
+      rows: rows.map((r) => reportRow(r, options)),
+    },
+    empty: "本期各单位台账未发现填报问题。",
+  };
+}
+
+/**
+ * The report's sheet.
+ *
+ * @example buildReportPlan(owned, { units }, "通报（第2期）附件3").name // "通报（第2期）附件3"
  */
 export function buildReportPlan(
-  issues: ReadonlyArray<IssueData & { file?: string }>,
-  options: ReportOptions = {},
+  issues: readonly OwnedIssue[],
+  options: ReportOptions,
+  sheetName = REPORT_SHEET,
 ): SheetPlan {
-  const language = options.language ?? "zh";
-  const linkSheets = options.linkSheets ?? new Set<string>();
-  const { errors, warnings } = countIssues(issues);
-  const b = new RowBuilder();
-  const last = WIDTHS.length - 1;
-
-  const summary = b.add([{ value: summaryLine(errors, warnings, language), style: "summary" }]);
-  b.merge(summary, 0, last);
-  b.height(summary, 24);
-  b.add(HEADERS[language].map((h) => ({ value: h, style: "head" })));
-
-  for (const issue of issues) {
-    const { message } = localizeIssue(issue, language);
-    const prefix = issue.severity === "error" ? "error" : "warning";
-    const text = `${prefix}Text`;
-    const centre = `${prefix}Centre`;
-    const ref: PlanCell =
-      issue.cell !== null && linkSheets.has(issue.sheet)
-        ? { value: issue.cell, style: centre, link: { sheet: issue.sheet, cell: issue.cell } }
-        : { value: issue.cell, style: centre };
-    const values: PlanCell[] = [
-      { value: issue.file ?? null, style: text },
-      { value: issue.sheet, style: text },
-      ref,
-      { value: issue.row, style: centre },
-      { value: issue.column, style: text },
-      { value: SEVERITY[language][issue.severity], style: centre },
-      { value: issue.code, style: text },
-      { value: message, style: text },
-      { value: rawText(issue.value), style: text },
-      { value: issue.suggestion, style: text },
-    ];
-    const row = b.add(values);
-    b.fit(
-      row,
-      WRAPPED.map((c) => ({ text: String(values[c]?.value ?? ""), width: spanWidth(WIDTHS, c, c) })),
-    );
-  }
-
-  return {
-    name: REPORT_SHEET,
-    kind: "report",
-    rows: b.rows,
-    styles: STYLES,
-    merges: b.merges,
-    columnWidths: WIDTHS,
-    rowHeights: b.rowHeights,
-    freeze: { rows: 2, columns: 0 },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: true,
-      repeatRows: { first: 0, last: 1 },
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 },
-      centerHorizontally: true,
-    },
-  };
+  return attachmentPlan(buildReportAttachment(issues, options, sheetName), sheetName, "report");
 }

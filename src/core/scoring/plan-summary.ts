@@ -5,7 +5,7 @@
  */
 import type { CellStyle, PlanCell, SheetPlan } from "../plan";
 import { gradeReasonZh } from "../message/grade-reason";
-import { RowBuilder, spanWidth } from "../notice/plan-layout";
+import { RowBuilder, spanWidth } from "../plan/layout";
 import { round6 } from "./layout";
 import { SUMMARY_SHEET } from "./score";
 import type { GradeReason, GroupScore, ScoringResult, UnitScore } from "./types";

@@ -5,7 +5,7 @@
 import { type SheetGrid, a1, cellValue } from "../grid";
 import { type IssueData, makeIssue } from "../issue";
 import { isEmptyValue, rawValue } from "../cell";
-import { enumKey, nfkcTrim, splitList } from "../text";
+import { enumKey, splitList } from "../text";
 import { isFooterText, normalizeHeader } from "../ledger/columns";
 import { GROUPS, type Group } from "./table";
 
@@ -82,7 +82,7 @@ export function readRoster(sheet: SheetGrid): { roster: Roster; issues: IssueDat
     const nameValue = cellValue(sheet, r, columns.name);
     // A note under the list (注：…) is no unit.
     if (isEmptyValue(nameValue) || isFooterText(nameValue)) continue;
-    const name = nfkcTrim(String(rawValue(nameValue)));
+    const name = String(rawValue(nameValue)).trim();
     const nameKey = enumKey(name);
     if (firstRowOf.has(nameKey)) {
       issues.push(clashIssue(r, columns.name, "单位名称", name, nameKey));

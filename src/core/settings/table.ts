@@ -306,7 +306,7 @@ export const SETTINGS_TABLE = [
     expected: "category-list",
     parse: (v) => {
       const list = typeof v === "string" ? splitList(v) : [];
-      return list.length > 0 && new Set(list).size === list.length ? list : undefined;
+      return list.length > 0 && new Set(list.map(enumKey)).size === list.length ? list : undefined;
     },
     format: (list) => list.join("、"),
   }),
@@ -316,7 +316,9 @@ export const SETTINGS_TABLE = [
     expected: "grade-lines",
     parse: (v) => {
       if (typeof v !== "string") return undefined;
-      const list = splitList(v).map((s) => (/^\d+(\.\d+)?$/.test(s) ? Number(s) : NaN));
+      const list = splitList(v)
+        .map(nfkcTrim)
+        .map((s) => (/^\d+(\.\d+)?$/.test(s) ? Number(s) : NaN));
       if (list.length !== 3) return undefined;
       const [a, b, c] = list as [number, number, number];
       return a <= 100 && a > b && b > c && c >= 0 ? [a, b, c] : undefined;

@@ -48,10 +48,13 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length]!;
 }
 
-/** Splits a list written as `a、b、c` (also `，`, `,`, `;`, `；`, line breaks). */
+/**
+ * Splits a list written as `a、b、c` (also `，`, `,`, `;`, `；`, line breaks). Each item is trimmed and
+ * otherwise kept as typed (SPEC §3); compare items with `enumKey`.
+ */
 export function splitList(text: string): string[] {
   return text
     .split(/[、,，;；\n\r]+/u)
-    .map((s) => nfkcTrim(s))
+    .map((s) => s.trim())
     .filter((s) => s !== "");
 }

@@ -5,7 +5,9 @@
 import { type SheetGrid, type WorkbookGrid, parseA1 } from "../grid";
 import { type IssueData, makeIssue } from "../issue";
 import { type IsoDate, isoToDay } from "../date";
-import { type Vocabulary, makeVocabulary } from "../cell";
+import { type Vocabulary, makeVocabulary, parseEnum } from "../cell";
+// The module itself, not the collect barrel (which imports this one).
+import { readFiling } from "../collect/filing";
 import { enumKey } from "../text";
 import {
   DEFAULT_SETTINGS,
@@ -27,7 +29,7 @@ import { chooseAsOf } from "./run-options";
 
 /** Sheets the product writes; they are never read as ledgers (`合并台账` is, see `ledgerSheets`). */
 export const GENERATED_SHEET =
-  /^(通报[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|收集情况|选项|退回修改说明([(（]\d+[)）])?)$/u;
+  /^(通报[(（]第\d+期[)）](附件\d+)?|专项通报[(（].*[)）]第\d+期(附件\d+)?|台账汇总[(（]第\d+期[)）]|考核汇总|通报记录|校验报告|收集情况|选项|退回修改说明([(（]\d+[)）])?)$/u;
 
 /** The merged ledger (SPEC §1): a workbook that has one reads only that sheet as its ledger. */
 const MERGED_LEDGER = "合并台账";
@@ -54,6 +56,11 @@ export interface WorkbookValidation {
   readonly context: FileContext;
   /** Issues of `设置` and `单位名册` alone; when it holds an error the notice refuses to run. */
   readonly setupIssues: readonly IssueData[];
+  /**
+   * Each ledger sheet's 填报单位 (the metadata row above its header, SPEC §2), as its roster name
+   * when the roster knows it: a sheet-level issue belongs to that unit (SPEC §5).
+   */
+  readonly declaredUnits?: ReadonlyMap<string, string>;
 }
 
 export interface ValidateOptions {
@@ -139,10 +146,13 @@ export function validateWorkbook(
   const sheets: LedgerSheetSummary[] = [];
   const rows: LedgerRow[] = [];
   const issues: IssueData[] = [...setup.issues];
+  const declaredUnits = new Map<string, string>();
   for (const sheet of ledgerCandidates(workbook)) {
     if (isReservedSheet(sheet.name, settings)) continue;
     const headerRow = findHeaderRow(sheet);
     if (headerRow === null) continue;
+    const declared = declaredUnit(sheet, headerRow, workbook.date1904, context.units);
+    if (declared !== null) declaredUnits.set(sheet.name, declared);
     const result = validateLedgerSheet(sheet, headerRow, context, {
       budget: maxIssues - issues.length,
       limit: maxIssues,
@@ -159,7 +169,22 @@ export function validateWorkbook(
     issues: sortIssues(issues, order),
     context: { roster, settings, asOf },
     setupIssues: setup.issues,
+    declaredUnits,
   };
+}
+
+/** A sheet's 填报单位 as the roster names it (as typed without a roster), or `null`. */
+function declaredUnit(
+  sheet: SheetGrid,
+  headerRow: number,
+  date1904: boolean,
+  units: Vocabulary | null,
+): string | null {
+  const typed = readFiling(sheet, headerRow, date1904).unit;
+  if (typed === null) return null;
+  if (units === null) return typed;
+  const parsed = parseEnum(typed, units, "unknown-unit");
+  return parsed.kind === "ok" ? parsed.value : null;
 }
 
 function columnIndex(cell: string | null): number {

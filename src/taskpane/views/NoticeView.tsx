@@ -5,6 +5,7 @@ import {
   Divider,
   Field,
   Input,
+  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -15,11 +16,11 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { decideSheetWrites } from "../../core/plan";
 import { HostError, hostNoteMessage, hostProblemZh } from "../../host";
 import type { Issue } from "../../core/issue";
-import type { NoticeDefaults, NoticeSummary } from "../engine";
+import type { NoticeDefaults, NoticeSummary, NoticeWord } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
 import {
@@ -34,11 +35,24 @@ import {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "flex-end" },
-  field: { minWidth: "140px", flexGrow: 1 },
+  field: { minWidth: "0", flexGrow: 1, flexBasis: "140px" },
+  // Fluent's Input has an intrinsic minimum width wider than half a 350 px pane.
+  input: { minWidth: "0", width: "100%" },
+  wide: { minWidth: "140px", flexGrow: 1, flexBasis: "100%" },
   section: { display: "flex", flexDirection: "column", gap: "4px", marginTop: "8px" },
-  lists: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "8px", rowGap: "2px" },
+  heading: { margin: "8px 0 4px" },
+  lists: { display: "grid", gridTemplateColumns: "auto minmax(0, 1fr)", columnGap: "8px", rowGap: "4px" },
+  listText: { overflowWrap: "anywhere" },
   rate: { textAlign: "right" },
+  table: { tableLayout: "auto", width: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px", marginTop: "8px" },
 });
+
+/** The 类别 field's value for the 综合通报 (a 专项通报 has its category's name). */
+const GENERAL = "";
+
+/** How a run of 生成通报 started: the pane's button, or a ribbon click (one confirmation first). */
+type Start = "button" | "ribbon";
 
 export function NoticeView({
   t,
@@ -55,106 +69,184 @@ export function NoticeView({
   const [dialog, ask] = useConfirm();
   const [asOf, setAsOf] = useState("");
   const [period, setPeriod] = useState("");
+  const [category, setCategory] = useState(GENERAL);
   const [defaults, setDefaults] = useState<NoticeDefaults | null>(null);
   const [setupIssues, setSetupIssues] = useState<readonly Issue[]>([]);
   const [summary, setSummary] = useState<NoticeSummary | null>(null);
+  const [word, setWord] = useState<NoticeWord | null>(null);
   // The latest typed values, for operations started before a re-render.
-  const form = useRef({ asOf, period });
-  form.current = { asOf, period };
+  const form = useRef({ asOf, period, category });
+  form.current = { asOf, period, category };
 
   /** Fills the fields the user has not typed into with the defaults (设置, then history). */
-  const applyDefaults = useCallback((d: NoticeDefaults) => {
+  const applyDefaults = useCallback((d: NoticeDefaults, force = false) => {
     setDefaults(d);
-    if (!form.current.asOf) setAsOf(d.asOf);
-    if (!form.current.period) setPeriod(String(d.period));
+    if (force || !form.current.asOf) setAsOf(d.asOf);
+    if (force || !form.current.period) setPeriod(String(d.period));
   }, []);
 
+  const categoriesOf = (value: string): string[] => (value === GENERAL ? [] : [value]);
+
   const loadDefaults = useCallback(
-    () =>
+    (forcePeriod = false) =>
       perform(t("loadingDefaults"), async () => {
         const engine = await import(/* webpackChunkName: "engine" */ "../engine");
         const workbook = await host.readWorkbook({ include: engine.isNoticeSetupSheet });
-        applyDefaults(engine.noticeDefaults(workbook, engine.localToday()));
+        const d = engine.noticeDefaults(workbook, engine.localToday(), categoriesOf(form.current.category));
+        applyDefaults(d);
+        // Each kind of notice has its own periods: a new 类别 brings its own next period.
+        if (forcePeriod) setPeriod(String(d.period));
       }),
     [perform, t, applyDefaults, host],
   );
 
-  const generate = useCallback(
-    () =>
-      perform(t("validating"), async (): Promise<Feedback[]> => {
-        setSummary(null);
-        setSetupIssues([]);
-        const engine = await import(/* webpackChunkName: "engine" */ "../engine");
-        // The typed values are checked by core, as the CLI checks --as-of and --period.
-        const typedAsOf = form.current.asOf.trim();
-        const typedPeriod = form.current.period.trim();
-        const asOf = typedAsOf ? engine.parseAsOf(typedAsOf) : null;
-        const period = typedPeriod ? engine.parsePeriod(typedPeriod) : null;
-        if (typedAsOf && asOf === null) return [{ intent: "error", text: t("invalidAsOf") }];
-        if (typedPeriod && period === null) return [{ intent: "error", text: t("invalidPeriod") }];
+  /**
+   * Reads the workbook, plans the notice, and writes it once the user has agreed to whatever needs
+   * agreeing to: replacing an earlier notice, listing most of the roster as 未报送 and, after a
+   * ribbon click, the date and period themselves — all in one dialog.
+   */
+  const generateWork = useCallback(
+    async (start: Start): Promise<Feedback[]> => {
+      setSummary(null);
+      setWord(null);
+      setSetupIssues([]);
+      const engine = await import(/* webpackChunkName: "engine" */ "../engine");
+      // The typed values are checked by core, as the CLI checks --as-of and --period.
+      const typedAsOf = form.current.asOf.trim();
+      const typedPeriod = form.current.period.trim();
+      const asOf = typedAsOf ? engine.parseAsOf(typedAsOf) : null;
+      const period = typedPeriod ? engine.parsePeriod(typedPeriod) : null;
+      if (typedAsOf && asOf === null) return [{ intent: "error", text: t("invalidAsOf") }];
+      if (typedPeriod && period === null) return [{ intent: "error", text: t("invalidPeriod") }];
+      const categories = categoriesOf(form.current.category);
 
-        const workbook = await host.readWorkbook({
-          onProgress: (p) =>
-            setBusy({
-              label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-              value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-            }),
-        });
-        const today = engine.localToday();
-        const d = engine.noticeDefaults(workbook, today);
-        applyDefaults(d);
-        setBusy({ label: t("computing") });
-        const prepared = engine.prepareNotice(workbook, {
-          today,
-          asOf: asOf ?? d.asOf,
-          period: period ?? d.period,
-          language,
-        });
-        if (!prepared.ok) {
+      const workbook = await host.readWorkbook({
+        onProgress: (p) =>
+          setBusy({
+            label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
+            value: p.totalRows ? p.rowsRead / p.totalRows : 0,
+          }),
+      });
+      const today = engine.localToday();
+      const d = engine.noticeDefaults(workbook, today, categories);
+      applyDefaults(d);
+      setBusy({ label: t("computing") });
+      const prepared = engine.prepareNotice(workbook, {
+        today,
+        asOf: asOf ?? d.asOf,
+        period: period ?? d.period,
+        language,
+        categories,
+      });
+      if (!prepared.ok) {
+        if (prepared.reason === "setup") {
           setSetupIssues(prepared.setupIssues);
           return [{ intent: "error", title: t("setupRefusedTitle"), text: t("setupRefused") }];
         }
+        // Nothing to report on: say so, write nothing (an empty 通报 would look official).
+        const text = prepared.reason === "no-ledger" ? t("noticeNoLedger") : t("noticeNoRows");
+        return [{ intent: "error", title: t("setupRefusedTitle"), text }];
+      }
 
-        // Nothing is written unless every target is absent or ours (SPEC §12): core decides.
-        setBusy({ label: t("checkingSheets") });
-        const names = prepared.sheets.map((s) => s.plan.name);
-        const decision = decideSheetWrites(names, await host.inspectSheets(names));
-        if (decision.action === "refuse") {
-          const problem = { code: "sheet-not-owned", sheet: decision.sheet } as const;
-          throw new HostError(problem, hostProblemZh(problem));
-        }
-        const noticeSheet = prepared.summary.noticeSheet;
-        if (decision.confirm.length > 0) {
-          const ok = await ask({
-            title: t("confirmTitle"),
-            text: t("confirmText", { sheet: decision.confirm.join("、") }),
-            confirm: t("confirmReplace"),
-            cancel: t("cancel"),
-          });
-          if (!ok) return [{ intent: "info", text: t("cancelled") }];
-        }
-        const notes = await host.writeSheets(prepared.sheets, {
-          activate: noticeSheet,
-          replace: new Set(decision.replace),
-          onSheet: (sheet) => setBusy({ label: t("writingSheet", { sheet }) }),
+      // Nothing is written unless every target is absent or ours (SPEC §12): core decides.
+      setBusy({ label: t("checkingSheets") });
+      const names = prepared.sheets.map((s) => s.plan.name);
+      const decision = decideSheetWrites(names, await host.inspectSheets(names));
+      if (decision.action === "refuse") {
+        const problem = { code: "sheet-not-owned", sheet: decision.sheet } as const;
+        throw new HostError(problem, hostProblemZh(problem));
+      }
+      const noticeSheet = prepared.summary.noticeSheet;
+      const { coverage } = prepared;
+      const lines: string[] = [];
+      if (start === "ribbon")
+        lines.push(
+          t("ribbonText", {
+            sheet: noticeSheet,
+            period: prepared.summary.period,
+            asOf: prepared.summary.asOf,
+          }),
+        );
+      if (prepared.mostlyMissing) {
+        const shown = coverage.notSubmitted.slice(0, 5).join("、");
+        lines.push(
+          t("fewUnitsText", {
+            total: coverage.rosterUnits,
+            present: coverage.present,
+            missing: coverage.notSubmitted.length,
+            names: coverage.notSubmitted.length > 5 ? t("namesMore", { names: shown }) : shown,
+          }),
+        );
+      }
+      const replacing = decision.confirm.length > 0;
+      if (replacing) lines.push(t("confirmText", { sheet: decision.confirm.join("、") }));
+      if (lines.length > 0) {
+        const ok = await ask({
+          title:
+            start === "ribbon"
+              ? t("ribbonTitle")
+              : prepared.mostlyMissing
+                ? t("fewUnitsTitle")
+                : t("confirmTitle"),
+          text: lines.join("\n"),
+          // The button names the weightiest thing it does: replacing a notice, else going ahead.
+          confirm:
+            start === "ribbon" ? t("ribbonConfirm") : replacing ? t("confirmReplace") : t("fewUnitsConfirm"),
+          cancel: t("cancel"),
         });
-        setSummary(prepared.summary);
-        return [
-          { intent: "success", text: t("generated", { sheet: noticeSheet }) },
-          ...notes.map((note): Feedback => ({ intent: "warning", text: hostNoteMessage(note, language) })),
-        ];
-      }),
-    [perform, t, language, setBusy, applyDefaults, ask, host],
+        if (!ok) return [{ intent: "info", text: t("cancelled") }];
+      }
+      const notes = await host.writeSheets(prepared.sheets, {
+        activate: noticeSheet,
+        replace: new Set(decision.replace),
+        onSheet: (sheet) => setBusy({ label: t("writingSheet", { sheet }) }),
+      });
+      setSummary(prepared.summary);
+      setWord(prepared.word);
+      return [
+        { intent: "success", text: t("generated", { sheet: noticeSheet }) },
+        ...notes.map((note): Feedback => ({ intent: "warning", text: hostNoteMessage(note, language) })),
+      ];
+    },
+    [t, language, setBusy, applyDefaults, ask, host],
   );
 
-  // First visit: a ribbon request runs at once; otherwise only the defaults are read. Each request
-  // (token) runs once, however often the callbacks change identity.
+  const generate = useCallback(
+    (start: Start) => perform(t("validating"), () => generateWork(start)),
+    [perform, t, generateWork],
+  );
+
+  /** 导出Word: the notice just generated, as a .docx (the same document model as the sheets). */
+  const exportWord = useCallback(
+    () =>
+      perform(t("exportingWord"), async (): Promise<Feedback[]> => {
+        if (!word) return [];
+        const engine = await import(/* webpackChunkName: "engine" */ "../engine");
+        const bytes = await engine.renderNoticeWord(word);
+        const saved = await host.saveFile({ name: word.fileName, bytes, mimeType: engine.DOCX_MIME });
+        if (saved.kind === "cancelled") return [{ intent: "info", text: t("wordCancelled") }];
+        return [
+          {
+            intent: "success",
+            text:
+              saved.kind === "saved"
+                ? t("wordSaved", { path: saved.path })
+                : t("wordDownloaded", { file: word.fileName }),
+          },
+        ];
+      }),
+    [perform, t, host, word],
+  );
+
+  // First visit: a ribbon request reads the workbook, fills the form and asks once before writing;
+  // otherwise only the defaults are read. Each request (token) runs once, however often the
+  // callbacks change identity.
   const handled = useRef<number | null>(null);
   useEffect(() => {
     if (handled.current === runToken) return;
     const first = handled.current === null;
     handled.current = runToken;
-    if (runToken > 0) void generate();
+    if (runToken > 0) void generate("ribbon");
     else if (first) void loadDefaults();
   }, [runToken, generate, loadDefaults]);
 
@@ -185,6 +277,7 @@ export function NoticeView({
           hint={defaults ? t(defaults.asOfFromSettings ? "asOfFromSettings" : "asOfFromToday") : null}
         >
           <Input
+            className={styles.input}
             type="date"
             value={asOf}
             onChange={(_e, data) => setAsOf(data.value)}
@@ -193,6 +286,7 @@ export function NoticeView({
         </Field>
         <Field className={styles.field} label={t("noticePeriod")} hint={periodHint}>
           <Input
+            className={styles.input}
             type="number"
             min={1}
             step={1}
@@ -201,7 +295,25 @@ export function NoticeView({
             data-testid="notice-period"
           />
         </Field>
-        <Button appearance="primary" onClick={() => void generate()} disabled={!!busy}>
+        <Field className={styles.wide} label={t("noticeCategory")}>
+          <Select
+            value={category}
+            data-testid="notice-category"
+            onChange={(_e, data) => {
+              setCategory(data.value);
+              form.current = { ...form.current, category: data.value };
+              void loadDefaults(true);
+            }}
+          >
+            <option value={GENERAL}>{t("categoryGeneral")}</option>
+            {(defaults?.categories ?? []).map((c) => (
+              <option key={c} value={c}>
+                {t("categorySpecial", { category: c })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={() => void generate("button")} disabled={!!busy}>
           {t("generate")}
         </Button>
       </div>
@@ -221,7 +333,17 @@ export function NoticeView({
           ))}
         </div>
       )}
-      {summary && <Summary t={t} summary={summary} styles={styles} />}
+      {summary && (
+        <Summary t={t} summary={summary} styles={styles}>
+          {word && (
+            <div className={styles.actions}>
+              <Button onClick={() => void exportWord()} disabled={!!busy} data-testid="export-word">
+                {t("exportWord")}
+              </Button>
+            </div>
+          )}
+        </Summary>
+      )}
     </>
   );
 }
@@ -230,17 +352,26 @@ function Summary({
   t,
   summary,
   styles,
+  children,
 }: {
   t: Translate;
   summary: NoticeSummary;
   styles: ReturnType<typeof useStyles>;
+  children?: ReactNode;
 }) {
   const names = (list: readonly string[], empty = t("none")) => (list.length ? list.join("、") : empty);
   const ranked = summary.groups.filter((g) => g.units.length > 0);
+  const notCompared = summary.firstNotice
+    ? t("firstNotice")
+    : summary.previousMissing
+      ? t("previousMissing")
+      : null;
   return (
     <section aria-label={summary.noticeSheet} data-testid="notice-summary">
       <Divider />
-      <Subtitle2 as="h2">{summary.noticeSheet}</Subtitle2>
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {summary.noticeSheet}
+      </Subtitle2>
       <Text as="p" data-testid="notice-totals">
         {t("noticeTotals", {
           period: summary.period,
@@ -255,19 +386,25 @@ function Summary({
         <Badge appearance="tint" color="danger">
           {t("redList")}
         </Badge>
-        <Text data-testid="red-list">{names(summary.redList)}</Text>
+        <Text data-testid="red-list" className={styles.listText}>
+          {names(summary.redList)}
+        </Text>
         <Badge appearance="filled" color="informative">
           {t("blackList")}
         </Badge>
-        <Text data-testid="black-list">{names(summary.blackList)}</Text>
+        <Text data-testid="black-list" className={styles.listText}>
+          {names(summary.blackList)}
+        </Text>
         <Caption1>{t("stationed")}</Caption1>
-        <Text>{summary.firstNotice ? t("firstNotice") : names(summary.stationed)}</Text>
+        <Text className={styles.listText}>{notCompared ?? names(summary.stationed)}</Text>
         <Caption1>{t("stalled")}</Caption1>
-        <Text>{summary.firstNotice ? t("firstNotice") : names(summary.stalled)}</Text>
+        <Text className={styles.listText}>{notCompared ?? names(summary.stalled)}</Text>
         <Caption1>{t("notSubmitted")}</Caption1>
-        <Text>{names(summary.notSubmitted)}</Text>
+        <Text className={styles.listText} data-testid="not-submitted">
+          {names(summary.notSubmitted)}
+        </Text>
       </div>
-      <Caption1 as="p">
+      <Caption1 as="p" block>
         {t("noticeCounts", {
           overdue: summary.overdueTasks,
           dueSoon: summary.dueSoonTasks,
@@ -275,13 +412,18 @@ function Summary({
           warnings: summary.warnings,
         })}
       </Caption1>
+      {children}
       <div className={styles.section}>
-        <Subtitle2 as="h3">{t("rankingTitle")}</Subtitle2>
+        <Subtitle2 as="h3" block className={styles.heading}>
+          {t("rankingTitle")}
+        </Subtitle2>
         {ranked.length === 0 && <Text>{t("noRanked")}</Text>}
         {ranked.map((g) => (
           <div key={g.group} data-group={g.group}>
-            <Caption1 as="h4">{g.group}</Caption1>
-            <Table size="extra-small" aria-label={g.group}>
+            <Caption1 as="h4" block className={styles.heading}>
+              {g.group}
+            </Caption1>
+            <Table size="extra-small" aria-label={g.group} className={styles.table}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t("colRank")}</TableHeaderCell>

@@ -24,7 +24,10 @@ const MAX_LISTED = 500;
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   sheet: { display: "flex", flexDirection: "column", gap: "2px", marginTop: "8px" },
-  sheetHead: { display: "flex", alignItems: "center", gap: "6px" },
+  sheetHead: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: "6px" },
+  heading: { margin: "8px 0 4px" },
+  // The badge on its own line above the issues it counts (not beside the first one).
+  severity: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px" },
 });
 
 export function ValidateView({
@@ -164,8 +167,10 @@ function Result({
   return (
     <section aria-label={t("summaryTitle")} data-testid="validation-result">
       <Divider />
-      <Subtitle2 as="h2">{t("summaryTitle")}</Subtitle2>
-      <Text as="p" data-testid="validation-summary">
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {t("summaryTitle")}
+      </Subtitle2>
+      <Text as="p" block data-testid="validation-summary">
         {t("summary", { sheets: result.sheets.length, rows, errors, warnings })}
       </Text>
       {result.sheets.length === 0 && (
@@ -192,7 +197,7 @@ function Result({
               const list = issues.filter((i) => i.severity === severity);
               if (!list.length) return null;
               return (
-                <div key={severity}>
+                <div key={severity} className={styles.severity}>
                   <Badge appearance="tint" color={severity === "error" ? "danger" : "warning"}>
                     {t(severity === "error" ? "errorCount" : "warningCount", { n: list.length })}
                   </Badge>

@@ -162,7 +162,8 @@ export function useConfirm(): [ReactElement, (request: ConfirmRequest) => Promis
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{pending?.title}</DialogTitle>
-          <DialogContent>{pending?.text}</DialogContent>
+          {/* A request may hold several lines (what will be written, what to know first). */}
+          <DialogContent style={{ whiteSpace: "pre-line" }}>{pending?.text}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => close(true)}>
               {pending?.confirm}

@@ -463,6 +463,15 @@ class SheetWriter {
       xml +=
         `<pageSetup paperSize="9" orientation="${print.orientation === "landscape" ? "landscape" : "portrait"}"` +
         `${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+      // Manual page breaks: a break above each listed row (`brk id` is the 1-based row above it).
+      const breaks = [...new Set(print.rowBreaks ?? [])]
+        .filter((r) => Number.isInteger(r) && r > 0)
+        .sort((a, b) => a - b);
+      if (breaks.length > 0)
+        xml +=
+          `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+          breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
+          "</rowBreaks>";
     }
     return `${xml}</worksheet>`;
   }

@@ -154,5 +154,9 @@ function fontXml(style: CellStyle | undefined, link: boolean): string {
   xml += `<sz val="${size}"/>`;
   const color = link ? LINK_COLOR : style?.fontColor;
   if (color !== undefined) xml += `<color rgb="${argb(color)}"/>`;
+  // A named typeface (宋体, 黑体…) must not carry the theme's `scheme`, which would replace it; charset
+  // 134 is GB2312, as Excel writes it for Chinese fonts.
+  if (style?.fontName !== undefined)
+    return `${xml}<name val="${escapeXml(style.fontName)}"/><family val="3"/><charset val="134"/></font>`;
   return `${xml}<name val="${FONT_NAME}"/><family val="2"/><scheme val="minor"/></font>`;
 }

@@ -5,7 +5,7 @@
  */
 import type { CellRange } from "../grid";
 import { dayToSerial, isoToDay } from "../date";
-import type { PlanCell, PlanValue } from "../plan";
+import type { PlanCell, PlanValue } from "./plan";
 
 /** Date format of every date cell the product writes (the cell holds an Excel serial). */
 export const DATE_FORMAT = "yyyy-mm-dd";

@@ -2,9 +2,9 @@
  * The hidden history sheet `通报记录` (SPEC §6) as a sheet plan. Its header row is exactly
  * `HISTORY_HEADERS`, so `readHistory` reads what this writes.
  */
-import { HISTORY_HEADERS, HISTORY_SHEET, type HistoryRecord } from "../history";
+import { HISTORY_HEADERS, HISTORY_SHEET, type HistoryRecord } from "./history";
 import type { PlanCell, SheetPlan } from "../plan";
-import { DATE_FORMAT, PERCENT_FORMAT, cell, isoToSerial } from "./plan-layout";
+import { DATE_FORMAT, PERCENT_FORMAT, cell, isoToSerial } from "../plan/layout";
 
 /**
  * The history sheet's plan: one row per unit per period, in the order given. 统计截止日期 is an Excel
@@ -27,6 +27,7 @@ export function buildHistoryPlan(history: readonly HistoryRecord[]): SheetPlan {
       cell(r.rank),
       cell(r.red ? "是" : null),
       cell(r.black ? "是" : null),
+      cell(r.category === "" ? null : r.category),
     ]);
   }
   return {
@@ -40,7 +41,7 @@ export function buildHistoryPlan(history: readonly HistoryRecord[]): SheetPlan {
       pct: { numFmt: PERCENT_FORMAT },
     },
     merges: [],
-    columnWidths: [6, 14, 24, 10, 8, 8, 10, 6, 6, 6],
+    columnWidths: [6, 14, 24, 10, 8, 8, 10, 6, 6, 6, 16],
     freeze: { rows: 1, columns: 0 },
   };
 }

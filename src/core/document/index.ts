@@ -1,0 +1,3 @@
+export * from "./document";
+export * from "./paginate";
+export * from "./sheet";

@@ -1,0 +1,302 @@
+/**
+ * Renders the document model onto sheets (SPEC §7): a `SheetWriter` lays out headings, paragraphs
+ * and tables on a grid of columns, with row heights that fit the wrapped text and the runs of rows
+ * that pagination keeps on one page; `attachmentPlan` makes an attachment's own sheet, its header row
+ * repeated on every printed page.
+ */
+import type { CellStyle, PlanBar, PlanCell, PlanChart, PrintSetup, SheetPlan } from "../plan";
+import {
+  DATE_FORMAT,
+  PERCENT_FORMAT,
+  RowBuilder,
+  cell,
+  heightForLines,
+  isoToSerial,
+  spanWidth,
+  wrappedLines,
+} from "../plan/layout";
+import type { DocAttachment, DocBlock, DocCell, DocTable } from "./document";
+import { type PageRun, paginate } from "./paginate";
+
+/** Colours of the notice, `RRGGBB`. */
+export const NOTICE_COLORS = {
+  masthead: "C00000",
+  header: "DDEBF7",
+  redHeader: "C00000",
+  red: "FDE2E2",
+  blackHeader: "404040",
+  black: "D9D9D9",
+  bar: "5B9BD5",
+} as const;
+
+/** Typefaces of the printed notice: 宋体 title, 黑体 一级标题, 楷体 二级标题, 仿宋 body (SPEC §7). */
+export const NOTICE_FONTS = { title: "宋体", heading1: "黑体", heading2: "楷体", body: "仿宋" } as const;
+
+/** Point size of the body text in the sheet (the Word notice uses 三号, 16 pt). */
+export const BODY_SIZE = 13;
+/** Row height of a table row and of a one-line body row, in points. */
+export const TABLE_ROW = 20;
+
+const cellBase = { border: true, vAlign: "middle", wrap: true } as const;
+export const STYLES: Readonly<Record<string, CellStyle>> = {
+  masthead: {
+    bold: true,
+    fontSize: 26,
+    fontName: NOTICE_FONTS.title,
+    fontColor: NOTICE_COLORS.masthead,
+    hAlign: "center",
+    vAlign: "middle",
+  },
+  issue: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.body, hAlign: "center", vAlign: "middle" },
+  issuer: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.body, hAlign: "left", vAlign: "bottom" },
+  dateLine: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.body, hAlign: "right", vAlign: "bottom" },
+  rule: { fill: NOTICE_COLORS.masthead },
+  title: {
+    bold: true,
+    fontSize: 18,
+    fontName: NOTICE_FONTS.title,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+  },
+  subtitle: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.heading2, hAlign: "center", vAlign: "middle" },
+  body: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.body, hAlign: "left", vAlign: "top", wrap: true },
+  heading1: { fontSize: BODY_SIZE + 1, fontName: NOTICE_FONTS.heading1, hAlign: "left", vAlign: "middle" },
+  heading2: {
+    fontSize: BODY_SIZE,
+    fontName: NOTICE_FONTS.heading2,
+    hAlign: "left",
+    vAlign: "middle",
+    wrap: true,
+  },
+  signoff: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.body, hAlign: "right", vAlign: "middle" },
+  label: { fontSize: 14, fontName: NOTICE_FONTS.heading1, hAlign: "left", vAlign: "middle" },
+  head: { ...cellBase, bold: true, fill: NOTICE_COLORS.header, hAlign: "center" },
+  redHead: { ...cellBase, bold: true, fill: NOTICE_COLORS.redHeader, fontColor: "FFFFFF", hAlign: "center" },
+  blackHead: {
+    ...cellBase,
+    bold: true,
+    fill: NOTICE_COLORS.blackHeader,
+    fontColor: "FFFFFF",
+    hAlign: "center",
+  },
+  text: { ...cellBase, hAlign: "left" },
+  centre: { ...cellBase, hAlign: "center" },
+  rate: { ...cellBase, hAlign: "center", numFmt: PERCENT_FORMAT },
+  date: { ...cellBase, hAlign: "center", numFmt: DATE_FORMAT },
+  redText: { ...cellBase, hAlign: "left", fill: NOTICE_COLORS.red },
+  redCentre: { ...cellBase, hAlign: "center", fill: NOTICE_COLORS.red },
+  blackText: { ...cellBase, hAlign: "left", fill: NOTICE_COLORS.black },
+  blackCentre: { ...cellBase, hAlign: "center", fill: NOTICE_COLORS.black },
+  errorText: { ...cellBase, hAlign: "left", fill: "FCE4E4" },
+  errorCentre: { ...cellBase, hAlign: "center", fill: "FCE4E4" },
+  warningText: { ...cellBase, hAlign: "left", fill: "FFF2CC" },
+  warningCentre: { ...cellBase, hAlign: "center", fill: "FFF2CC" },
+  none: { fontSize: BODY_SIZE, fontName: NOTICE_FONTS.body, hAlign: "left", vAlign: "middle" },
+};
+
+/** Portrait A4, one page wide. Margins in inches. */
+export const PRINT: PrintSetup = {
+  orientation: "portrait",
+  paperSize: "A4",
+  fitToWidth: true,
+  margins: { left: 0.55, right: 0.55, top: 0.7, bottom: 0.7 },
+  centerHorizontally: true,
+};
+
+/** Maps a table's columns onto the sheet's: each table column spans the sheet columns nearest its share. */
+export function spanColumns(
+  tableWidths: readonly number[],
+  sheetWidths: readonly number[],
+): Array<[number, number]> {
+  const total = tableWidths.reduce((a, b) => a + b, 0);
+  const sheetTotal = sheetWidths.reduce((a, b) => a + b, 0);
+  const bounds: number[] = [];
+  let acc = 0;
+  for (const w of sheetWidths) bounds.push((acc += w));
+  const spans: Array<[number, number]> = [];
+  let left = 0;
+  let share = 0;
+  tableWidths.forEach((w, i) => {
+    share += w;
+    const remaining = tableWidths.length - 1 - i;
+    const target = (share / total) * sheetTotal;
+    let right = left;
+    // The sheet column whose right edge is nearest the target, leaving one for each column still to place.
+    for (let c = left; c < sheetWidths.length - remaining; c++)
+      if (Math.abs(bounds[c]! - target) <= Math.abs(bounds[right]! - target)) right = c;
+    if (i === tableWidths.length - 1) right = sheetWidths.length - 1;
+    spans.push([left, right]);
+    left = right + 1;
+  });
+  return spans;
+}
+
+/** The sheet's style id for a table cell. */
+function styleOf(table: DocTable, column: number, c: DocCell): string {
+  const tone = c.tone ?? c.severity ?? (table.tone === "plain" ? null : table.tone);
+  if (c.format === "rate" && c.number !== undefined) return "rate";
+  if (c.format === "date" && isoToSerial(c.text) !== null) return "date";
+  const base = table.textColumns.includes(column) ? "Text" : "Centre";
+  return tone === null ? base.toLowerCase() : `${tone}${base}`;
+}
+
+function valueOf(c: DocCell): PlanCell["value"] {
+  if (c.format === "date") return isoToSerial(c.text) ?? c.text;
+  return c.number ?? c.text;
+}
+
+/** Writes rows onto a sheet of the given widths, tracking what the pagination must keep together. */
+export class SheetWriter {
+  readonly b = new RowBuilder();
+  readonly runs: PageRun[] = [];
+  readonly bars: PlanBar[] = [];
+  readonly charts: PlanChart[] = [];
+
+  constructor(readonly widths: readonly number[]) {}
+
+  /** A row whose one cell spans the sheet; its height fits the wrapped text. */
+  wide(value: string, style: string, size: number, minHeight = TABLE_ROW): number {
+    const row = this.b.add([
+      cell(value, style),
+      ...Array.from({ length: this.widths.length - 1 }, () => null),
+    ]);
+    this.b.merge(row, 0, this.widths.length - 1);
+    this.b.height(
+      row,
+      Math.max(
+        minHeight,
+        heightForLines(wrappedLines(value, spanWidth(this.widths, 0, this.widths.length - 1), size), size),
+      ),
+    );
+    return row;
+  }
+
+  table(table: DocTable, keepWhole: boolean): { first: number; last: number } {
+    const spans = spanColumns(table.widths, this.widths);
+    const head = table.tone === "red" ? "redHead" : table.tone === "black" ? "blackHead" : "head";
+    const start = this.b.next;
+    this.row(
+      spans,
+      table.headers.map((h) => ({ value: h, style: head })),
+    );
+    for (const r of table.rows)
+      this.row(
+        spans,
+        r.map((c, i) => ({
+          value: valueOf(c),
+          style: styleOf(table, i, c),
+          ...(c.link ? { link: c.link } : {}),
+        })),
+      );
+    const last = this.b.next - 1;
+    if (table.barColumn !== undefined && last > start) {
+      const [col] = spans[table.barColumn]!;
+      const values = { top: start + 1, left: col, bottom: last, right: col };
+      this.bars.push({ range: values, color: NOTICE_COLORS.bar });
+      if (table.chart !== undefined) {
+        const [names] = spans[1] ?? [0];
+        this.charts.push({
+          title: table.chart,
+          categories: { top: start + 1, left: names, bottom: last, right: names },
+          values,
+          // Beside the table, one empty column to its right.
+          anchor: { row: start, column: this.widths.length + 1 },
+        });
+      }
+    }
+    // A table is kept on one page when it fits one; a longer one keeps its header with two rows.
+    this.runs.push({ first: start, last: keepWhole ? last : Math.min(last, start + 2) });
+    return { first: start, last };
+  }
+
+  private row(
+    spans: ReadonlyArray<[number, number]>,
+    cells: ReadonlyArray<{ value: PlanCell["value"]; style: string; link?: PlanCell["link"] }>,
+  ): void {
+    const out: Array<PlanCell | null> = [];
+    const texts: Array<{ text: string; width: number }> = [];
+    cells.forEach((c, i) => {
+      const [left, right] = spans[i]!;
+      out.push(c.link ? { value: c.value, style: c.style, link: c.link } : cell(c.value, c.style));
+      for (let k = left + 1; k <= right; k++) out.push(cell(null, c.style));
+      if (typeof c.value === "string")
+        texts.push({ text: c.value, width: spanWidth(this.widths, left, right) });
+    });
+    const row = this.b.add(out);
+    for (const [left, right] of spans) this.b.merge(row, left, right);
+    const lines = texts.reduce((most, t) => Math.max(most, wrappedLines(t.text, t.width)), 1);
+    this.b.height(row, Math.max(TABLE_ROW, heightForLines(lines)));
+  }
+}
+
+/** Splits a long paragraph after sentence ends into pieces of at most `max` characters (a row holds ~409 pt). */
+export function splitParagraph(text: string, max = 220): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  for (const sentence of text.match(/[^。；]+[。；]?/gu) ?? [text]) {
+    if (current !== "" && Array.from(current + sentence).length > max) {
+      pieces.push(current);
+      current = "";
+    }
+    current += sentence;
+  }
+  if (current !== "") pieces.push(current);
+  return pieces;
+}
+
+export function writeBlock(w: SheetWriter, block: DocBlock, next: DocBlock | undefined): void {
+  if (block.kind === "heading") {
+    const row = w.wide(block.text, block.level === 1 ? "heading1" : "heading2", BODY_SIZE, 26);
+    // A heading stays with what follows it: the next paragraph's first row, or a table's first rows.
+    w.runs.push({ first: row, last: row + (next?.kind === "table" ? 3 : 1) });
+  } else if (block.kind === "paragraph") {
+    // Official text indents each paragraph by two ideographic spaces.
+    const text = `\u3000\u3000${block.lead ?? ""}${block.text}`;
+    for (const piece of splitParagraph(text)) w.wide(piece, "body", BODY_SIZE, 24);
+  } else {
+    w.table(block.table, block.table.rows.length <= 18);
+  }
+}
+
+/**
+ * An attachment's own sheet: `附件1`, its title, its intro (the report's summary), then its table —
+ * whose header row is repeated on every printed page — or one line when the table is empty.
+ */
+export function attachmentPlan(
+  attachment: DocAttachment,
+  name: string,
+  kind: SheetPlan["kind"] = "notice",
+): SheetPlan {
+  const w = new SheetWriter(attachment.table.widths);
+  w.wide(attachment.label, "label", 14, 24);
+  w.wide(attachment.title, "title", 18, 34);
+  attachment.intro.forEach((block, i) => writeBlock(w, block, attachment.intro[i + 1]));
+  if (attachment.intro.length > 0) w.b.height(w.b.add([]), 12);
+  const header = w.b.next;
+  w.table(attachment.table, attachment.table.rows.length === 0);
+  if (attachment.table.rows.length === 0) w.wide(attachment.empty, "none", BODY_SIZE, 26);
+  const repeatRows =
+    attachment.intro.length === 0 ? { first: 0, last: header } : { first: header, last: header };
+  const repeatedHeight = attachment.intro.length === 0 ? 0 : (w.b.rowHeights[header] ?? TABLE_ROW);
+  return {
+    name,
+    kind,
+    rows: w.b.rows,
+    styles: STYLES,
+    merges: w.b.merges,
+    columnWidths: attachment.table.widths,
+    rowHeights: w.b.rowHeights,
+    freeze: attachment.intro.length === 0 ? { rows: header + 1, columns: 0 } : { rows: 0, columns: 0 },
+    print: {
+      ...PRINT,
+      repeatRows,
+      rowBreaks: paginate(w.b.rowHeights, w.b.next, w.runs, {
+        print: PRINT,
+        widths: attachment.table.widths,
+        repeatedHeight,
+      }),
+    },
+    ...(w.bars.length > 0 ? { bars: w.bars } : {}),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Which unit each validation issue belongs to (SPEC §5): a row's issue to the row's unit; a
+ * sheet-level issue to the sheet's unit (its 填报单位, else the only unit of its rows); anything
+ * else to nobody ("unidentified"). Error counts per unit in the notice and the blocks of the
+ * validation report (附件3) both come from this one assignment, so they agree.
+ */
+import type { IssueCode, IssueData } from "../issue";
+import type { LedgerRow } from "../ledger";
+
+/** An issue with the file it came from and the unit it belongs to (`null`: unidentified). */
+export type OwnedIssue = IssueData & { readonly file: string; readonly unit: string | null };
+
+/** Issues about a sheet rather than a row's data. */
+const SHEET_LEVEL: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "missing-column",
+  "duplicate-column",
+  "unknown-column",
+  "blank-row",
+]);
+
+/** One file's rows and issues, as `validateRun` gives them. */
+export interface OwnerInput {
+  readonly file: string;
+  readonly rows: readonly LedgerRow[];
+  readonly issues: readonly IssueData[];
+  /** Each ledger sheet's 填报单位 as a roster name, when its metadata row names one. */
+  readonly declaredUnits?: ReadonlyMap<string, string>;
+}
+
+function key(sheet: string, row: number): string {
+  return `${sheet}\u0000${row}`;
+}
+
+/** The one unit of a sheet's rows, or `null` when they name none or several. */
+function onlyUnit(rows: readonly LedgerRow[], sheet: string, known: ReadonlySet<string>): string | null {
+  let unit: string | null = null;
+  for (const r of rows) {
+    if (r.sheet !== sheet || r.unit === null || !known.has(r.unit)) continue;
+    if (unit !== null && unit !== r.unit) return null;
+    unit = r.unit;
+  }
+  return unit;
+}
+
+/**
+ * Assigns every issue of the run to a roster unit or to nobody. `known` is the roster's unit names
+ * (a row whose unit is not among them is unidentified).
+ *
+ * @example assignIssueUnits(run.files, new Set(roster.units.map(u => u.name)))
+ */
+export function assignIssueUnits(
+  files: readonly OwnerInput[],
+  known: ReadonlySet<string>,
+  extra: ReadonlyArray<IssueData & { readonly file: string }> = [],
+): OwnedIssue[] {
+  const out: OwnedIssue[] = [];
+  for (const f of files) {
+    const rowUnit = new Map<string, string | null>();
+    for (const r of f.rows)
+      rowUnit.set(key(r.sheet, r.row), r.unit !== null && known.has(r.unit) ? r.unit : null);
+    const sheetUnit = new Map<string, string | null>();
+    const unitOfSheet = (sheet: string): string | null => {
+      if (!sheetUnit.has(sheet)) {
+        const declared = f.declaredUnits?.get(sheet);
+        sheetUnit.set(
+          sheet,
+          declared !== undefined && known.has(declared) ? declared : onlyUnit(f.rows, sheet, known),
+        );
+      }
+      return sheetUnit.get(sheet) ?? null;
+    };
+    for (const issue of f.issues) {
+      let unit: string | null = null;
+      if (SHEET_LEVEL.has(issue.code)) unit = unitOfSheet(issue.sheet);
+      else if (issue.row !== null) unit = rowUnit.get(key(issue.sheet, issue.row)) ?? null;
+      out.push({ ...issue, file: f.file, unit });
+    }
+  }
+  for (const issue of extra) out.push({ ...issue, unit: null });
+  return out;
+}
+
+/** Errors per unit and the unidentified ones. */
+export function countErrorsByUnit(issues: readonly OwnedIssue[]): {
+  byUnit: Map<string, number>;
+  unidentified: number;
+} {
+  const byUnit = new Map<string, number>();
+  let unidentified = 0;
+  for (const i of issues) {
+    if (i.severity !== "error") continue;
+    if (i.unit === null) unidentified++;
+    else byUnit.set(i.unit, (byUnit.get(i.unit) ?? 0) + 1);
+  }
+  return { byUnit, unidentified };
+}

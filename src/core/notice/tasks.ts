@@ -1,0 +1,70 @@
+/**
+ * The task lists of a notice (SPEC §7 附件1, 附件2): overdue tasks (not completed, deadline before the
+ * as-of date) and due-soon tasks (not completed, deadline from the as-of date to 临期天数 after it),
+ * roster units' rows only, by unit (notice order), deadline, row.
+ */
+import { type IsoDate, dayToIso } from "../date";
+import { type LedgerRow, type Status, isCompleted } from "../ledger";
+import { isOverdue } from "../metric";
+import type { Group } from "../settings";
+
+/** A task on the overdue or due-soon list. */
+export interface TaskEntry {
+  readonly unit: string;
+  readonly group: Group;
+  readonly taskId: string | null;
+  readonly task: string | null;
+  readonly deadline: IsoDate;
+  /** Days overdue (as-of − deadline), or days left (deadline − as-of) for due-soon tasks; 0 = 当日到期. */
+  readonly days: number;
+  readonly status: Status | null;
+  readonly owner: string | null;
+  readonly sheet: string;
+  readonly row: number;
+}
+
+/** Units in the order the notice lists them, with their groups. */
+export type UnitOrder = ReadonlyArray<{ readonly unit: string; readonly group: Group }>;
+
+/**
+ * The overdue and due-soon tasks of the counted rows (duplicates excluded, roster units only).
+ *
+ * @example listTasks(rows, units, asOfDay, 15).dueSoon.map(t => t.days) // [0, 3, 15]
+ */
+export function listTasks(
+  rows: readonly LedgerRow[],
+  units: UnitOrder,
+  asOfDay: number,
+  dueSoonDays: number,
+): { overdue: TaskEntry[]; dueSoon: TaskEntry[] } {
+  const groupOf = new Map(units.map((u) => [u.unit, u.group]));
+  const order = new Map(units.map((u, i) => [u.unit, i]));
+  const counted = rows.filter((r) => !r.duplicate && r.unit !== null && groupOf.has(r.unit));
+  const entry = (r: LedgerRow, days: number): TaskEntry => ({
+    unit: r.unit!,
+    group: groupOf.get(r.unit!)!,
+    taskId: r.taskId,
+    task: r.task,
+    deadline: dayToIso(r.deadline!),
+    days,
+    status: r.status,
+    owner: r.owner,
+    sheet: r.sheet,
+    row: r.row,
+  });
+  const byUnitThenDeadline = (a: TaskEntry, b: TaskEntry) =>
+    order.get(a.unit)! - order.get(b.unit)! ||
+    (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) ||
+    a.row - b.row;
+  const open = (r: LedgerRow) => !(r.status !== null && isCompleted(r.status)) && r.deadline !== null;
+  return {
+    overdue: counted
+      .filter((r) => isOverdue(r, asOfDay))
+      .map((r) => entry(r, asOfDay - r.deadline!))
+      .sort(byUnitThenDeadline),
+    dueSoon: counted
+      .filter((r) => open(r) && r.deadline! >= asOfDay && r.deadline! <= asOfDay + dueSoonDays)
+      .map((r) => entry(r, r.deadline! - asOfDay))
+      .sort(byUnitThenDeadline),
+  };
+}
