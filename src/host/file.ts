@@ -9,7 +9,7 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Offers `file` as a download (an object URL clicked through a transient link). */
 export function browserDownload(file: HostFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: XLSX_TYPE }));
+  const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType ?? XLSX_TYPE }));
   const link = doc.createElement("a");
   link.href = url;
   link.download = file.name;

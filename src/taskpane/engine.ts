@@ -203,7 +203,6 @@ export function prepareNotice(
   const planned = planNoticeWorkbook(run, {
     period: options.period,
     history: readWorkbookHistory(workbook) ?? [],
-    language: options.language,
     today: options.today,
     categories: options.categories ?? null,
     linkSheets:

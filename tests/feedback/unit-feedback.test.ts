@@ -5,7 +5,12 @@
  */
 import { annotateWorkbook } from "../../src/adapters/xlsx/patch";
 import { renderWorkbookBytes } from "../../src/adapters/xlsx/write/browser";
-import { UNIDENTIFIED_UNIT, localizeIssue, unitFeedbackWorkbooks, validateRun } from "../../src/core";
+import {
+  FEEDBACK_UNIDENTIFIED_UNIT,
+  localizeIssue,
+  unitFeedbackWorkbooks,
+  validateRun,
+} from "../../src/core";
 import { ledgerBook, validRow } from "../core/helpers";
 import { exceljsCells, sheetjsCells, sheetjsWorkbook } from "./oracle";
 
@@ -45,7 +50,7 @@ describe("unitFeedbackWorkbooks", () => {
     expect(units.map((u) => [u.unit, u.fileName])).toEqual([
       ["青山区", "青山区-退回修改.xlsx"],
       ["江南区", "江南区-退回修改.xlsx"],
-      [UNIDENTIFIED_UNIT, `${UNIDENTIFIED_UNIT}-退回修改.xlsx`],
+      [FEEDBACK_UNIDENTIFIED_UNIT, `${FEEDBACK_UNIDENTIFIED_UNIT}-退回修改.xlsx`],
     ]);
     const qs = units[0]!;
     // Header rows 1–3 kept, then A-1 (was 4), A-2 (was 6), A-3 (was 10).

@@ -21,6 +21,7 @@ export interface WpsFiles {
 
 /** The filter of the save dialog (VBA's `"description,*.ext"` form). */
 const XLSX_FILTER = "Excel 工作簿 (*.xlsx),*.xlsx";
+const DOCX_FILTER = "Word 文档 (*.docx),*.docx";
 
 function writeBytes(files: WpsFiles, path: string, file: HostFile): void {
   const fs = files.FileSystem!;
@@ -39,7 +40,10 @@ export function saveWithDialog(
   file: HostFile,
 ): SaveOutcome | null {
   if (!files?.FileSystem || typeof app.GetSaveAsFilename !== "function") return null;
-  const chosen: unknown = app.GetSaveAsFilename(file.name, XLSX_FILTER);
+  const chosen: unknown = app.GetSaveAsFilename(
+    file.name,
+    file.name.toLowerCase().endsWith(".docx") ? DOCX_FILTER : XLSX_FILTER,
+  );
   // The dialog returns False when cancelled ([vba] Application.GetSaveAsFilename).
   if (typeof chosen !== "string" || chosen === "") return { via: "cancelled" };
   writeBytes(files, chosen, file);

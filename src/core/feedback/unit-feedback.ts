@@ -13,7 +13,7 @@ import type { CellStyle, PlanCell, PlanValue, SheetPlan } from "../plan";
 import { type Feedback, buildFeedback } from "./feedback";
 
 /** The name under which rows whose unit is empty or unknown are returned. */
-export const UNIDENTIFIED_UNIT = "未识别单位";
+export const FEEDBACK_UNIDENTIFIED_UNIT = "未识别单位";
 
 /** One unit's workbook to send back: its ledger sheet(s) and the feedback to apply on them. */
 export interface UnitFeedback {
@@ -46,7 +46,7 @@ function planValue(value: CellValue, format: string | undefined, date1904: boole
 
 /** Characters a sheet or file name cannot hold (Windows and Excel), replaced by `_`. */
 function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|[\]]/g, "_").trim() || UNIDENTIFIED_UNIT;
+  return name.replace(/[\\/:*?"<>|[\]]/g, "_").trim() || FEEDBACK_UNIDENTIFIED_UNIT;
 }
 
 /**
@@ -71,7 +71,7 @@ export function unitFeedbackWorkbooks(
   const unitOf = new Map<string, Map<number, string>>();
   const units: string[] = [];
   for (const row of validation.rows) {
-    const unit = row.unit ?? UNIDENTIFIED_UNIT;
+    const unit = row.unit ?? FEEDBACK_UNIDENTIFIED_UNIT;
     if (!units.includes(unit)) units.push(unit);
     let bySheet = unitOf.get(row.sheet);
     if (!bySheet) unitOf.set(row.sheet, (bySheet = new Map()));
@@ -110,7 +110,7 @@ export function unitFeedbackWorkbooks(
         file,
         asOf: options.asOf,
         resubmitDays: options.resubmitDays,
-        unit: unit === UNIDENTIFIED_UNIT ? null : unit,
+        unit: unit === FEEDBACK_UNIDENTIFIED_UNIT ? null : unit,
         existingSheets: sheets.map((s) => s.name),
       }),
     });
