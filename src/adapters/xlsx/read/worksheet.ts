@@ -680,7 +680,7 @@ function ordinaryCell(m: RegExpExecArray, sharedStrings: readonly string[]): typ
   let value: CellValue | undefined;
   if (type === T_INLINE) {
     value = inline === undefined ? undefined : plainText(inline);
-  } else if (v === undefined || (v === "" && type !== T_STR)) {
+  } else if (v === undefined || (v === "" && type !== T_STR && type !== T_ERROR)) {
     value = undefined;
   } else {
     switch (type) {
@@ -703,11 +703,16 @@ function ordinaryCell(m: RegExpExecArray, sharedStrings: readonly string[]): typ
       case T_BOOL:
         value = v.charCodeAt(0) === 49 /* 1 */ || v.startsWith("true");
         break;
-      case T_ERROR:
-        value = cellError(v);
+      case T_ERROR: {
+        const code = plainText(v);
+        value = code === null ? null : cellError(code);
         break;
-      default: // T_DATE
-        value = isoDate(v);
+      }
+      default: {
+        // T_DATE
+        const iso = plainText(v);
+        value = iso === null ? null : isoDate(iso);
+      }
     }
   }
   if (value === null) return null; // plainText: not UTF-8
