@@ -739,6 +739,24 @@ describe("duplicate-task (cell = the later 任务编号)", () => {
     ]);
     expect(issuesOf(book)).toEqual([]);
   });
+
+  it("without a roster, compares units as typed, after NFKC and without white space", () => {
+    const book = workbook([
+      ledgerSheet({
+        rows: [
+          validRow({ 责任单位: "青山区" }),
+          validRow({ 责任单位: " 青山 区" }),
+          validRow({ 责任单位: "江南区" }),
+          validRow({ 责任单位: "青山\u3000区" }),
+        ],
+      }),
+    ]);
+    expect(issuesOf(book).map((i) => [i.code, i.cell])).toEqual([
+      ["no-roster", null],
+      ["duplicate-task", "B5"],
+      ["duplicate-task", "B7"],
+    ]);
+  });
 });
 
 describe("blank-row", () => {

@@ -2,10 +2,12 @@
  * The cell parsers of SPEC §3. Each turns a raw grid value into a typed value, an issue code, or
  * "empty". They never throw and never look at other cells.
  */
-import { type CellValue, isCellError } from "../grid";
-import type { IssueDetail } from "../issue";
+// Hot code imports from the modules, not their barrels: a compiled barrel's exports are getters,
+// called on every use (issue #9).
+import { type CellValue, isCellError } from "../grid/grid";
+import type { IssueDetail } from "../issue/issue";
 import { dateToDay, dayNumber, dayToIso, serialToDay } from "../date";
-import { editDistance, enumKey, nfkcTrim } from "../text";
+import { editDistance, enumKey, nfkcTrim } from "../text/text";
 
 export type CellParse<T> =
   | { readonly kind: "empty" }

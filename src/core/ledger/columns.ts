@@ -1,8 +1,8 @@
 /**
  * The standard ledger template (SPEC §2): its columns, their aliases, and how a header row is found.
  */
-import { type CellValue, type SheetGrid, cellValue } from "../grid";
-import { nfkcTrim } from "../text";
+import { type CellValue, type SheetGrid, cellValue } from "../grid/grid";
+import { nfkcTrim } from "../text/text";
 
 /** Column keys of the standard ledger (重点任务台账). */
 export type ColumnKey =

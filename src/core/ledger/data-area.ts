@@ -5,9 +5,9 @@
  * `blank-row` warning on its first row, naming the rows; blank rows after the last data row (before
  * the footer notes, or at the end) are not reported.
  */
-import { type CellValue, type SheetGrid, a1, forEachCell, forEachRow } from "../grid";
-import { type IssueOf, makeIssue } from "../issue";
-import { isEmptyValue } from "../cell";
+import { type CellValue, type SheetGrid, a1, forEachCell, forEachRow } from "../grid/grid";
+import { type IssueOf, makeIssue } from "../issue/issue";
+import { isEmptyValue } from "../cell/parse-cell";
 import { isFooterText } from "./columns";
 import type { LedgerHeader } from "./header";
 

@@ -3,6 +3,8 @@
  * vertical merges filled in. A cell gets at most one parse issue; an empty required cell is
  * `required-missing`. The row rules (`./row-rules.ts`) then work on the parsed cells.
  */
+// Hot code imports from the modules, not their barrels: a compiled barrel's exports are getters,
+// called on every use (issue #9).
 import {
   type CellRange,
   type CellValue,
@@ -11,8 +13,8 @@ import {
   cellFormat,
   cellValue,
   firstAtLeast,
-} from "../grid";
-import { type IssueData, type IssueDetail, issueFrom } from "../issue";
+} from "../grid/grid";
+import { type IssueData, type IssueDetail, issueFrom } from "../issue/issue";
 import {
   type CellParse,
   type Vocabulary,
@@ -22,7 +24,7 @@ import {
   parsePercent,
   parseText,
   reportedValue,
-} from "../cell";
+} from "../cell/parse-cell";
 import { type ColumnKey, COLUMN_BY_KEY } from "./columns";
 import { type Status, STATUS_VOCABULARY } from "./status";
 

@@ -5,9 +5,9 @@
  * typed rows plus issues and never changes the grid.
  */
 import type { CellValue, SheetGrid } from "../grid";
-import { parseText } from "../cell";
-import { type IssueData, countIssues } from "../issue";
-import { enumKey } from "../text";
+import { parseText } from "../cell/parse-cell";
+import { type IssueData, countIssues } from "../issue/issue";
+import { enumKey } from "../text/text";
 import type { ColumnKey } from "./columns";
 import { blankRowIssue, findDataArea } from "./data-area";
 import { readHeader } from "./header";
@@ -110,7 +110,7 @@ export function validateLedgerSheet(
   const rows: LedgerRow[] = [];
   if (header.missing.length === 0) {
     const reader = new RowReader(sheet, header.columns, new MergeFill(sheet, headerRow), context, issues);
-    const firstOccurrence = new Map<string, number>();
+    const firstOccurrence = new FirstRows();
     const withSource = header.columns.sourceFile !== undefined && header.columns.sourceRow !== undefined;
     let run = 0; // the next blank run to report: each goes before the data row that follows it
     for (const r of area.dataRows) {
@@ -146,20 +146,42 @@ export function validateLedgerSheet(
 function checkDuplicate(
   parsed: ParsedRow,
   r: number,
-  firstOccurrence: Map<string, number>,
+  firstOccurrence: FirstRows,
   reader: RowReader,
 ): boolean {
   const { taskId, unit } = parsed;
   if (taskId.value === null || unit.value === null) return false;
   // Compared after NFKC without white space (SPEC §3), so `Ａ-1` and `A-1` are the same task.
-  const key = `${enumKey(unit.value)}\u0000${enumKey(taskId.value)}`;
-  const first = firstOccurrence.get(key);
+  const id = enumKey(taskId.value);
+  const tasks = firstOccurrence.tasks(unit.value);
+  const first = tasks.get(id);
   if (first === undefined) {
-    firstOccurrence.set(key, r + 1);
+    tasks.set(id, r + 1);
     return false;
   }
   reader.report("taskId", { code: "duplicate-task", params: { firstRow: first } });
   return true;
+}
+
+/**
+ * The first row of each (unit, task id) in a sheet, by unit then task id, with no key built per
+ * row: units are compared by `enumKey`, computed once per distinct unit text.
+ */
+class FirstRows {
+  private readonly byText = new Map<string, Map<string, number>>();
+  private readonly byKey = new Map<string, Map<string, number>>();
+
+  /** The task ids seen so far for `unit`, with their first (1-based) row. */
+  tasks(unit: string): Map<string, number> {
+    let tasks = this.byText.get(unit);
+    if (tasks === undefined) {
+      const key = enumKey(unit);
+      tasks = this.byKey.get(key);
+      if (tasks === undefined) this.byKey.set(key, (tasks = new Map()));
+      this.byText.set(unit, tasks);
+    }
+    return tasks;
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

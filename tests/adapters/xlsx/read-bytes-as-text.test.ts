@@ -92,4 +92,47 @@ describe("worksheets read as bytes", () => {
     expect(grid.sheets[0]!.values[0]!.every((v) => typeof v === "string" && v.includes("\ufffd"))).toBe(true);
     expect(readInBrowser(bytes, { inflate: fflateInflate })).toEqual(grid);
   });
+
+  it("read an ordinary cell (one regular expression) as the general scanner reads the same cell", () => {
+    // [type attribute, content]: row 1 writes r, s, t in the usual order; row 2 puts t first,
+    // which the regular expression does not take, so the general scanner reads it.
+    const cells: Array<[string, string]> = [
+      ["", "<v>44562</v>"],
+      ["", "<v>0.15</v>"],
+      ["", "<v></v>"],
+      ["", "<v>不是数字</v>"],
+      ["n", "<v>1e3</v>"],
+      ["str", "<v></v>"],
+      ["str", "<v>公式结果</v>"],
+      ["e", "<v></v>"],
+      ["e", "<v>#N/A</v>"],
+      ["e", "<v>#错误</v>"],
+      ["b", "<v>1</v>"],
+      ["b", "<v>0</v>"],
+      ["b", "<v></v>"],
+      ["d", "<v>2022-10-31T00:00:00</v>"],
+      ["d", "<v>二〇二二年</v>"],
+      ["d", "<v></v>"],
+      ["inlineStr", "<is><t>推进中</t></is>"],
+      ["inlineStr", "<is><t></t></is>"],
+      ["inlineStr", "<v>7</v>"],
+      ["s", "<is><t>文字</t></is>"],
+      ["", ""],
+    ];
+    const col = (i: number) => String.fromCharCode(65 + (i % 26)).repeat(1 + Math.floor(i / 26));
+    const ordinary = cells
+      .map(([t, body], i) => `<c r="${col(i)}1" s="1"${t ? ` t="${t}"` : ""}>${body}</c>`)
+      .join("");
+    const general = cells
+      .map(([t, body], i) => `<c${t ? ` t="${t}"` : ""} s="1" r="${col(i)}2">${body}</c>`)
+      .join("");
+    const sheet = utf8(`${ordinary}</row><row r="2">${general}`);
+    for (const grid of [readWorkbook(book(sheet)), readInBrowser(book(sheet), { inflate: fflateInflate })]) {
+      const [first, second] = grid.sheets[0]!.values;
+      expect(first).toEqual(second);
+      expect(first?.slice(0, 4)).toEqual([44562, 0.15, null, "不是数字"]);
+      expect(first?.[9]).toEqual({ error: "#错误" });
+      expect(first?.[14]).toBe("二〇二二年");
+    }
+  });
 });

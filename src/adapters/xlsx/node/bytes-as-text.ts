@@ -6,8 +6,6 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 
 export const nodeBytesAsText: BytesAsText = {
   latin1: (bytes) => asBuffer(bytes).toString("latin1"),
-  utf8(bytes) {
-    const buffer = asBuffer(bytes); // one view per part, not per cell
-    return (start, end) => buffer.toString("utf8", start, end);
-  },
+  // Only for long text and bytes that are not UTF-8: the reader decodes the rest itself.
+  utf8: (latin1, start, end) => Buffer.from(latin1.slice(start, end), "latin1").toString("utf8"),
 };

@@ -24,6 +24,10 @@ export const fflateInflate: Inflater = (data, size) => inflateSync(data, { out: 
  */
 export interface BytesAsText {
   latin1(bytes: Uint8Array): string;
-  /** A decoder of the UTF-8 text of `bytes` between two offsets. */
-  utf8(bytes: Uint8Array): (start: number, end: number) => string;
+  /**
+   * The UTF-8 text held one byte per character in `latin1` between two offsets, with replacement
+   * characters for bytes that are not UTF-8 (as `TextDecoder`). It reads the Latin-1 string, not
+   * the bytes, so that the bytes can go as soon as `latin1` has them.
+   */
+  utf8(latin1: string, start: number, end: number): string;
 }

@@ -120,13 +120,14 @@ export function readWorkbook(
   // One sheet at a time: its inflated bytes and text can go before the next one is inflated.
   const sheets: SheetGrid[] = [];
   for (const sheet of sheetParts) {
-    const bytes = archive.inflateOne(sheet.entry);
     const context = { sharedStrings, cellFormats };
     const asText = options.bytesAsText;
+    const text = sheetText(archive.inflateOne(sheet.entry), sheet.path, asText);
+    // Read as bytes: the inflated bytes are not kept (a worksheet is held once, not twice).
     const data =
-      asText === undefined || hasByteOrderMark(bytes)
-        ? parseWorksheet(decodePart(bytes, sheet.path), context, sheet.path)
-        : parseWorksheet(latin1Part(asText, bytes, sheet.path), context, sheet.path, asText.utf8(bytes));
+      asText === undefined || !text.latin1
+        ? parseWorksheet(text.xml, context, sheet.path)
+        : parseWorksheet(text.xml, context, sheet.path, (start, end) => asText.utf8(text.xml, start, end));
     sheets.push({ name: sheet.name, hidden: sheet.hidden, ...data });
   }
   return { sheets, date1904: workbook.date1904 };
@@ -137,9 +138,15 @@ function hasByteOrderMark(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-function latin1Part(asText: BytesAsText, bytes: Uint8Array, part: string): string {
+/** A worksheet's text: decoded whole, or (`bytesAsText`, not UTF-16) one character per byte. */
+function sheetText(
+  bytes: Uint8Array,
+  part: string,
+  asText: BytesAsText | undefined,
+): { xml: string; latin1: boolean } {
+  if (asText === undefined || hasByteOrderMark(bytes)) return { xml: decodePart(bytes, part), latin1: false };
   try {
-    return asText.latin1(bytes);
+    return { xml: asText.latin1(bytes), latin1: true };
   } catch {
     // V8 caps a string at about 512 MB; a part beyond that cannot be held as text.
     throw new WorkbookReadError("too-large", `文件解压后过大（${part} 超过单个部件的上限），拒绝读取`);

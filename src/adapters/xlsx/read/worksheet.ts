@@ -645,6 +645,97 @@ function sheetDataSpan(xml: string, prefix: string, part: string): { start: numb
 }
 
 /**
+ * An ordinary cell, start to end: `r` (letters then a row number), then optionally `s` and `t`,
+ * in that order, each in double quotes; then nothing, a `<v>` or an inline `<is><t>`, whose text
+ * holds no `&`, `_` or carriage return (nothing to decode). Anything else — other attributes,
+ * formulas, rich text, prefixes, white space — is read by the general scanner below, which also
+ * reports every fault; so does a cell this one takes but `ordinaryCell` does not.
+ */
+const ORDINARY_CELL =
+  /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&_\r]*)<\/v>|<is><t>([^<&_\r]*)<\/t><\/is>)?<\/c>)/y;
+
+/** What `ordinaryCell` found; one object reused for every cell. */
+const ordinary: { row: number; column: number; style: number; value: CellValue | undefined } = {
+  row: 0,
+  column: 0,
+  style: 0,
+  value: undefined,
+};
+
+/**
+ * The cell `ORDINARY_CELL` matched, as the general scanner would read it; `null` to leave it to
+ * that scanner (beyond Excel's limits, a shared string index out of range, text that is not UTF-8).
+ */
+function ordinaryCell(m: RegExpExecArray, sharedStrings: readonly string[]): typeof ordinary | null {
+  const letters = m[1]!;
+  let column = 0;
+  for (let k = 0; k < letters.length; k++) column = column * 26 + (letters.charCodeAt(k) - 64);
+  const row = +m[2]!;
+  if (column > MAX_COLUMNS || row > MAX_ROWS) return null;
+  const s = m[3];
+  const t = m[4];
+  const type = t === undefined ? T_NUMBER : cellType(t, 0, t.length);
+  const v = m[5];
+  const inline = m[6];
+  let value: CellValue | undefined;
+  if (type === T_INLINE) {
+    value = inline === undefined ? undefined : plainText(inline);
+  } else if (v === undefined || (v === "" && type !== T_STR && type !== T_ERROR)) {
+    value = undefined;
+  } else {
+    switch (type) {
+      case T_NUMBER: {
+        const num = +v;
+        value = Number.isNaN(num) ? plainText(v) : num;
+        break;
+      }
+      case T_SHARED: {
+        let idx = 0;
+        for (let k = 0; k < v.length && idx <= sharedStrings.length; k++)
+          idx = idx * 10 + (v.charCodeAt(k) - 48);
+        value = sharedStrings[idx];
+        if (value === undefined) return null;
+        break;
+      }
+      case T_STR:
+        value = plainText(v);
+        break;
+      case T_BOOL:
+        value = v.charCodeAt(0) === 49 /* 1 */ || v.startsWith("true");
+        break;
+      case T_ERROR: {
+        const code = plainText(v);
+        value = code === null ? null : cellError(code);
+        break;
+      }
+      default: {
+        // T_DATE
+        const iso = plainText(v);
+        value = iso === null ? null : isoDate(iso);
+      }
+    }
+  }
+  if (value === null) return null; // plainText: not UTF-8
+  ordinary.row = row - 1;
+  ordinary.column = column - 1;
+  ordinary.style = s === undefined ? 0 : +s;
+  ordinary.value = value;
+  return ordinary;
+}
+
+/**
+ * Text captured by `ORDINARY_CELL` (nothing to decode). In a part read as bytes it is decoded as
+ * UTF-8 (`null` when it is not UTF-8) and always copied: a long capture is a view of the whole part.
+ */
+function plainText(text: string): string | null {
+  if (rawUtf8 === null) return text;
+  let ascii = true;
+  for (let k = 0; k < text.length && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
+  if (ascii && text.length < SLICE_MIN) return text;
+  return text.length <= UTF8_HERE ? utf8Here(text, 0, text.length) : null;
+}
+
+/**
  * Parses a worksheet part. `part` names it in error messages.
  *
  * With `utf8`, `xml` is the part's bytes one character per byte (Latin-1) and `utf8(start, end)`
@@ -730,6 +821,23 @@ function parseSheetXml(xml: string, ctx: WorksheetContext, part: string): Worksh
       if (gt < 0) throw corruptPart(part, "标签未结束");
       pos = gt + 1;
       continue;
+    }
+
+    if (plen === 0) {
+      // The cell as Excel, LibreOffice and most writers put it: one regular expression reads it.
+      ORDINARY_CELL.lastIndex = lt;
+      const m = ORDINARY_CELL.exec(xml);
+      if (m !== null && ORDINARY_CELL.lastIndex <= sdEnd) {
+        const cell = ordinaryCell(m, sharedStrings);
+        if (cell !== null) {
+          column = cell.column;
+          rowIndex = cell.row;
+          pos = ORDINARY_CELL.lastIndex;
+          if (cell.value !== undefined)
+            builder.put(cell.row, cell.column, cell.value, cellFormats[cell.style]);
+          continue;
+        }
+      }
     }
 
     readCellTag(xml, n + 1, part, tag);
