@@ -223,13 +223,13 @@ export function NoticeView({
         if (!word) return [];
         const engine = await import(/* webpackChunkName: "engine" */ "../engine");
         const bytes = await engine.renderNoticeWord(word);
-        const saved = await host.saveFile({ name: word.fileName, bytes, mimeType: engine.DOCX_MIME });
-        if (saved.kind === "cancelled") return [{ intent: "info", text: t("wordCancelled") }];
+        const saved = await host.saveFile({ name: word.fileName, bytes });
+        if (saved.via === "cancelled") return [{ intent: "info", text: t("wordCancelled") }];
         return [
           {
             intent: "success",
             text:
-              saved.kind === "saved"
+              saved.via === "dialog"
                 ? t("wordSaved", { path: saved.path })
                 : t("wordDownloaded", { file: word.fileName }),
           },
