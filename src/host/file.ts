@@ -7,9 +7,13 @@ import type { HostFile } from "./port";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /** Offers `file` as a download (an object URL clicked through a transient link). */
 export function browserDownload(file: HostFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType ?? XLSX_TYPE }));
+  // 导出Word hands over a .docx; everything else the pane makes is an .xlsx.
+  const type = /\.docx$/iu.test(file.name) ? DOCX_TYPE : XLSX_TYPE;
+  const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type }));
   const link = doc.createElement("a");
   link.href = url;
   link.download = file.name;

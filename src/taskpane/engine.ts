@@ -240,9 +240,6 @@ export async function renderNoticeWord(word: NoticeWord): Promise<Uint8Array> {
   return docx.renderNoticeDocx(word.document, word.attachments);
 }
 
-/** The MIME type of a `.docx`. */
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 // ---- settings -----------------------------------------------------------------------------------
 
 /** `设置` and `单位名册`: all the settings view reads. */

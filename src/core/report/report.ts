@@ -18,7 +18,7 @@ export const REPORT_TITLE = "台账填报问题清单";
 /** The name of the report's own sheet when it is not a notice's attachment (the add-in's 校验). */
 export const REPORT_SHEET = "校验报告";
 /** The label of rows whose unit cannot be identified. */
-export const UNIDENTIFIED_UNIT = "单位无法识别";
+export const REPORT_UNIDENTIFIED_UNIT = "单位无法识别";
 
 export const REPORT_HEADERS = [
   "单位",
@@ -147,7 +147,7 @@ function reportRow(r: ReportRow, options: ReportOptions): DocCell[] {
       ? `${localizeIssue(issue, "zh").message}（共${r.cells.length}处）`
       : localizeIssue(issue, "zh").message;
   return [
-    { text: issue.unit ?? UNIDENTIFIED_UNIT, severity },
+    { text: issue.unit ?? REPORT_UNIDENTIFIED_UNIT, severity },
     { text: where.file, severity },
     { text: issue.sheet, severity },
     linked
@@ -208,7 +208,7 @@ export function buildReportAttachment(
       const { errors, warnings } = counts.get(unit) ?? { errors: 0, warnings: 0 };
       const at = `A${firstRowOf.get(unit)! + 1}`;
       return [
-        { text: unit ?? UNIDENTIFIED_UNIT, link: { sheet: sheetName, cell: at } },
+        { text: unit ?? REPORT_UNIDENTIFIED_UNIT, link: { sheet: sheetName, cell: at } },
         { text: String(errors), number: errors },
         { text: String(warnings), number: warnings },
         { text: `第${firstRowOf.get(unit)! + 1}行起`, link: { sheet: sheetName, cell: at } },

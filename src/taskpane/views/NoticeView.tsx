@@ -223,7 +223,7 @@ export function NoticeView({
         if (!word) return [];
         const engine = await import(/* webpackChunkName: "engine" */ "../engine");
         const bytes = await engine.renderNoticeWord(word);
-        const saved = await host.saveFile({ name: word.fileName, bytes, mimeType: engine.DOCX_MIME });
+        const saved = await host.saveFile({ name: word.fileName, bytes });
         if (saved.via === "cancelled") return [{ intent: "info", text: t("wordCancelled") }];
         return [
           {
