@@ -305,13 +305,16 @@ describe("the 100% guard of 停滞 and 黑榜, and 新 (SPEC §6)", () => {
     expect(n.blackList).toEqual([]);
   });
 
-  it("新: ranked now and not in the previous period; never in the first notice", () => {
+  it("新: a unit ranked now and not in the previous period has no rank change; the others have one", () => {
     const p1 = input(1, { 甲: [10, 5], 乙: [10, 3] }, []);
-    expect(p1.units.map((u) => u.isNew)).toEqual([false, false]);
+    expect(p1.units.map((u) => u.rankChange)).toEqual([null, null]);
     const p2 = input(2, { 甲: [10, 6], 乙: [10, 4], 丙: [10, 2] }, p1.history as HistoryRecord[]);
     const byUnit = Object.fromEntries(p2.units.map((u) => [u.unit, u]));
-    expect([byUnit["甲"]!.isNew, byUnit["乙"]!.isNew, byUnit["丙"]!.isNew]).toEqual([false, false, true]);
-    expect(byUnit["丙"]!.rankChange).toBeNull();
+    expect([byUnit["甲"]!.rankChange, byUnit["乙"]!.rankChange, byUnit["丙"]!.rankChange]).toEqual([
+      0,
+      0,
+      null,
+    ]);
   });
 });
 
