@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeCodec } from "../src/adapters/xlsx/write/deflate-node";
 import { ZipWriter } from "../src/adapters/xlsx/write/zip";
+import { COLUMNS } from "../src/core/ledger/columns";
 
 export const BENCH_AS_OF = "2022-10-31";
 const CATEGORIES = [
@@ -35,20 +36,8 @@ const GROUPS: Array<[string, number]> = [
 export const UNITS = GROUPS.flatMap(([group, n]) =>
   Array.from({ length: n }, (_, i) => ({ name: `${group.slice(0, 2)}第${i + 1}单位`, group })),
 );
-const HEADERS = [
-  "序号",
-  "任务编号",
-  "任务类别",
-  "重点任务",
-  "责任单位",
-  "责任人",
-  "完成时限",
-  "推进状态",
-  "完成进度(%)",
-  "完成时间",
-  "佐证材料",
-  "备注",
-];
+/** §2's header row, from the product's own columns (完成进度 written "完成进度(%)", as offices do). */
+const HEADERS = COLUMNS.map((c) => (c.key === "progress" ? `${c.header}(%)` : c.header));
 const COLS = "ABCDEFGHIJKL";
 /** Serial of 2022-01-01 in Excel's 1900 system. */
 const JAN_1_2022 = 44562;

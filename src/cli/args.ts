@@ -1,5 +1,6 @@
 import { parseAsOf, parsePeriod } from "../core";
 import { UsageError } from "./io";
+import { type CliWords, cliWords } from "./words";
 
 export interface ParsedArgs {
   readonly positionals: string[];
@@ -14,6 +15,7 @@ export function parseArgs(
   argv: readonly string[],
   valued: readonly string[],
   flags: readonly string[],
+  words: CliWords = cliWords("zh"),
 ): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
@@ -31,12 +33,12 @@ export function parseArgs(
     const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
     if (valued.includes(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "") throw new UsageError(`选项 --${name} 需要一个值`);
+      if (value === undefined || value === "") throw new UsageError(words.optionNeedsValue(name));
       options.set(name, value);
     } else if (flags.includes(name) && eq < 0) {
       options.set(name, true);
     } else {
-      throw new UsageError(`未知选项 --${name}`);
+      throw new UsageError(words.unknownOption(name));
     }
   }
   return { positionals, options };
@@ -48,19 +50,23 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 }
 
 /** `--as-of`: a real date written YYYY-MM-DD. */
-export function asOfOption(args: ParsedArgs): string | undefined {
+export function asOfOption(args: ParsedArgs, words: CliWords = cliWords("zh")): string | undefined {
   const v = stringOption(args, "as-of");
   if (v === undefined) return undefined;
   const asOf = parseAsOf(v);
-  if (asOf === null) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${v}”`);
+  if (asOf === null) throw new UsageError(words.badAsOf(v));
   return asOf;
 }
 
 /** A positive integer option such as `--period`. */
-export function positiveIntOption(args: ParsedArgs, name: string): number | undefined {
+export function positiveIntOption(
+  args: ParsedArgs,
+  name: string,
+  words: CliWords = cliWords("zh"),
+): number | undefined {
   const v = stringOption(args, name);
   if (v === undefined) return undefined;
   const n = parsePeriod(v);
-  if (n === null) throw new UsageError(`--${name} 应为正整数，收到“${v}”`);
+  if (n === null) throw new UsageError(words.badPositiveInt(name, v));
   return n;
 }

@@ -1,23 +1,24 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { type HistoryRecord, countIssues, localizeIssue, validateRun } from "../core";
+import { type HistoryRecord, countIssues, validateRun } from "../core";
 import { parseArgs } from "./args";
-import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, wordsOf } from "./io";
 import { loadWorkbooks } from "./load";
 import { runLoopDemo } from "./demo-loop";
 import { noticeLines, printRefusal, writeNotice } from "./notice-command";
 import { scoreDemoLines, writeScoreSummary } from "./score-command";
+import { issueLine } from "./validate-command";
 
 /** The year-end evaluation of the sample (`seeds/考核评分.xlsx`) → `out/考核汇总.xlsx`; returns failures. */
 async function demoScore(outDir: string, io: CliIo): Promise<number> {
   const file = path.join(sampleDir(), "考核评分.xlsx");
-  io.stdout(`\n【年终考核】评分 seeds/考核评分.xlsx\n`);
+  io.stdout(`\n${wordsOf(io).demoScoreHeader("seeds/考核评分.xlsx")}\n`);
   const { loaded, failed } = await loadWorkbooks([file], io);
   if (failed.length > 0) return failed.length;
   const out = path.join(outDir, "考核汇总.xlsx");
   const written = await writeScoreSummary(loaded, out, [file]);
-  io.stdout(scoreDemoLines(written, path.relative(process.cwd(), out)).join("\n") + "\n");
+  io.stdout(scoreDemoLines(written, path.relative(process.cwd(), out), io).join("\n") + "\n");
   return written.written ? 0 : 1;
 }
 
@@ -38,32 +39,27 @@ export async function sampleFiles(period: number): Promise<string[]> {
 
 /** `taizhang demo`: the whole loop on the bundled sample — validate, then the notices of periods 1 and 2. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  parseArgs(argv, [], []);
+  const w = wordsOf(io);
+  parseArgs(argv, [], [], w);
   const outDir = path.resolve("out");
   let history: HistoryRecord[] = [];
   let afterFirst: HistoryRecord[] = [];
   let failures = 0;
   for (const period of [1, 2]) {
     const files = await sampleFiles(period);
-    io.stdout(`【第${period}期】校验 seeds/period-${period} 中的 ${files.length} 份台账\n`);
+    io.stdout(`${w.demoPeriod(period, files.length)}\n`);
     const { loaded, failed } = await loadWorkbooks(files, io);
     failures += failed.length;
     const run = validateRun(loaded, { today: io.today });
     for (const f of run.files) {
       const issues = run.issues.filter((i) => i.file === f.file);
-      const { errors, warnings } = countIssues(issues);
-      io.stdout(
-        `  ${errors > 0 ? "✗" : "✓"} ${path.basename(f.file)}：${errors} 个错误，${warnings} 个警告\n`,
-      );
+      io.stdout(`  ${w.fileCounts(path.basename(f.file), countIssues(issues))}\n`);
       for (const issue of issues.filter((i) => i.severity === "error")) {
-        const hint = issue.suggestion ? `（建议：${issue.suggestion}）` : "";
-        io.stdout(`      ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}${hint}\n`);
+        const place = `${issue.sheet}!${issue.cell ?? ""}`;
+        io.stdout(`      ${issueLine(issue, io, { level: false, place })}\n`);
       }
     }
-    const total = countIssues(run.issues);
-    io.stdout(
-      `  合计 ${total.errors} 个错误，${total.warnings} 个警告（警告多为“完成”“进行中”、单位简称等非规范写法，已按规范值处理）\n`,
-    );
+    io.stdout(`${w.demoTotal(countIssues(run.issues))}\n`);
     const out = path.join(outDir, `通报-第${period}期.xlsx`);
     const written = await writeNotice(run, {
       out,
@@ -84,16 +80,14 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     if (period === 1) afterFirst = history;
     io.stdout(
       [
-        `  → 已生成 ${path.relative(process.cwd(), out)}（统计截至 ${notice.asOf}）`,
-        ...noticeLines(notice).map((line) => `    ${line}`),
+        w.demoNoticeWritten(path.relative(process.cwd(), out), notice.asOf),
+        ...noticeLines(notice, io).map((line) => `    ${line}`),
         "",
       ].join("\n") + "\n",
     );
   }
   await runLoopDemo(io, { seeds: sampleDir(), outDir, history: afterFirst });
-  io.stdout(
-    "打开 out/通报-第2期.xlsx 的《通报（第2期）》工作表查看通报正文，附件3 查看全部校验问题；out/通报-第2期.docx 是 Word 版。\n",
-  );
+  io.stdout(`${w.demoHint}\n`);
   failures += await demoScore(outDir, io);
   return failures > 0 ? EXIT_FAILURE : EXIT_OK;
 }

@@ -23,7 +23,7 @@ import {
   DEFAULT_SETTINGS,
 } from "../core";
 import { readWorkbookFile, writeWorkbookFile } from "../adapters/xlsx";
-import type { CliIo } from "./io";
+import { type CliIo, wordsOf } from "./io";
 import { loadWorkbooks } from "./load";
 import { entryLine, figuresLine, planMergedWorkbook, readReturns } from "./merge-command";
 import { noticeLines, writeNotice } from "./notice-command";
@@ -46,7 +46,8 @@ export async function runLoopDemo(
       .sort()
       .map((f) => path.join(d, f));
   const out = (name: string) => path.join(dir, name);
-  io.stdout("【收发循环】下发模板 → 各单位填报报回 → 收集合并 → 生成通报\n");
+  const w = wordsOf(io);
+  io.stdout(`${w.loopHeader}\n`);
 
   // 1. The template, with the sample's roster in its 责任单位 list.
   const rosterBook = await readWorkbookFile((await files(p1))[0]!);
@@ -62,7 +63,7 @@ export async function runLoopDemo(
       copySheetPlan(rosterSheet, rosterBook.date1904),
     ],
   });
-  io.stdout(`  1. 标准台账：${rel(blank)}（下拉选项取自隐藏的“选项”表，日期、进度有校验，表头冻结）\n`);
+  io.stdout(`${w.loopTemplate(rel(blank))}\n`);
 
   // 2. The office's master ledger (the first period's returns merged), split per unit.
   const first = await readReturns(await files(p1), { ...io, progress: false });
@@ -74,11 +75,8 @@ export async function runLoopDemo(
   const split = planSplit(readMaster(await readWorkbookFile(master), io.today)!);
   const sendDir = out("3-下发");
   for (const f of split.files) await writeWorkbookFile(path.join(sendDir, f.fileName), f.plan);
-  io.stdout(
-    `  2. 总台账 ${rel(master)}：${split.rowsIn} 项任务；按单位拆分到 ${rel(sendDir)}，` +
-      `${split.files.filter((f) => f.unit !== null).length} 个单位各一份（预填任务，任务编号、类别、重点任务、完成时限已锁定）` +
-      `${split.unknownRows > 0 ? `，${split.unknownRows} 项责任单位无法识别，另存“未识别单位”` : ""}\n`,
-  );
+  const units = split.files.filter((f) => f.unit !== null).length;
+  io.stdout(`${w.loopMaster(rel(master), split.rowsIn, rel(sendDir), units, split.unknownRows)}\n`);
 
   // 3. The returns: the sample's second period as the units mailed it back.
   const batch1 = out("4-报回（第一批）");
@@ -120,30 +118,30 @@ export async function runLoopDemo(
     }
   }
   io.stdout(
-    `  3. 报回：${rel(batch1)}（${XLS}报回旧版 .xls；${BROKEN}的文件已损坏；${TWICE}报送了两次），` +
-      `${rel(batch2)}（${LATE}逾期补报；${BROKEN}重发）\n`,
+    `${w.loopReturns(rel(batch1), rel(batch2), { xls: XLS, broken: BROKEN, twice: TWICE, late: LATE })}\n`,
   );
 
   // 4. Collect the first batch, then everything once the late returns are in.
-  const collect = async (folders: string[], target: string, label: string) => {
+  const collect = async (folders: string[], target: string, step: 1 | 2) => {
     const names = (
       await Promise.all(folders.map(async (d) => (await readdir(d)).sort().map((f) => path.join(d, f))))
     ).flat();
-    const returns = await readReturns(names, { ...io, stderr: () => undefined, progress: false });
+    const shown = new Map<string, string>();
+    const returns = await readReturns(names, { ...io, stderr: () => undefined, progress: false }, shown);
     const result = collectReturns(NOTHING_COLLECTED, returns, { today: io.today });
     await writeWorkbookFile(target, planMergedWorkbook(result), { inputs: names });
-    io.stdout(`  ${label}：${rel(target)}\n`);
-    for (const e of result.added) if (e.outcome.kind !== "merged") io.stdout(`      ${entryLine(e)}\n`);
+    io.stdout(`${w.loopCollect(step, rel(target))}\n`);
+    for (const e of result.added)
+      if (e.outcome.kind !== "merged") io.stdout(`      ${entryLine(e, io, shown)}\n`);
     const merged = result.added.filter((e) => e.outcome.kind === "merged");
     const withErrors = merged.filter((e) => e.errors > 0).length;
-    io.stdout(
-      `      其余 ${merged.length} 个文件已合并（其中 ${withErrors} 个有填报错误，列入通报附件3）；${figuresLine(result)}\n`,
-    );
+    const sep = io.lang === "en" ? "; " : "；";
+    io.stdout(`      ${w.loopMerged(merged.length, withErrors)}${sep}${figuresLine(result, io)}\n`);
     return result;
   };
-  await collect([batch1], out("6-合并台账（第一批）.xlsx"), "4. 收集第一批");
+  await collect([batch1], out("6-合并台账（第一批）.xlsx"), 1);
   const mergedFile = out("7-合并台账.xlsx");
-  await collect([batch1, batch2], mergedFile, "5. 补报后重新收集");
+  await collect([batch1, batch2], mergedFile, 2);
 
   // 5. The notice from the merged ledger; its figures must equal the notice made from the units' own files.
   const { loaded } = await loadWorkbooks([mergedFile], io);
@@ -157,21 +155,21 @@ export async function runLoopDemo(
     inputs: [mergedFile],
     today: io.today,
   });
-  if (!written.ok) throw new Error("合并台账的设置或单位名册有误，未生成通报");
+  if (!written.ok) throw new Error(w.loopRefused);
   const notice = written.notice;
   const direct = validateRun((await loadWorkbooks(await files(p2), { ...io, progress: false })).loaded, {
     today: io.today,
     asOf: "2022-10-31",
   });
   const planned = planNoticeWorkbook(direct, { period: 2, history: [...options.history], today: io.today });
-  if (!planned.ok) throw new Error("样例台账的设置或单位名册有误");
+  if (!planned.ok) throw new Error(w.loopRefused);
   const directNotice = planned.notice;
   const same = JSON.stringify(figures(notice)) === JSON.stringify(figures(directNotice));
   io.stdout(
     [
-      `  6. 由合并台账生成通报：${rel(noticeFile)}`,
-      ...noticeLines(notice).map((l) => `      ${l}`),
-      `      与直接汇总各单位台账所得的通报${same ? "数字完全一致" : "数字不一致（请检查）"}`,
+      w.loopNotice(rel(noticeFile)),
+      ...noticeLines(notice, io).map((l) => `      ${l}`),
+      `      ${w.loopSame(same)}`,
       "",
     ].join("\n") + "\n",
   );

@@ -28,9 +28,9 @@ import {
   writeBytesFile,
 } from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
-import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { writeJson } from "./json-out";
-import { type FailedFile, type LoadedFile, describeReadFailure } from "./load";
+import { type FailedFile, type LoadedFile, describeReadFailure, failureText } from "./load";
 import { validationJson } from "./validate-command";
 
 interface LoadedBytes extends LoadedFile {
@@ -63,10 +63,12 @@ interface FileOutcome {
   readonly marked: number;
   /** The annotated copy, or null when the workbook had no issue (or the copy failed). */
   readonly output: string | null;
-  /** Why the copy could not be written, if it could not. */
+  /** Why the copy could not be written, if it could not (Chinese, as `--json` prints it)… */
   readonly writeError?: string;
   /** The input was an `.xls`; its copy is an `.xlsx`. */
   readonly fromXls?: boolean;
+  /** …and in the language of the human output. */
+  readonly writeErrorShown?: string;
 }
 
 /** 补报天数 from the run's settings, when the settings table has it; else the default. */
@@ -80,7 +82,7 @@ async function loadWithBytes(files: readonly string[], io: CliIo) {
   const failed: FailedFile[] = [];
   const order: Array<LoadedFile | FailedFile> = [];
   for (const [i, file] of files.entries()) {
-    if (io.progress) io.stderr(`正在读取 ${file}（${i + 1}/${files.length}）…\n`);
+    if (io.progress) io.stderr(`${wordsOf(io).reading(file, i + 1, files.length)}\n`);
     try {
       const info = await stat(file);
       if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
@@ -93,8 +95,8 @@ async function loadWithBytes(files: readonly string[], io: CliIo) {
       loaded.push(entry);
       order.push(entry);
     } catch (error) {
-      const entry = { file, error: describeReadFailure(error) };
-      io.stderr(`taizhang: ${file}: ${entry.error}\n`);
+      const entry = { file, error: describeReadFailure(error), cause: error };
+      io.stderr(`taizhang: ${file}: ${wordsOf(io).readFailure(error)}\n`);
       failed.push(entry);
       order.push(entry);
     }
@@ -113,12 +115,12 @@ function outputName(file: string, extension: string, taken: Set<string>): string
 
 /** `taizhang feedback FILE… --out-dir DIR [--as-of D] [--json]` */
 export async function feedbackCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["as-of", "out-dir"], ["json"]);
-  const asOf = asOfOption(args);
+  const w = wordsOf(io);
+  const args = parseArgs(argv, ["as-of", "out-dir"], ["json"], w);
+  const asOf = asOfOption(args, w);
   const outDir = stringOption(args, "out-dir");
-  if (args.positionals.length === 0) throw new UsageError("请指定各单位报送的台账文件");
-  if (outDir === undefined)
-    throw new UsageError("请用 --out-dir 指定退回件的输出文件夹，如 --out-dir 退回修改");
+  if (args.positionals.length === 0) throw new UsageError(w.needLedgerFiles);
+  if (outDir === undefined) throw new UsageError(w.needFeedbackOutDir);
   const json = args.options.has("json");
 
   const { loaded, failed, order } = await loadWithBytes(args.positionals, io);
@@ -144,7 +146,7 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
       unit: workbookUnit(entry.workbook, validation.sheets, validation.rows),
       existingSheets: entry.workbook.sheets.map((s) => s.name),
     });
-    if (io.progress) io.stderr(`正在生成 ${path.basename(entry.file)} 的退回件…\n`);
+    if (io.progress) io.stderr(`${w.generatingFeedback(path.basename(entry.file))}\n`);
     try {
       const annotated = annotateWorkbook(entry.bytes, feedback);
       const output = path.join(outDir, outputName(entry.file, annotated.extension, taken));
@@ -159,7 +161,8 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
       });
     } catch (error) {
       const reason = describeReadFailure(error).replace(/^无法读取：/, "");
-      io.stderr(`taizhang: ${entry.file}: 未能生成退回件：${reason}\n`);
+      const shown = io.lang === "en" ? w.readFailure(error) : reason;
+      io.stderr(`taizhang: ${w.feedbackFailed(entry.file, shown)}\n`);
       outcomes.set(entry.file, {
         file: entry.file,
         errors,
@@ -167,6 +170,7 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
         marked: 0,
         output: null,
         writeError: reason,
+        writeErrorShown: shown,
       });
     }
   }
@@ -202,43 +206,41 @@ function printFeedback(
   deadline: string,
   io: CliIo,
 ): void {
-  const lines: string[] = [`统计截止日期：${run.asOf}`, ""];
+  const w = wordsOf(io);
+  const lines: string[] = [w.asOfLine(run.asOf), ""];
   let written = 0;
   let clean = 0;
   let unreadable = 0;
   for (const entry of order) {
     if ("error" in entry) {
       unreadable++;
-      lines.push(`✗ ${entry.file}：无法读取（${entry.error}），未生成退回件`);
+      lines.push(w.feedbackUnreadable(entry.file, failureText(entry, io)));
       continue;
     }
     const o = outcomes.get(entry.file)!;
     if (o.errors + o.warnings === 0) {
       clean++;
-      lines.push(`✓ ${entry.file}：未发现问题，无需退回，未生成退回件`);
+      lines.push(w.feedbackClean(entry.file));
       continue;
     }
-    const counts = `${o.errors} 个错误，${o.warnings} 个警告`;
     if (o.output === null) {
       unreadable++;
-      lines.push(`✗ ${entry.file}：${counts}；未能生成退回件（${o.writeError ?? ""}）`);
+      lines.push(w.feedbackNotWritten(entry.file, o, o.writeErrorShown ?? o.writeError ?? ""));
       continue;
     }
     written++;
-    const macro = o.output.toLowerCase().endsWith(".xlsm")
-      ? "（含宏，保持 .xlsm）"
-      : o.fromXls
-        ? "（原文件为 .xls，退回件为 .xlsx）"
-        : "";
     lines.push(
-      `${o.errors > 0 ? "✗" : "!"} ${entry.file}：${counts}，标注 ${o.marked} 个单元格 → ${o.output}${macro}`,
+      w.feedbackWritten(
+        entry.file,
+        o,
+        o.marked,
+        o.output,
+        o.output.toLowerCase().endsWith(".xlsm") ? "xlsm" : o.fromXls ? "xls" : null,
+      ),
     );
   }
   const day = isoToDay(deadline);
-  lines.push(
-    "",
-    `合计：${order.length} 个文件，生成退回件 ${written} 份，无问题 ${clean} 份${unreadable ? `，无法处理 ${unreadable} 份` : ""}。` +
-      (written > 0 && day !== null ? `退回件要求各单位于${formatChineseDate(day)}前修改后重新报送。` : ""),
-  );
+  const shownDeadline = day === null ? null : io.lang === "en" ? deadline : formatChineseDate(day);
+  lines.push("", w.feedbackTotal(order.length, written, clean, unreadable, shownDeadline));
   io.stdout(lines.join("\n") + "\n");
 }

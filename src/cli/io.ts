@@ -1,3 +1,5 @@
+import { type CliWords, type Language, cliWords } from "./words";
+
 /** What a command needs from its surroundings, so tests can run commands in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -6,6 +8,13 @@ export interface CliIo {
   readonly today: string;
   /** Show progress lines on stderr (a terminal is attached). */
   readonly progress: boolean;
+  /** The language of the human output (stdout text, stderr lines); Chinese when absent. */
+  readonly lang?: Language;
+}
+
+/** The words of `io`'s language. */
+export function wordsOf(io: CliIo): CliWords {
+  return cliWords(io.lang ?? "zh");
 }
 
 /** The first line of whatever was thrown: what the user sees, never a stack trace. */

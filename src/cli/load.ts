@@ -6,9 +6,9 @@ import {
   TooManyIssuesError,
   validateRun,
 } from "../core";
-import { WorkbookReadError } from "../adapters/xlsx/read";
-import { type CliIo, oneLine } from "./io";
+import { type CliIo, oneLine, wordsOf } from "./io";
 import { readInputFile } from "./read-input";
+import { cliWords } from "./words";
 
 export interface LoadedFile {
   readonly file: string;
@@ -17,18 +17,21 @@ export interface LoadedFile {
 
 export interface FailedFile {
   readonly file: string;
-  /** One line, Chinese. */
+  /** One line, Chinese (as `--json` prints it). */
   readonly error: string;
+  /** What was thrown, for the human output's words in another language. */
+  readonly cause?: unknown;
 }
 
-/** Why a file could not be read, in one line (no stack trace). */
+/** Why `f` failed, in `io`'s language (a string `cause` is already in it). */
+export function failureText(f: FailedFile, io: CliIo): string {
+  if (typeof f.cause === "string") return f.cause;
+  return io.lang === "en" && f.cause !== undefined ? wordsOf(io).readFailure(f.cause) : f.error;
+}
+
+/** Why a file could not be read, in one line of Chinese (no stack trace): `--json`'s `error`. */
 export function describeReadFailure(error: unknown): string {
-  if (error instanceof WorkbookReadError) return error.message;
-  const code = (error as { code?: unknown }).code;
-  if (code === "ENOENT") return "文件不存在";
-  if (code === "EISDIR") return "这是一个文件夹，不是 .xlsx 文件";
-  if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限";
-  return `无法读取：${oneLine(error)}`;
+  return cliWords("zh").readFailure(error);
 }
 
 /** Reads every file; a file that cannot be read is reported and the others still load. */
@@ -40,7 +43,7 @@ export async function loadWorkbooks(
   const failed: FailedFile[] = [];
   const order: Array<LoadedFile | FailedFile> = [];
   for (const [i, file] of files.entries()) {
-    if (io.progress) io.stderr(`正在读取 ${file}（${i + 1}/${files.length}）…\n`);
+    if (io.progress) io.stderr(`${wordsOf(io).reading(file, i + 1, files.length)}\n`);
     try {
       const info = await stat(file);
       if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
@@ -49,8 +52,8 @@ export async function loadWorkbooks(
       loaded.push(entry);
       order.push(entry);
     } catch (error) {
-      const entry = { file, error: describeReadFailure(error) };
-      io.stderr(`taizhang: ${file}: ${entry.error}\n`);
+      const entry = { file, error: describeReadFailure(error), cause: error };
+      io.stderr(`taizhang: ${file}: ${wordsOf(io).readFailure(error)}\n`);
       failed.push(entry);
       order.push(entry);
     }
@@ -98,11 +101,17 @@ export function validateLoaded(
       try {
         validateRun([file], options);
       } catch (fault) {
-        faults.set(file, { file: file.file, error: validationFault(fault) });
+        faults.set(file, {
+          file: file.file,
+          error: validationFault(fault),
+          ...(fault instanceof TooManyIssuesError
+            ? {}
+            : { cause: wordsOf(io).validationCrashed(oneLine(fault)) }),
+        });
       }
     }
     if (faults.size === 0) throw error;
-    for (const f of faults.values()) io.stderr(`taizhang: ${f.file}: ${f.error}\n`);
+    for (const f of faults.values()) io.stderr(`taizhang: ${f.file}: ${failureText(f, io)}\n`);
     const loaded = read.loaded.filter((f) => !faults.has(f));
     const order = read.order.map((f) => ("workbook" in f ? (faults.get(f) ?? nameOnly(f)) : f));
     return {

@@ -3,27 +3,9 @@
  * the exit code; `main` wires it to the real process.
  */
 import { localToday } from "../core";
-import { type CliIo, EXIT_FAILURE, UsageError, oneLine } from "./io";
+import { type CliIo, EXIT_FAILURE, UsageError, oneLine, wordsOf } from "./io";
 import { validateCommand } from "./validate-command";
-
-const USAGE = `用法：taizhang <命令> [参数]
-
-命令：
-  validate FILE… [--as-of YYYY-MM-DD] [--json]   校验台账
-  notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]
-                                                  校验、计算并生成通报工作簿
-  feedback FILE… --out-dir DIR [--as-of D] [--json]
-                                                  退回修改：为有问题的台账各生成一份标注批注的副本
-                                                  “<原文件名>-退回修改.xlsx”，首张工作表为“退回修改说明”
-  template --out FILE [--unit 单位] [--tasks 总台账.xlsx]
-                                                  生成标准台账模板（可为某单位预填任务）
-  split 总台账.xlsx --out-dir DIR                  按单位拆分为预填的台账，分发各单位
-  merge FILE… --out 合并.xlsx [--json]             收集各单位报回的台账（.xlsx/.xls），合并为一个台账
-  score FILE… [--out OUT.xlsx] [--json]           考核评分：汇总各考核表，计算综合得分、排名与等次
-  demo                                            在自带样例上演示完整流程，结果写入 out/
-
-退出码：0 完成且无错误；1 完成但发现校验错误；2 用法错误或文件无法读取。
-`;
+import { type Language, cliLanguage } from "./words";
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -44,8 +26,32 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
  * `{"error": "…"}` when it could not give one (SPEC §10). Files that cannot be read are each
  * their own `{file, error}` inside the command's document (see `./load`).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+/**
+ * Takes `--lang X` / `--lang=X` out of `argv` (anywhere before `--`): the language of the human
+ * output for every command. Returns the rest and the value, if any.
+ */
+export function takeLanguage(argv: readonly string[]): { rest: string[]; lang: string | undefined } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      for (let j = i; j < argv.length; j++) rest.push(argv[j]!);
+      break;
+    }
+    if (arg === "--lang") lang = argv[++i] ?? "";
+    else if (arg.startsWith("--lang=")) lang = arg.slice("--lang=".length);
+    else rest.push(arg);
+  }
+  return { rest, lang };
+}
+
+export async function runCli(argv: readonly string[], baseIo: CliIo): Promise<number> {
+  const taken = takeLanguage(argv);
+  const io: CliIo =
+    taken.lang === undefined ? baseIo : { ...baseIo, lang: cliLanguage(taken.lang, undefined) };
+  const words = wordsOf(io);
+  const [name, ...rest] = taken.rest;
   const json = rest.includes("--json");
   let printed = false;
   const guarded: CliIo = {
@@ -60,14 +66,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (json && !printed) io.stdout(JSON.stringify({ error: line }, null, 2) + "\n");
     return EXIT_FAILURE;
   };
+  if (taken.lang !== undefined && !/^(zh|en)/i.test(taken.lang)) return fail(words.badLanguage(taken.lang));
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout(USAGE);
+    io.stdout(words.usage);
     return name === undefined ? EXIT_FAILURE : 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`taizhang: 未知命令“${name}”\n${USAGE}`);
-    if (json) io.stdout(JSON.stringify({ error: `未知命令“${name}”` }, null, 2) + "\n");
+    io.stderr(`taizhang: ${words.unknownCommand(name)}\n${words.usage}`);
+    if (json) io.stdout(JSON.stringify({ error: words.unknownCommand(name) }, null, 2) + "\n");
     return EXIT_FAILURE;
   }
   try {
@@ -78,8 +85,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) return fail(oneLine(error));
     // Anything else is a defect or an environment failure: one line for the user, the stack only on request.
     if (process.env["TAIZHANG_DEBUG"] && error instanceof Error) io.stderr(`${error.stack ?? ""}\n`);
-    return fail(`运行出错：${oneLine(error)}`);
+    return fail(words.crashed(oneLine(error)));
   }
+}
+
+/** The language `LANG` asks for (SPEC §10: English when it starts with `en`). */
+export function envLanguage(): Language {
+  return cliLanguage(undefined, process.env["LANG"]);
 }
 
 export function main(): void {
@@ -88,10 +100,11 @@ export function main(): void {
     stderr: (text) => process.stderr.write(text),
     today: localToday(),
     progress: Boolean(process.stderr.isTTY),
+    lang: envLanguage(),
   };
   // Last line of defence: nothing escapes as a stack trace.
   const last = (error: unknown) => {
-    process.stderr.write(`taizhang: 运行出错：${oneLine(error)}\n`);
+    process.stderr.write(`taizhang: ${wordsOf(io).crashed(oneLine(error))}\n`);
     process.exit(EXIT_FAILURE);
   };
   process.on("uncaughtException", last);

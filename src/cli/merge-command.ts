@@ -17,21 +17,30 @@ import {
 } from "../core";
 import { writeWorkbookFile } from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
-import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { describeReadFailure } from "./load";
 import { readInputFile } from "./read-input";
 
-/** Reads every file for collecting: a file that cannot be read is a line of 收集情况, not a crash. */
-export async function readReturns(files: readonly string[], io: CliIo): Promise<ReturnedFile[]> {
+/**
+ * Reads every file for collecting: a file that cannot be read is a line of 收集情况 (its reason in
+ * Chinese, as the sheet is), not a crash. `shown` gets each such file's reason in `io`'s language.
+ */
+export async function readReturns(
+  files: readonly string[],
+  io: CliIo,
+  shown: Map<string, string> = new Map(),
+): Promise<ReturnedFile[]> {
+  const w = wordsOf(io);
   const out: ReturnedFile[] = [];
   for (const [i, file] of files.entries()) {
-    if (io.progress) io.stderr(`正在读取 ${file}（${i + 1}/${files.length}）…\n`);
+    if (io.progress) io.stderr(`${w.reading(file, i + 1, files.length)}\n`);
     try {
       const { workbook, hash } = await readInputFile(file);
       out.push({ file: path.basename(file), hash, workbook });
     } catch (error) {
       const reason = describeReadFailure(error);
-      io.stderr(`taizhang: ${file}: ${reason}\n`);
+      shown.set(path.basename(file), w.readFailure(error));
+      io.stderr(`taizhang: ${file}: ${w.readFailure(error)}\n`);
       out.push({ file: path.basename(file), hash: null, workbook: null, error: reason });
     }
   }
@@ -52,32 +61,31 @@ export function planMergedWorkbook(result: CollectResult): WorkbookPlan {
   };
 }
 
-/** One line per file, as printed (and as the demo prints it). */
-export function entryLine(e: CollectEntry): string {
-  const mark = e.outcome.kind === "merged" ? (e.errors > 0 ? "✗" : "✓") : "·";
-  const unit = e.unit ?? "单位未识别";
-  const counts =
+/** One line per file, as printed (and as the demo prints it); `shown`: unreadable files' reasons in `io`'s language. */
+export function entryLine(e: CollectEntry, io: CliIo, shown?: ReadonlyMap<string, string>): string {
+  const outcome =
     e.outcome.kind === "unreadable"
-      ? ""
-      : `：${unit}，${e.rows} 行，${e.errors} 个错误，${e.warnings} 个警告`;
-  return `${mark} ${e.file}${counts} — ${describeOutcome(e.outcome)}`;
+      ? { ...e.outcome, reason: shown?.get(e.file) ?? e.outcome.reason }
+      : e.outcome;
+  return wordsOf(io).mergeEntry({ ...e, outcome });
 }
 
-export function figuresLine(result: CollectResult): string {
+export function figuresLine(result: CollectResult, io: CliIo): string {
   const f = result.figures;
-  const before = f.rowsBefore > 0 ? `原有 ${f.rowsBefore} 行 + ` : "";
-  return `${before}读入 ${f.rowsIn} 行 = 合并台账 ${f.rowsOut} 行 + 未合并 ${f.rowsReported} 行（重复报送，见收集情况）`;
+  return wordsOf(io).mergeFigures(f.rowsBefore, f.rowsIn, f.rowsOut, f.rowsReported);
 }
 
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out", "as-of"], ["json"]);
+  const w = wordsOf(io);
+  const args = parseArgs(argv, ["out", "as-of"], ["json"], w);
   const out = stringOption(args, "out");
-  if (out === undefined) throw new UsageError("merge 需要 --out 输出文件，例如 --out 合并台账.xlsx");
-  if (args.positionals.length === 0) throw new UsageError("merge 需要至少一个报回的台账文件");
-  const asOf = asOfOption(args);
+  if (out === undefined) throw new UsageError(w.mergeNeedOut);
+  if (args.positionals.length === 0) throw new UsageError(w.mergeNeedFiles);
+  const asOf = asOfOption(args, w);
   const json = args.options.has("json");
 
-  const returns = await readReturns(args.positionals, io);
+  const shown = new Map<string, string>();
+  const returns = await readReturns(args.positionals, io, shown);
   const result = collectReturns(NOTHING_COLLECTED, returns, { today: io.today, asOf });
   await writeWorkbookFile(out, planMergedWorkbook(result), { inputs: args.positionals });
 
@@ -103,9 +111,9 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
       })}\n`,
     );
   } else {
-    for (const e of result.added) io.stdout(`${entryLine(e)}\n`);
+    for (const e of result.added) io.stdout(`${entryLine(e, io, shown)}\n`);
     io.stdout(
-      `${figuresLine(result)}\n已写入 ${out}（合并台账 ${result.figures.rowsOut} 行，收集情况 ${result.added.length} 个文件）\n`,
+      `${figuresLine(result, io)}\n${w.mergeWritten(out, result.figures.rowsOut, result.added.length)}\n`,
     );
   }
   return unreadable ? EXIT_FAILURE : errors ? EXIT_ISSUES : EXIT_OK;

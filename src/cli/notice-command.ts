@@ -10,17 +10,17 @@ import {
   enumKey,
   splitList,
   formatRate,
-  localizeIssue,
   planNoticeWorkbook,
   readWorkbookHistory,
 } from "../core";
 import { readWorkbookFile, writeBytesFile, writeWorkbookFile } from "../adapters/xlsx";
 import { renderNoticeDocx } from "../adapters/docx";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
-import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
+import type { CliWords } from "./words";
 import { writeJson } from "./json-out";
-import { describeReadFailure, loadWorkbooks, validateLoaded } from "./load";
-import { printValidation, validationJson } from "./validate-command";
+import { loadWorkbooks, validateLoaded } from "./load";
+import { issueLine, printValidation, validationJson } from "./validate-command";
 
 /** The notice fields of `notice --json` (SPEC §10), after the validate fields. */
 export function noticeJson(notice: NoticeData) {
@@ -71,7 +71,9 @@ export function noticeJson(notice: NoticeData) {
 async function loadHistory(
   file: string | undefined,
   inputs: readonly WorkbookGrid[],
+  io: CliIo,
 ): Promise<HistoryRecord[]> {
+  const w = wordsOf(io);
   if (file === undefined) {
     for (const workbook of inputs) {
       const records = readWorkbookHistory(workbook);
@@ -83,27 +85,36 @@ async function loadHistory(
   try {
     workbook = await readWorkbookFile(file);
   } catch (error) {
-    throw new UsageError(`无法读取历史文件 ${file}：${describeReadFailure(error)}`);
+    throw new UsageError(w.historyUnreadable(file, w.readFailure(error)));
   }
   const records = readWorkbookHistory(workbook);
-  if (!records) throw new UsageError(`历史文件 ${file} 中没有“${HISTORY_SHEET}”工作表`);
+  if (!records) throw new UsageError(w.historyWithoutSheet(file, HISTORY_SHEET));
   return records;
 }
 
-/** The notice in a few lines: totals and every list, for the terminal. */
-export function noticeLines(notice: NoticeData): string[] {
+/** The notice in a few lines, in `io`'s language: totals and every list, for the terminal. */
+export function noticeLines(notice: NoticeData, io: CliIo): string[] {
+  const w = wordsOf(io);
+  const units = (list: ReadonlyArray<{ unit: string }>) => list.map((e) => e.unit);
+  const t = notice.totals;
   return [
-    `任务 ${notice.totals.assigned} 项，已完成 ${notice.totals.completed} 项，完成率 ${formatRate(notice.totals.completionRate)}，逾期 ${notice.totals.overdue} 项`,
-    `红榜：${notice.redList.map((e) => e.unit).join("、") || "无"}`,
-    `黑榜：${notice.blackList.map((e) => e.unit).join("、") || "无"}`,
-    `末位驻点：${notice.stationed.map((e) => e.unit).join("、") || (notice.previous ? "无" : "首次通报，暂不确定")}`,
-    `停滞：${notice.stalled.map((e) => e.unit).join("、") || "无"}`,
-    `未报送：${notice.notSubmitted.map((e) => e.unit).join("、") || "无"}`,
+    w.noticeTotals(t.assigned, t.completed, formatRate(t.completionRate), t.overdue),
+    w.listLine("red", units(notice.redList)),
+    w.listLine("black", units(notice.blackList)),
+    notice.stationed.length === 0 && !notice.previous
+      ? w.firstNoticeNobody
+      : w.listLine("stationed", units(notice.stationed)),
+    w.listLine("stalled", units(notice.stalled)),
+    w.listLine("notSubmitted", units(notice.notSubmitted)),
   ];
 }
 
 function printNotice(notice: NoticeData, out: string, io: CliIo): void {
-  const lines = ["", `已生成第${notice.period}期通报：${out}`, ...noticeLines(notice).map((l) => `  ${l}`)];
+  const lines = [
+    "",
+    wordsOf(io).noticeGenerated(notice.period, out),
+    ...noticeLines(notice, io).map((l) => `  ${l}`),
+  ];
   io.stdout(lines.join("\n") + "\n");
 }
 
@@ -145,41 +156,47 @@ export async function writeNotice(
 /** Says on stderr why no notice was written: the setup errors with their cells. */
 export function printRefusal(issues: readonly IssueData[], io: CliIo): void {
   for (const issue of issues)
-    io.stderr(`taizhang: ${issue.sheet}!${issue.cell ?? ""} ${localizeIssue(issue).message}\n`);
-  io.stderr("taizhang: “设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试\n");
+    io.stderr(
+      `taizhang: ${issueLine(issue, io, { level: false, place: `${issue.sheet}!${issue.cell ?? ""}` })}\n`,
+    );
+  io.stderr(`taizhang: ${wordsOf(io).noticeRefused}\n`);
 }
 
 /** `--category 巡察整改、乡村振兴`: the categories of a 专项通报, each one of 设置's 任务类别. */
-function categoryOption(value: string | undefined, known: readonly string[]): string[] | null {
+function categoryOption(
+  value: string | undefined,
+  known: readonly string[],
+  words: CliWords,
+): string[] | null {
   if (value === undefined) return null;
   const asked = splitList(value);
-  if (asked.length === 0) throw new UsageError("--category 需要至少一个任务类别，如 --category 巡察整改");
+  if (asked.length === 0) throw new UsageError(words.categoryEmpty);
   const keys = new Map(known.map((k) => [enumKey(k), k]));
   return asked.map((c) => {
     const found = keys.get(enumKey(c));
-    if (found === undefined)
-      throw new UsageError(`--category 中的“${c}”不是任务类别（可选：${known.join("、")}）`);
+    if (found === undefined) throw new UsageError(words.categoryUnknown(c, known));
     return found;
   });
 }
 
 /** `taizhang notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]` */
 export async function noticeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const w = wordsOf(io);
   const args = parseArgs(
     argv,
     ["as-of", "out", "period", "history", "category", "docx"],
     ["json", "with-ledger"],
+    w,
   );
-  const asOf = asOfOption(args);
-  const period = positiveIntOption(args, "period");
+  const asOf = asOfOption(args, w);
+  const period = positiveIntOption(args, "period", w);
   const out = stringOption(args, "out");
   const historyFile = stringOption(args, "history");
-  if (args.positionals.length === 0) throw new UsageError("请指定各单位报送的台账文件");
-  if (out === undefined) throw new UsageError("请用 --out 指定输出的通报工作簿，如 --out 通报.xlsx");
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out 应为 .xlsx 文件");
+  if (args.positionals.length === 0) throw new UsageError(w.needLedgerFiles);
+  if (out === undefined) throw new UsageError(w.needOutXlsx);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(w.outMustBeXlsx);
   const docx = stringOption(args, "docx");
-  if (docx !== undefined && !docx.toLowerCase().endsWith(".docx"))
-    throw new UsageError("--docx 应为 .docx 文件");
+  if (docx !== undefined && !docx.toLowerCase().endsWith(".docx")) throw new UsageError(w.docxMustBeDocx);
 
   const { run, loaded, failed, order } = validateLoaded(
     await loadWorkbooks(args.positionals, io),
@@ -191,15 +208,17 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
     // Nothing could be read: say so, and write nothing (an empty notice would mislead).
     if (json) writeJson(validationJson(run, order), io.stdout);
     else printValidation(run, order, io);
-    io.stderr("taizhang: 没有可以读取的台账文件，未生成通报\n");
+    io.stderr(`taizhang: ${w.nothingReadable}\n`);
     return EXIT_FAILURE;
   }
   const history = await loadHistory(
     historyFile,
     loaded.map((l) => l.workbook),
+    io,
   );
   const inputs = [...args.positionals, ...(historyFile ? [historyFile] : [])];
-  if (io.progress) io.stderr(`正在生成通报 ${out}${docx ? `、${docx}` : ""} …\n`);
+  if (io.progress)
+    io.stderr(`${w.generatingNotice(docx ? `${out}${io.lang === "en" ? ", " : "、"}${docx}` : out)}\n`);
   const written = await writeNotice(run, {
     out,
     period,
@@ -207,7 +226,7 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
     withLedger: args.options.has("with-ledger"),
     inputs,
     today: io.today,
-    categories: categoryOption(stringOption(args, "category"), run.settings.categories),
+    categories: categoryOption(stringOption(args, "category"), run.settings.categories, w),
     docx,
   });
   if (!written.ok) {

@@ -20,8 +20,7 @@ import {
 } from "../core";
 import { writeWorkbookFile } from "../adapters/xlsx";
 import { parseArgs, stringOption } from "./args";
-import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from "./io";
-import { describeReadFailure } from "./load";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError, oneLine, wordsOf } from "./io";
 import { readInputFile } from "./read-input";
 
 async function readMasterFile(file: string, io: CliIo): Promise<MasterLedger> {
@@ -29,19 +28,19 @@ async function readMasterFile(file: string, io: CliIo): Promise<MasterLedger> {
   try {
     workbook = (await readInputFile(file)).workbook;
   } catch (error) {
-    throw new UsageError(`${file}: ${describeReadFailure(error)}`);
+    throw new UsageError(`${file}: ${wordsOf(io).readFailure(error)}`);
   }
   const master = readMaster(workbook, io.today);
-  if (master === null)
-    throw new UsageError(`${file}: 没有找到台账工作表（表头应含任务编号、重点任务、责任单位等列）`);
+  if (master === null) throw new UsageError(wordsOf(io).noLedgerIn(file));
   return master;
 }
 
 export async function templateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out", "unit", "tasks"], []);
+  const w = wordsOf(io);
+  const args = parseArgs(argv, ["out", "unit", "tasks"], [], w);
   const out = stringOption(args, "out");
-  if (out === undefined) throw new UsageError("template 需要 --out 输出文件，例如 --out 重点任务台账.xlsx");
-  if (args.positionals.length > 0) throw new UsageError(`template 不接受文件参数“${args.positionals[0]}”`);
+  if (out === undefined) throw new UsageError(w.templateNeedOut);
+  if (args.positionals.length > 0) throw new UsageError(w.templateNoFiles(args.positionals[0]!));
   const unitArg = stringOption(args, "unit");
   const tasks = stringOption(args, "tasks");
 
@@ -49,15 +48,14 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
   let rows = 0;
   let unit = unitArg ?? null;
   if (tasks !== undefined) {
-    if (unitArg === undefined)
-      throw new UsageError("--tasks 需要同时用 --unit 指定单位；为每个单位生成请用 split");
+    if (unitArg === undefined) throw new UsageError(w.tasksNeedUnit);
     const master = await readMasterFile(tasks, io);
     if (master.roster) {
       const resolved = resolveUnit(unitArg, unitVocabulary(master.roster));
       const known = [...master.roster.units, ...(master.roster.unranked ?? [])].some(
         (u) => enumKey(u.name) === enumKey(resolved),
       );
-      if (!known) throw new UsageError(`${tasks} 的单位名册中没有“${unitArg}”`);
+      if (!known) throw new UsageError(w.unitNotInRoster(tasks, unitArg));
       unit = resolved;
     }
     const own = masterRows(master)
@@ -75,39 +73,33 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
     };
   }
   await writeWorkbookFile(out, plan, { inputs: tasks ? [tasks] : [] });
-  const what = unit ? `${unit}的` : "空白";
-  io.stdout(
-    `已生成${what}标准台账 ${out}${tasks ? `（预填 ${rows} 项任务，任务编号、类别、重点任务、完成时限已锁定）` : ""}\n`,
-  );
+  io.stdout(`${w.templateWritten(unit, out, tasks ? rows : null)}\n`);
   return EXIT_OK;
 }
 
 export async function splitCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out-dir"], []);
+  const w = wordsOf(io);
+  const args = parseArgs(argv, ["out-dir"], [], w);
   const outDir = stringOption(args, "out-dir");
-  if (outDir === undefined) throw new UsageError("split 需要 --out-dir 输出文件夹");
-  if (args.positionals.length !== 1) throw new UsageError("split 需要且只需要一个总台账文件");
+  if (outDir === undefined) throw new UsageError(w.splitNeedOutDir);
+  if (args.positionals.length !== 1) throw new UsageError(w.splitNeedOneFile);
   const file = args.positionals[0]!;
   const master = await readMasterFile(file, io);
-  if (!master.roster) io.stderr(`taizhang: ${file} 没有单位名册，按台账中出现的单位名称拆分\n`);
+  if (!master.roster) io.stderr(`taizhang: ${w.splitNoRoster(file)}\n`);
   const split = planSplit(master);
   let failed = 0;
   for (const [i, f] of split.files.entries()) {
     const target = path.join(outDir, f.fileName);
-    if (io.progress) io.stderr(`正在写入 ${target}（${i + 1}/${split.files.length}）…\n`);
+    if (io.progress) io.stderr(`${w.writing(target, i + 1, split.files.length)}\n`);
     try {
       await writeWorkbookFile(target, f.plan, { inputs: [file] });
-      io.stdout(
-        `  ${f.fileName}：${f.rows} 项任务${f.unit === null ? "（责任单位为空或不在单位名册中，请核实）" : ""}\n`,
-      );
+      io.stdout(`${w.splitFile(f.fileName, f.rows, f.unit === null)}\n`);
     } catch (error) {
       failed++;
-      io.stderr(`taizhang: ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`taizhang: ${target}: ${oneLine(error)}\n`);
     }
   }
   const units = split.files.filter((f) => f.unit !== null).length;
-  io.stdout(
-    `已拆分 ${split.rowsIn} 项任务到 ${units} 个单位的台账${split.unknownRows > 0 ? `，另有 ${split.unknownRows} 项责任单位无法识别，见 未识别单位-重点任务台账.xlsx` : ""}（${outDir}）\n`,
-  );
+  io.stdout(`${w.splitTotal(split.rowsIn, units, split.unknownRows, outDir)}\n`);
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }

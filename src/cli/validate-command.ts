@@ -1,8 +1,8 @@
 import { type IssueData, type RunValidation, countIssues, localizeIssue } from "../core";
 import { asOfOption, parseArgs } from "./args";
-import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError } from "./io";
+import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { lazyArray, writeJson } from "./json-out";
-import { type CheckedFile, type FailedFile, loadWorkbooks, validateLoaded } from "./load";
+import { type CheckedFile, type FailedFile, failureText, loadWorkbooks, validateLoaded } from "./load";
 
 /** One issue as `--json` prints it (SPEC §10). */
 export interface IssueJson {
@@ -50,15 +50,13 @@ export function validationJson(run: RunValidation, order: ReadonlyArray<CheckedF
   };
 }
 
-const SEVERITY_ZH = { error: "错误", warning: "警告" } as const;
-
 /**
  * At most this many issues per sheet in the human report; the rest are counted in one line (all of
  * them are in `--json` and in the notice's 附件3). A terminal cannot show 100,000 lines usefully.
  */
 export const HUMAN_ISSUES_PER_SHEET = 200;
 
-/** Human report, Chinese: per file and sheet, each issue with its cell and suggestion. */
+/** Human report, in `io`'s language: per file and sheet, each issue with its cell and suggestion. */
 export function printValidation(
   run: RunValidation,
   order: ReadonlyArray<CheckedFile | FailedFile>,
@@ -71,50 +69,54 @@ export function printValidation(
     if (list) list.push(issue);
     else issuesByFile.set(issue.file, [issue]);
   }
-  const lines: string[] = [`统计截止日期：${run.asOf}`];
+  const w = wordsOf(io);
+  const lines: string[] = [w.asOfLine(run.asOf)];
   for (const entry of order) {
     if ("error" in entry) {
-      lines.push("", `✗ ${entry.file}：无法读取（${entry.error}）`);
+      lines.push("", w.unreadableLine(entry.file, failureText(entry, io)));
       continue;
     }
     const result = byFile.get(entry.file)!;
     const issues = issuesByFile.get(entry.file) ?? [];
-    const { errors, warnings } = countIssues(issues);
-    lines.push("", `${errors > 0 ? "✗" : "✓"} ${entry.file}：${errors} 个错误，${warnings} 个警告`);
-    if (result.sheets.length === 0) lines.push("  未找到台账工作表（表头至少应有 6 个标准列名）");
-    for (const s of result.sheets) {
-      lines.push(
-        `  工作表“${s.sheet}”：表头在第 ${s.headerRow} 行，数据 ${s.rows} 行，${s.errors} 个错误，${s.warnings} 个警告`,
-      );
-    }
+    lines.push("", w.fileCounts(entry.file, countIssues(issues)));
+    if (result.sheets.length === 0) lines.push(w.noLedgerSheet);
+    for (const s of result.sheets) lines.push(w.sheetLine(s));
     const shown = new Map<string, number>();
     for (const issue of issues) {
       const count = (shown.get(issue.sheet) ?? 0) + 1;
       shown.set(issue.sheet, count);
       if (count > HUMAN_ISSUES_PER_SHEET) continue;
-      const { message } = localizeIssue(issue, "zh");
-      const place = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
-      const hint = issue.suggestion ? `（建议：${issue.suggestion}）` : "";
-      lines.push(`    [${SEVERITY_ZH[issue.severity]}] ${place} ${message}${hint}`);
+      lines.push(`    ${issueLine(issue, io)}`);
     }
     for (const [sheet, count] of shown) {
-      if (count > HUMAN_ISSUES_PER_SHEET) {
-        lines.push(
-          `    ……工作表“${sheet}”另有 ${count - HUMAN_ISSUES_PER_SHEET} 个问题未列出（全部问题见 --json 输出或通报附件3）`,
-        );
-      }
+      if (count > HUMAN_ISSUES_PER_SHEET)
+        lines.push(`    ${w.moreIssues(sheet, count - HUMAN_ISSUES_PER_SHEET)}`);
     }
   }
-  const total = countIssues(run.issues);
-  lines.push("", `合计：${run.files.length} 个文件，${total.errors} 个错误，${total.warnings} 个警告`);
+  lines.push("", w.totalLine(run.files.length, countIssues(run.issues)));
   io.stdout(lines.join("\n") + "\n");
+}
+
+/** `[错误] 表!G12 message（建议：…）`: one issue in `io`'s language (`place` overrides `sheet!cell`). */
+export function issueLine(
+  issue: IssueData,
+  io: CliIo,
+  options: { level?: boolean; place?: string } = {},
+): string {
+  const w = wordsOf(io);
+  const { message } = localizeIssue(issue, io.lang ?? "zh");
+  const place = options.place ?? (issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet);
+  const hint = issue.suggestion ? w.suggestion(issue.suggestion) : "";
+  const level = options.level === false ? "" : `[${w.severity(issue.severity)}] `;
+  return `${level}${place} ${message}${hint}`;
 }
 
 /** `taizhang validate FILE… [--as-of YYYY-MM-DD] [--json]` */
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["as-of"], ["json"]);
-  const asOf = asOfOption(args);
-  if (args.positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件");
+  const w = wordsOf(io);
+  const args = parseArgs(argv, ["as-of"], ["json"], w);
+  const asOf = asOfOption(args, w);
+  if (args.positionals.length === 0) throw new UsageError(w.needValidateFiles);
   const { run, failed, order } = validateLoaded(
     await loadWorkbooks(args.positionals, io),
     { asOf, today: io.today },

@@ -269,6 +269,55 @@ describe("history (SPEC §6)", () => {
   });
 });
 
+describe("the 100% guard of 停滞 and 黑榜, and 新 (SPEC §6)", () => {
+  const input = (period: number, completed: Record<string, [number, number]>, history: HistoryRecord[]) =>
+    computeNotice({
+      rows: Object.entries(completed).flatMap(([u, [n, c]]) => rows(u, n, c)),
+      roster: roster(Object.fromEntries(Object.keys(completed).map((u) => [u, "市直机关" as Group]))),
+      settings: settings(),
+      asOf: period === 1 ? "2022-09-30" : "2022-10-31",
+      period,
+      history,
+    });
+
+  it("a unit at 100% whose completed count did not grow is not 停滞; one below 100% is", () => {
+    const p1 = input(1, { 甲: [5, 5], 乙: [10, 3] }, []);
+    const p2 = input(2, { 甲: [5, 5], 乙: [10, 3] }, p1.history as HistoryRecord[]);
+    expect(p2.stalled.map((e) => e.unit)).toEqual(["乙"]);
+    expect(p2.units.find((u) => u.unit === "甲")).toMatchObject({ completionRate: 1, stalled: false });
+  });
+
+  it("a unit at 100% ranked last of a large group is not on the black list", () => {
+    // Six units at 100%; the last one ranks 6th only on its lower mean progress (its rows say 90).
+    const data = ["甲", "乙", "丙", "丁", "戊"].flatMap((u) => rows(u, 2, 2));
+    data.push(...rows("己", 2, 2, { progress: 90 }));
+    const n = computeNotice({
+      rows: data,
+      roster: roster(
+        Object.fromEntries(["甲", "乙", "丙", "丁", "戊", "己"].map((u) => [u, "县市区" as Group])),
+      ),
+      settings: settings({ blackTop: 3 }),
+      asOf: "2022-10-31",
+      period: 1,
+      history: [],
+    });
+    expect(n.units.find((u) => u.unit === "己")).toMatchObject({ rank: 6, red: false, black: false });
+    expect(n.blackList).toEqual([]);
+  });
+
+  it("新: a unit ranked now and not in the previous period has no rank change; the others have one", () => {
+    const p1 = input(1, { 甲: [10, 5], 乙: [10, 3] }, []);
+    expect(p1.units.map((u) => u.rankChange)).toEqual([null, null]);
+    const p2 = input(2, { 甲: [10, 6], 乙: [10, 4], 丙: [10, 2] }, p1.history as HistoryRecord[]);
+    const byUnit = Object.fromEntries(p2.units.map((u) => [u.unit, u]));
+    expect([byUnit["甲"]!.rankChange, byUnit["乙"]!.rankChange, byUnit["丙"]!.rankChange]).toEqual([
+      0,
+      0,
+      null,
+    ]);
+  });
+});
+
 describe("overdue and due-soon tasks (SPEC §7)", () => {
   it("lists overdue tasks with days overdue and due-soon tasks within 临期天数", () => {
     const n = computeNotice({

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/adapters/xlsx";
-import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/core";
+import { COLUMNS, type CellValue, type SheetGrid, type WorkbookGrid } from "../../src/core";
 import type { PlanValue, SheetPlan } from "../../src/core/plan";
 import {
   checkSetting,
@@ -45,18 +45,8 @@ async function sampleWorkbook(): Promise<WorkbookGrid> {
   );
 }
 
-const LEDGER_HEADER = [
-  "任务编号",
-  "任务类别",
-  "重点任务",
-  "责任单位",
-  "责任人",
-  "完成时限",
-  "推进状态",
-  "完成进度",
-  "完成时间",
-  "佐证材料",
-];
+/** The required columns of §2, in order (the product's own headers, not a copy). */
+const LEDGER_HEADER = COLUMNS.filter((c) => c.required).map((c) => c.header);
 
 describe("validateForPane", () => {
   test("validates as a run: one no-roster warning, messages in the pane's language", () => {

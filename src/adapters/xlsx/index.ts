@@ -3,6 +3,7 @@
  * pane imports `./read` (platform-free, `fflate`) and never this barrel, which reaches the file system.
  */
 export {
+  type ReadDetail,
   WorkbookReadError,
   type WorkbookReadReason,
   DEFAULT_MAX_UNPACKED_BYTES,

@@ -3,7 +3,7 @@
  * imports it to parse the files a user picks (with `fflate`), the CLI through `../node` (with
  * Node's zlib and the file system).
  */
-export { WorkbookReadError, type WorkbookReadReason } from "./errors";
+export { type ReadDetail, WorkbookReadError, type WorkbookReadReason } from "./errors";
 export { DEFAULT_MAX_UNPACKED_BYTES } from "./archive";
 export { type BytesAsText, type Inflater, fflateInflate } from "./inflate";
 export {

@@ -35,7 +35,7 @@ const SAVE_AS = "请在 Excel/WPS 中另存为 .xlsx（不设密码）";
 export function refusalFor(kind: Exclude<FileKind, "zip">): WorkbookReadError {
   switch (kind) {
     case "empty":
-      return new WorkbookReadError("not-xlsx", `文件为空，不是工作簿；请重新获取文件`);
+      return new WorkbookReadError("not-xlsx", `文件为空，不是工作簿；请重新获取文件`, { format: "empty" });
     case "xls":
       return new WorkbookReadError("xls", `是旧版 .xls 格式，暂不支持；${SAVE_AS}`);
     case "encrypted":
@@ -44,15 +44,24 @@ export function refusalFor(kind: Exclude<FileKind, "zip">): WorkbookReadError {
       return new WorkbookReadError(
         "not-xlsx",
         `不是 Excel 工作簿（可能是 WPS .et 或其他程序的文件）；${SAVE_AS}`,
+        { format: "compound" },
       );
     case "text":
-      return new WorkbookReadError("not-xlsx", `是文本（CSV）文件，不是工作簿；${SAVE_AS}`);
+      return new WorkbookReadError("not-xlsx", `是文本（CSV）文件，不是工作簿；${SAVE_AS}`, {
+        format: "text",
+      });
     case "html":
-      return new WorkbookReadError("not-xlsx", `是网页（HTML）格式，不是真正的工作簿；${SAVE_AS}`);
+      return new WorkbookReadError("not-xlsx", `是网页（HTML）格式，不是真正的工作簿；${SAVE_AS}`, {
+        format: "html",
+      });
     case "xml2003":
-      return new WorkbookReadError("not-xlsx", `是 Excel 2003 XML 表格，暂不支持；${SAVE_AS}`);
+      return new WorkbookReadError("not-xlsx", `是 Excel 2003 XML 表格，暂不支持；${SAVE_AS}`, {
+        format: "xml2003",
+      });
     case "unknown":
-      return new WorkbookReadError("not-xlsx", `不是 .xlsx 工作簿（无法识别的文件格式）；${SAVE_AS}`);
+      return new WorkbookReadError("not-xlsx", `不是 .xlsx 工作簿（无法识别的文件格式）；${SAVE_AS}`, {
+        format: "unknown",
+      });
   }
 }
 

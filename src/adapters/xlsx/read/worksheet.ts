@@ -21,7 +21,7 @@ import {
   MAX_ROWS,
   columnName,
 } from "../../../core/grid/grid";
-import { WorkbookReadError, corruptPart } from "./errors";
+import { type ReadDetail, WorkbookReadError, corruptPart } from "./errors";
 import { readStringItem } from "./shared-strings";
 import { decodeXString, decodeXml, forEachElement, isNameEnd, rootPrefix } from "./xml";
 
@@ -130,10 +130,11 @@ function nameLength(xml: string, start: number, eq: number): number {
   return end - start;
 }
 
-function beyondLimits(what: string): WorkbookReadError {
+function beyondLimits(what: string, detail: ReadDetail): WorkbookReadError {
   return new WorkbookReadError(
     "beyond-limits",
     `${what}超出 Excel 的范围（最多 1048576 行、16384 列即 XFD 列），文件无法读取`,
+    detail,
   );
 }
 
@@ -262,7 +263,7 @@ function readRef(xml: string, start: number, end: number, part: string, out: Ref
     }
   }
   if (column > MAX_COLUMNS || row > MAX_ROWS) {
-    throw beyondLimits(`单元格 ${shown(textOf(xml, start, end))} `);
+    throw beyondLimits(`单元格 ${shown(textOf(xml, start, end))} `, { cell: shown(textOf(xml, start, end)) });
   }
   out.column = column > 0 ? column - 1 : -1;
   out.row = digits && row > 0 ? row - 1 : -1;
@@ -364,7 +365,10 @@ function readRowTag(xml: string, i: number, part: string): number {
         if (d < 0 || d > 9) ok = false;
         else n = n * 10 + d;
       }
-      if (ok && n > MAX_ROWS) throw beyondLimits(`第 ${shown(textOf(xml, q + 1, close))} 行`);
+      if (ok && n > MAX_ROWS)
+        throw beyondLimits(`第 ${shown(textOf(xml, q + 1, close))} 行`, {
+          row: shown(textOf(xml, q + 1, close)),
+        });
       r = ok ? n : 0;
     }
     i = close + 1;
@@ -810,7 +814,7 @@ function parseSheetXml(xml: string, ctx: WorksheetContext, part: string): Worksh
     ) {
       const r = readRowTag(xml, n + 3, part);
       rowIndex = r > 0 ? r - 1 : rowIndex + 1;
-      if (rowIndex >= MAX_ROWS) throw beyondLimits(`第 ${rowIndex + 1} 行`);
+      if (rowIndex >= MAX_ROWS) throw beyondLimits(`第 ${rowIndex + 1} 行`, { row: String(rowIndex + 1) });
       column = -1;
       pos = rowTagEnd;
       continue;
@@ -843,8 +847,11 @@ function parseSheetXml(xml: string, ctx: WorksheetContext, part: string): Worksh
     readCellTag(xml, n + 1, part, tag);
     const cellRow = tag.row >= 0 ? tag.row : Math.max(rowIndex, 0);
     const cellColumn = tag.column >= 0 ? tag.column : column + 1;
-    if (cellColumn >= MAX_COLUMNS) throw beyondLimits(`单元格 ${columnName(cellColumn)}${cellRow + 1} `);
-    if (cellRow >= MAX_ROWS) throw beyondLimits(`第 ${cellRow + 1} 行`);
+    if (cellColumn >= MAX_COLUMNS)
+      throw beyondLimits(`单元格 ${columnName(cellColumn)}${cellRow + 1} `, {
+        cell: `${columnName(cellColumn)}${cellRow + 1}`,
+      });
+    if (cellRow >= MAX_ROWS) throw beyondLimits(`第 ${cellRow + 1} 行`, { row: String(cellRow + 1) });
     column = cellColumn;
     rowIndex = cellRow;
     pos = tag.end;

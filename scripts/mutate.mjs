@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutate [-- --mutate "src/core/ranking/**\/*.ts"]`: StrykerJS over src/core (stryker.config.mjs),
+ * then the mutation score per folder of src/core from the JSON report. StrykerJS 10 needs Node ≥ 22;
+ * under an older Node this re-runs itself under the npm registry's `node@22` (npm exec), so the
+ * project's own files install what it needs.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { stdout } from "node:process";
+import process from "node:process";
+
+const NODE22 = "node@22.23.3";
+const args = process.argv.slice(2);
+
+if (Number(process.versions.node.split(".")[0]) < 22) {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const run = spawnSync(npm, ["exec", "--yes", `--package=${NODE22}`, "--", "node", "scripts/mutate.mjs", ...args], {
+    stdio: "inherit",
+  });
+  process.exit(run.status ?? 1);
+}
+
+const stryker = spawnSync(process.execPath, ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args], {
+  stdio: "inherit",
+});
+const REPORT = "reports/mutation/mutation.json";
+if (!existsSync(REPORT)) process.exit(stryker.status ?? 1);
+
+/** Killed and timed-out mutants are detected; survived and uncovered ones are not; compile errors do not count. */
+const DETECTED = new Set(["Killed", "Timeout"]);
+const UNDETECTED = new Set(["Survived", "NoCoverage"]);
+const report = JSON.parse(readFileSync(REPORT, "utf8"));
+const folders = new Map();
+const add = (key, status) => {
+  const f = folders.get(key) ?? { detected: 0, undetected: 0, survived: 0, noCoverage: 0 };
+  if (DETECTED.has(status)) f.detected++;
+  if (UNDETECTED.has(status)) f.undetected++;
+  if (status === "Survived") f.survived++;
+  if (status === "NoCoverage") f.noCoverage++;
+  folders.set(key, f);
+};
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  const folder = file.replace(/\\/g, "/").split("/").slice(0, 3).join("/");
+  for (const m of mutants) {
+    add(folder, m.status);
+    add("src/core (all)", m.status);
+  }
+}
+const pct = (f) => (f.detected + f.undetected === 0 ? "—" : `${((100 * f.detected) / (f.detected + f.undetected)).toFixed(2)}%`);
+stdout.write("\nMutation score per folder (detected / (detected + survived + no coverage)):\n");
+for (const [folder, f] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+  stdout.write(
+    `  ${folder.padEnd(22)} ${pct(f).padStart(8)}   detected ${f.detected}, survived ${f.survived}, no coverage ${f.noCoverage}\n`,
+  );
+}
+process.exit(stryker.status ?? 1);
