@@ -106,10 +106,8 @@ export interface ClearResult {
 export interface HostFile {
   /** File name offered to the user, e.g. `青山区-退回修改.xlsx`. */
   readonly name: string;
-  /** The file's bytes (an .xlsx package unless `mimeType` says otherwise). */
+  /** The file's bytes (an .xlsx package, or a .docx when the name says so). */
   readonly bytes: Uint8Array;
-  /** The file's MIME type; default an .xlsx workbook's. */
-  readonly mimeType?: string;
 }
 
 /**

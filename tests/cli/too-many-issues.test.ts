@@ -13,21 +13,10 @@ import {
   validateRun,
 } from "../../src/core";
 import { validateLoaded } from "../../src/cli/load";
+import { HEADERS } from "../core/helpers";
 
-const HEADER = [
-  "序号",
-  "任务编号",
-  "任务类别",
-  "重点任务",
-  "责任单位",
-  "责任人",
-  "完成时限",
-  "推进状态",
-  "完成进度",
-  "完成时间",
-  "佐证材料",
-  "备注",
-];
+/** SPEC §2's canonical headers, columns A–L. */
+const HEADER: CellValue[] = [...HEADERS];
 
 /** A ledger whose data rows are numbers in every column: 5 errors a row (category, unit, status, progress, dates…). */
 function wrongTemplate(rows: number): WorkbookGrid {
