@@ -1,12 +1,10 @@
 // The add-in in a real browser: built bundle, served locally, Office.js replaced by the fakes.
 import { HEADERS } from "../core/helpers";
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
 import type { FakeSheetInput } from "../fake-excel";
-import { DIST, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { DIST, fakePage, useHarness } from "./support";
 
 const LEDGER: FakeSheetInput = {
   name: "重点任务台账",
@@ -62,23 +60,7 @@ const LEDGER: FakeSheetInput = {
   merges: ["A1:L1"],
 };
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let fakes: string;
-
-beforeAll(async () => {
-  ensureBuilt();
-  fakes = await bundleFakes();
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-  // Building (when stale) and bundling take minutes on a loaded machine.
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const h = useHarness();
 
 test("the task pane's initial JavaScript is within 300 KB gzipped; the engine loads lazily", () => {
   const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
@@ -95,10 +77,10 @@ test("the task pane's initial JavaScript is within 300 KB gzipped; the engine lo
 });
 
 test("校验台账 lists the issues; clicking one selects its cell in the workbook", async () => {
-  const { page, blocked, errors } = await fakePage(browser, fakes, {
+  const { page, blocked, errors } = await fakePage(h.browser, h.fakes, {
     sheets: [LEDGER, { name: "说明", rows: [["填表说明"]] }],
   });
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${h.origin}/taskpane.html`);
   await page.getByRole("button", { name: "校验台账" }).click();
   const summary = page.getByTestId("validation-summary");
   await summary.waitFor({ timeout: 30_000 });
@@ -143,8 +125,8 @@ test("校验台账 lists the issues; clicking one selects its cell in the workbo
 });
 
 test("a failure reaches the user as a message bar (selecting a cell on a sheet deleted meanwhile)", async () => {
-  const { page } = await fakePage(browser, fakes, { sheets: [LEDGER, { name: "其他", rows: [["x"]] }] });
-  await page.goto(`${origin}/taskpane.html`);
+  const { page } = await fakePage(h.browser, h.fakes, { sheets: [LEDGER, { name: "其他", rows: [["x"]] }] });
+  await page.goto(`${h.origin}/taskpane.html`);
   await page.getByRole("button", { name: "校验台账" }).click();
   await page.locator('[data-cell="G3"]').waitFor({ timeout: 30_000 });
   await page.evaluate(() => (window as any).__fake.model.sheets.splice(0, 1));
@@ -154,9 +136,9 @@ test("a failure reaches the user as a message bar (selecting a cell on a sheet d
 });
 
 test("the 校验台账 ribbon button's URL opens the pane on 校验 and validates; English outside Chinese Office", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: [LEDGER], displayLanguage: "en-US" });
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: [LEDGER], displayLanguage: "en-US" });
   // manifest.xml: <bt:Url id="Validate.Url" DefaultValue="…/taskpane.html?view=validate&amp;run=1" />
-  await page.goto(`${origin}/taskpane.html?view=validate&run=1`);
+  await page.goto(`${h.origin}/taskpane.html?view=validate&run=1`);
   const summary = page.getByTestId("validation-summary");
   await summary.waitFor({ timeout: 30_000 });
   expect(await summary.textContent()).toMatch(/1 ledger sheets, 2 data rows: \d+ errors/);
@@ -168,8 +150,8 @@ test("the 校验台账 ribbon button's URL opens the pane on 校验 and validate
 });
 
 test("the function file loads without errors (the manifest requires one; no button uses it)", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: [LEDGER] });
-  await page.goto(`${origin}/commands.html`);
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: [LEDGER] });
+  await page.goto(`${h.origin}/commands.html`);
   await page.waitForFunction(() => (window as any).Office !== undefined);
   expect(await page.evaluate(() => [...(window as any).Office.associated.keys()])).toEqual([]);
   expect(errors).toEqual([]);

@@ -4,30 +4,23 @@
 // 合并台账 and 收集情况 through the host port; 插入标准台账; 导出 through the host port's
 // openWorkbook (Excel.createWorkbook; WPS: temp file + Workbooks.Open), opened by LibreOffice; the
 // download where that API is missing. Screenshots at 350 px in dist/screenshots.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readWorkbook, readWorkbookFile } from "../../src/adapters/xlsx";
 import { findHeaderRow, readLedgerTable } from "../../src/core";
 import { convertWithLibreOffice, libreOfficeAvailable } from "../helpers/libreoffice";
 import type { FakeSheetInput } from "../fake-excel";
 import { toFakeSheet } from "./sample";
-import { DIST, DIST_WPS, ROOT, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { ROOT, fakePage, sheetsOf, useHarness, wpsPage } from "./support";
 
 jest.setTimeout(300_000);
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let fakes: string;
+const h = useHarness({ wps: true });
+/** 青山区's 设置 and 单位名册: the open workbook before anything is collected. */
 let setup: FakeSheetInput[];
 let dir: string;
-let etFakes: string;
-let wpsServer: Server;
-let wpsOrigin: string;
-let folder: string;
 
 const SHOTS = join(ROOT, "dist", "screenshots");
 
@@ -35,43 +28,15 @@ const SEED = (name: string) => join(ROOT, "seeds/period-2", name);
 const XLS = join(ROOT, "seeds/returns/市教育局.xls");
 
 beforeAll(async () => {
-  ensureBuilt();
   const book = await readWorkbookFile(SEED("青山区.xlsx"));
   setup = ["设置", "单位名册"].map((name) => toFakeSheet(book.sheets.find((s) => s.name === name)!));
-  fakes = await bundleFakes();
-  etFakes = await bundleFakes("tests/fake-et/browser.ts");
-  ({ server, origin } = await serve(DIST));
-  folder = readdirSync(DIST_WPS).find((n) => /^taizhang_/.test(n))!;
-  ({ server: wpsServer, origin: wpsOrigin } = await serve(DIST_WPS));
-  browser = await launch();
   dir = mkdtempSync(join(tmpdir(), "taizhang-e2e-collect-"));
   mkdirSync(SHOTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await new Promise((resolve) => wpsServer?.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
 });
 
-interface SheetState {
-  name: string;
-  visibility: string;
-  values: unknown[][];
-  kind: string | null;
-}
-
-function sheetsOf(page: Page): Promise<SheetState[]> {
-  return page.evaluate(() =>
-    (window as any).__fake.model.sheets.map((s: any) => ({
-      name: s.name,
-      visibility: s.visibility,
-      values: Array.from(s.values as unknown[][], (row) => (row ? Array.from(row, (v) => v ?? null) : [])),
-      kind: s.names.get("TaizhangKind") ?? null,
-    })),
-  );
-}
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The largest request any sync sent, in bytes. */
 function largestRequest(page: Page): Promise<number> {
@@ -90,7 +55,7 @@ function rowsOf(path: string): number {
   return readLedgerTable(sheet, findHeaderRow(sheet)!).rows.length;
 }
 
-async function openCollect(page: Page, url = `${origin}/taskpane.html`) {
+async function openCollect(page: Page, url = `${h.origin}/taskpane.html`) {
   await page.setViewportSize({ width: 350, height: 900 });
   await page.goto(url);
   // The first screen explains the loop and, with no ledger in the workbook, offers 收集.
@@ -100,7 +65,7 @@ async function openCollect(page: Page, url = `${origin}/taskpane.html`) {
 }
 
 test("收集 parses .xlsx and .xls in the browser, reports a broken file, writes 合并台账 within the payload limit", async () => {
-  const { page, blocked, errors } = await fakePage(browser, fakes, { sheets: setup });
+  const { page, blocked, errors } = await fakePage(h.browser, h.fakes, { sheets: setup });
   await openCollect(page);
   await page.screenshot({ path: join(SHOTS, "collect-start-350.png"), fullPage: true });
   const broken = join(dir, "损坏的台账.xlsx");
@@ -186,7 +151,7 @@ test("收集 parses .xlsx and .xls in the browser, reports a broken file, writes
 });
 
 test("插入标准台账 writes the template with its hidden 选项 lists", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: setup });
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: setup });
   await openCollect(page);
   await page.getByTestId("template-insert").click();
   await page.getByText("已插入“重点任务台账”").waitFor({ timeout: 60_000 });
@@ -210,7 +175,7 @@ test("插入标准台账 writes the template with its hidden 选项 lists", asyn
 (libreOfficeAvailable() ? test : test.skip)(
   "导出 opens the notice as a new workbook (Excel.createWorkbook), which LibreOffice opens; else a download",
   async () => {
-    const { page, errors } = await fakePage(browser, fakes, { sheets: setup });
+    const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: setup });
     await openCollect(page);
     await page.getByTestId("collect-input").setInputFiles([SEED("青山区.xlsx"), SEED("江南区.xlsx"), XLS]);
     await page.getByTestId("collect-table").waitFor({ timeout: 120_000 });
@@ -238,7 +203,7 @@ test("插入标准台账 writes the template with its hidden 选项 lists", asyn
     await page.context().close();
 
     // A host without Excel.createWorkbook: the same workbook as a download.
-    const second = await fakePage(browser, fakes, { sheets: setup, createWorkbook: false });
+    const second = await fakePage(h.browser, h.fakes, { sheets: setup, createWorkbook: false });
     await openCollect(second.page);
     await second.page.getByTestId("collect-input").setInputFiles([SEED("青山区.xlsx")]);
     await second.page.getByTestId("collect-table").waitFor({ timeout: 120_000 });
@@ -256,21 +221,7 @@ test("插入标准台账 writes the template with its hidden 选项 lists", asyn
 );
 
 test("收集 and 导出 on WPS: the same 合并台账 as on Excel; the export opens from WPS's temp folder", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const blocked: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const base = `${wpsOrigin}/${folder}/`;
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base)) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.addInitScript({
-    content: `window.__fakeWorkbook = ${JSON.stringify({ sheets: setup })};\n${etFakes}`,
-  });
+  const { page, errors, blocked, base } = await wpsPage(h, { sheets: setup });
   await openCollect(page, `${base}taskpane.html`);
   const files = [SEED("青山区.xlsx"), SEED("江南区.xlsx"), XLS];
   await page.getByTestId("collect-input").setInputFiles(files);
@@ -278,7 +229,7 @@ test("收集 and 导出 on WPS: the same 合并台账 as on Excel; the export op
   const onWps = (await sheetsOf(page)).find((s) => s.name === "合并台账")!;
 
   // The same files on Excel give the same 合并台账, cell for cell.
-  const excel = await fakePage(browser, fakes, { sheets: setup });
+  const excel = await fakePage(h.browser, h.fakes, { sheets: setup });
   await openCollect(excel.page);
   await excel.page.getByTestId("collect-input").setInputFiles(files);
   await excel.page.getByTestId("collect-table").waitFor({ timeout: 120_000 });
@@ -302,5 +253,5 @@ test("收集 and 导出 on WPS: the same 合并台账 as on Excel; the export op
   await page.screenshot({ path: join(SHOTS, "collect-wps-350.png"), fullPage: true });
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
-  await context.close();
+  await page.context().close();
 });

@@ -3,8 +3,7 @@
 // product's Chinese vocabulary that is data (headers, statuses, categories, groups, grades, setting
 // keys, the sheets it writes). The pane is walked tab by tab over the bundled sample, and any CJK
 // character left once that data is taken out fails the test.
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   ADJUSTMENT_SHEET,
   COLLECT_LOG_SHEET,
@@ -27,27 +26,9 @@ import {
   VETO_SHEET,
   WEIGHTS_HEADER,
 } from "../../src/core";
-import type { FakeSheetInput } from "../fake-excel";
-import { sampleSheets } from "./sample";
-import { DIST, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { fakePage, useHarness } from "./support";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let fakes: string;
-let sample: FakeSheetInput[];
-
-beforeAll(async () => {
-  ensureBuilt();
-  [fakes, sample] = await Promise.all([bundleFakes(), sampleSheets()]);
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const h = useHarness();
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
@@ -67,7 +48,7 @@ function vocabulary(): string[] {
     ...[DEFAULT_ADDRESSEE, "竞争式", "中国式", WEIGHTS_HEADER.sheet, WEIGHTS_HEADER.weight, "考核权重"],
     ...["单位", "单位名称", "分值", "满分", "组织建设（20分）"],
   ]);
-  for (const sheet of sample) {
+  for (const sheet of h.sample) {
     words.add(sheet.name);
     for (const row of sheet.rows) for (const v of row ?? []) if (typeof v === "string") words.add(v.trim());
   }
@@ -94,13 +75,13 @@ async function shown(page: Page): Promise<string> {
 
 test("the English pane shows no Chinese but data: validate, notice, scoring, collect, settings", async () => {
   const words = vocabulary();
-  const { page, errors } = await fakePage(browser, fakes, { sheets: sample, displayLanguage: "en-US" });
-  await page.goto(`${origin}/taskpane.html?view=validate&run=1`);
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample, displayLanguage: "en-US" });
+  await page.goto(`${h.origin}/taskpane.html?view=validate&run=1`);
   await page.getByTestId("validation-summary").waitFor({ timeout: 60_000 });
   const texts = [await shown(page)];
   expect(texts[0]).toMatch(/ledger sheets/);
 
-  await page.goto(`${origin}/taskpane.html?view=notice&run=1`);
+  await page.goto(`${h.origin}/taskpane.html?view=notice&run=1`);
   await page.getByTestId("notice-totals").waitFor({ timeout: 60_000 });
   texts.push(await shown(page));
   for (const tab of ["Scoring", "Collect/Export", "Settings"]) {

@@ -4,32 +4,14 @@
 // ranked tables, 导出Word), the validation view with its issues, the tab row. A screenshot of each
 // is kept under artifacts/e2e/ to look at.
 import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSheetInput } from "../fake-excel";
-import { sampleSheets } from "./sample";
-import { DIST, ROOT, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import type { Page } from "playwright-core";
+import { ROOT, fakePage, useHarness } from "./support";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let fakes: string;
-let sample: FakeSheetInput[];
+const h = useHarness();
 const SHOTS = join(ROOT, "artifacts", "e2e");
 
-beforeAll(async () => {
-  ensureBuilt();
-  [fakes, sample] = await Promise.all([bundleFakes(), sampleSheets()]);
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 interface Defect {
   readonly kind: "overflow" | "overlap" | "scroll";
@@ -139,9 +121,9 @@ test.each(CASES)(
   "$language at $width px: the notice and validation views neither overflow the pane nor overlap",
   async ({ language, displayLanguage, width }) => {
     const w = WORDS[language];
-    const { page, errors } = await fakePage(browser, fakes, { sheets: sample, displayLanguage });
+    const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample, displayLanguage });
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(`${h.origin}/taskpane.html`);
     await page.getByRole("tab", { name: w.notice }).click();
     await page.waitForFunction(
       () =>

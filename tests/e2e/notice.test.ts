@@ -1,61 +1,21 @@
 // 生成通报 and 设置 in the built pane, in headless Chromium, over a fake workbook made from the
 // bundled sample (seeds/period-2: 青山区 and 江南区, with their 设置 and 单位名册).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { FakeSheetInput } from "../fake-excel";
 import { convertWithLibreOffice, libreOfficeAvailable } from "../helpers/libreoffice";
 import { pdfPageLines } from "../helpers/print-check";
-import { sampleSheets } from "./sample";
-import { DIST, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { fakePage, sheetsOf, useHarness } from "./support";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let fakes: string;
-let sample: FakeSheetInput[];
-
-beforeAll(async () => {
-  ensureBuilt();
-  [fakes, sample] = await Promise.all([bundleFakes(), sampleSheets()]);
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-  // Building the fakes and starting Chromium can take minutes on a loaded machine.
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-interface SheetState {
-  name: string;
-  visibility: string;
-  values: unknown[][];
-  formulas: [string, string][];
-  kind: string | null;
-}
-
-/** The fake workbook's sheets as plain data (values are the cells Excel would hold). */
-function sheetsOf(page: Page): Promise<SheetState[]> {
-  return page.evaluate(() =>
-    (window as any).__fake.model.sheets.map((s: any) => ({
-      name: s.name,
-      visibility: s.visibility,
-      values: Array.from(s.values as unknown[][], (row) => (row ? Array.from(row, (v) => v ?? null) : [])),
-      formulas: [...s.formulas.entries()],
-      kind: s.names.get("TaizhangKind") ?? null,
-    })),
-  );
-}
+const h = useHarness();
 
 const NOTICE = "通报（第2期）";
 
 async function openNotice(page: Page) {
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${h.origin}/taskpane.html`);
   await page.getByRole("tab", { name: "通报" }).click();
   // The defaults come from 设置 (通报期数 2, 统计截止日期 2022-10-31).
   await page.waitForFunction(
@@ -65,7 +25,7 @@ async function openNotice(page: Page) {
 }
 
 test("生成通报 writes the notice, the report and the hidden history; regenerating asks, then replaces", async () => {
-  const { page, blocked, errors } = await fakePage(browser, fakes, { sheets: sample });
+  const { page, blocked, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample });
   await openNotice(page);
   await page.getByRole("button", { name: "生成通报" }).click();
   // 2 of the roster's 25 units: the pane says how many are missing and asks before listing them.
@@ -194,7 +154,7 @@ test("生成通报 writes the notice, the report and the hidden history; regener
 
 test("a user's own sheet with an attachment's name stops 生成通报 before anything is written", async () => {
   const mine: FakeSheetInput = { name: `${NOTICE}附件3`, rows: [["我自己的校验记录"], ["不要覆盖"]] };
-  const { page } = await fakePage(browser, fakes, { sheets: [...sample, mine] });
+  const { page } = await fakePage(h.browser, h.fakes, { sheets: [...h.sample, mine] });
   await openNotice(page);
   await page.getByRole("button", { name: "生成通报" }).click();
   const bar = page.getByTestId("feedback-error");
@@ -210,13 +170,13 @@ test("a user's own sheet with an attachment's name stops 生成通报 before any
 });
 
 test("an invalid 设置 refuses to generate and lists the cell, which a click selects", async () => {
-  const settings = sample.find((s) => s.name === "设置")!;
+  const settings = h.sample.find((s) => s.name === "设置")!;
   const rows = settings.rows.map((r) => r?.slice());
   const redTopRow = rows.findIndex((r) => r?.[0] === "红榜名次");
   rows[redTopRow]![1] = "前三名";
-  const sheets = sample.map((s) => (s.name === "设置" ? { ...s, rows } : s));
-  const { page } = await fakePage(browser, fakes, { sheets });
-  await page.goto(`${origin}/taskpane.html?view=notice&run=1`);
+  const sheets = h.sample.map((s) => (s.name === "设置" ? { ...s, rows } : s));
+  const { page } = await fakePage(h.browser, h.fakes, { sheets });
+  await page.goto(`${h.origin}/taskpane.html?view=notice&run=1`);
   await page.getByText("“设置”或“单位名册”有误").waitFor({ timeout: 60_000 });
   const cell = `B${redTopRow + 1}`;
   const link = page.getByTestId("setup-issues").locator(`[data-cell="${cell}"]`);
@@ -228,8 +188,8 @@ test("an invalid 设置 refuses to generate and lists the cell, which a click se
 });
 
 test("设置: an invalid 红榜名次 is flagged as typed; the fixed value is saved into column B only", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: sample });
-  await page.goto(`${origin}/taskpane.html?view=settings`);
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample });
+  await page.goto(`${h.origin}/taskpane.html?view=settings`);
   const input = page.getByTestId("setting-红榜名次");
   await input.waitFor({ timeout: 60_000 });
   expect(await input.inputValue()).toBe("3");
@@ -276,8 +236,8 @@ test("设置: an invalid 红榜名次 is flagged as typed; the fixed value is sa
 });
 
 test("设置: saving into a workbook without a 设置 sheet creates it with the 项目 | 值 header", async () => {
-  const { page } = await fakePage(browser, fakes, { sheets: sample.filter((s) => s.name !== "设置") });
-  await page.goto(`${origin}/taskpane.html?view=settings`);
+  const { page } = await fakePage(h.browser, h.fakes, { sheets: h.sample.filter((s) => s.name !== "设置") });
+  await page.goto(`${h.origin}/taskpane.html?view=settings`);
   await page.getByText("工作簿中没有“设置”工作表").waitFor({ timeout: 60_000 });
   await page.getByTestId("setting-统计截止日期").fill("2022-10-31");
   await page.getByRole("button", { name: "保存" }).click();
@@ -292,8 +252,8 @@ test("设置: saving into a workbook without a 设置 sheet creates it with the 
 });
 
 test("English UI when Office's display language is en-US; the ribbon URL runs the notice", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: sample, displayLanguage: "en-US" });
-  await page.goto(`${origin}/taskpane.html?view=notice&run=1`);
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample, displayLanguage: "en-US" });
+  await page.goto(`${h.origin}/taskpane.html?view=notice&run=1`);
   // A ribbon click fills the form and asks once (date, period, the missing units) before writing.
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor({ timeout: 60_000 });
@@ -326,8 +286,8 @@ test("English UI when Office's display language is en-US; the ribbon URL runs th
 });
 
 test("a workbook without a ledger: 生成通报 says so and writes nothing", async () => {
-  const setupOnly = sample.filter((s) => s.name === "设置" || s.name === "单位名册");
-  const { page, errors } = await fakePage(browser, fakes, { sheets: setupOnly });
+  const setupOnly = h.sample.filter((s) => s.name === "设置" || s.name === "单位名册");
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: setupOnly });
   await openNotice(page);
   await page.getByRole("button", { name: "生成通报" }).click();
   const bar = page.getByTestId("feedback-error");
@@ -341,7 +301,7 @@ test("a workbook without a ledger: 生成通报 says so and writes nothing", asy
 });
 
 test("类别: a 专项通报 over 巡察整改 with its own period, beside the 综合通报", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: sample });
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample });
   await openNotice(page);
   await page.getByTestId("notice-category").selectOption("巡察整改");
   // A 专项通报 has its own periods: none yet, so period 1 (设置's 通报期数 is the 综合通报's).

@@ -4,49 +4,20 @@
 // saved bytes independently — SheetJS for sheets and values, ExcelJS for comments — against the
 // sample's own manifest of expected issues (seeds/period-2/expected-issues.json), which the
 // product's validator did not write. Screenshots at 350 px for a person to look at.
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
-import type { Server } from "node:http";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSheetInput } from "../fake-excel";
+import type { Page } from "playwright-core";
 import { exceljsCells, sheetjsCells, sheetjsWorkbook } from "../feedback/oracle";
-import { sampleSheets } from "./sample";
-import { DIST, DIST_WPS, ROOT, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { ROOT, fakePage, useHarness, wpsPage } from "./support";
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let excelServer: Server;
-let excelOrigin: string;
-let wpsServer: Server;
-let wpsOrigin: string;
-let folder: string;
-let officeFakes: string;
-let etFakes: string;
-let sample: FakeSheetInput[];
+const h = useHarness({ wps: true });
 
 const SHOTS = join(ROOT, "dist", "screenshots");
 const SEED = join(ROOT, "seeds", "period-2");
 
-beforeAll(async () => {
-  ensureBuilt();
-  folder = readdirSync(DIST_WPS).find((n) => /^taizhang_/.test(n))!;
-  [officeFakes, etFakes, sample] = await Promise.all([
-    bundleFakes(),
-    bundleFakes("tests/fake-et/browser.ts"),
-    sampleSheets(),
-  ]);
-  ({ server: excelServer, origin: excelOrigin } = await serve(DIST));
-  ({ server: wpsServer, origin: wpsOrigin } = await serve(DIST_WPS));
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => excelServer?.close(resolve));
-  await new Promise((resolve) => wpsServer?.close(resolve));
-});
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** The sample's expected issues of one file, as `code@cell` (sheet 重点任务台账 in the seed). */
 function expectedIssues(file: string): string[] {
@@ -92,9 +63,9 @@ function checkAgainstSample(seen: Awaited<ReturnType<typeof inspectReturn>>) {
 }
 
 test("生成退回件 on Excel: one marked workbook per unit with issues, downloaded, every expected issue commented", async () => {
-  const { page, blocked, errors } = await fakePage(browser, officeFakes, { sheets: sample });
+  const { page, blocked, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample });
   await page.setViewportSize({ width: 350, height: 900 });
-  await page.goto(`${excelOrigin}/taskpane.html?view=validate&run=1`);
+  await page.goto(`${h.origin}/taskpane.html?view=validate&run=1`);
   // 青山区's rows have no issue: it gets nothing back (the sample's manifest lists none for it).
   expect(expectedIssues("青山区.xlsx")).toEqual([]);
   expect(await makeReturns(page)).toEqual(["江南区-退回修改.xlsx"]);
@@ -109,29 +80,19 @@ test("生成退回件 on Excel: one marked workbook per unit with issues, downlo
   await page.getByText("已下载：江南区-退回修改.xlsx").waitFor();
   // The open workbook was only read.
   const names = await page.evaluate(() => (window as any).__fake.model.sheets.map((s: any) => s.name));
-  expect(names).toEqual(sample.map((s) => s.name));
+  expect(names).toEqual(h.sample.map((s) => s.name));
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.context().close();
 });
 
 test("生成退回件 on WPS: saved through WPS's save dialog and file system, the same workbook as on Excel", async () => {
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const blocked: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const base = `${wpsOrigin}/${folder}/`;
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base)) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.addInitScript({
-    content: `window.__fakeWorkbook = ${JSON.stringify({ sheets: sample })};\n${etFakes}`,
-  });
-  await page.goto(`${base}taskpane.html?view=validate&run=1`);
+  const { page, errors, blocked, open } = await wpsPage(
+    h,
+    { sheets: h.sample },
+    { viewport: { width: 350, height: 900 } },
+  );
+  await open("taskpane.html?view=validate&run=1");
   expect(await makeReturns(page)).toEqual(["江南区-退回修改.xlsx"]);
   await page.locator('[data-file="江南区-退回修改.xlsx"] button').click();
   await page.getByText(/已保存到 .*江南区-退回修改\.xlsx/).waitFor({ timeout: 60_000 });
@@ -144,5 +105,5 @@ test("生成退回件 on WPS: saved through WPS's save dialog and file system, t
   await page.getByTestId("return-feedback").screenshot({ path: join(SHOTS, "return-wps-350.png") });
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
-  await context.close();
+  await page.context().close();
 });

@@ -1,57 +1,28 @@
 // 考核评分 in the built pane, in headless Chromium, over a fake workbook holding every sheet of the
 // bundled seeds/考核评分.xlsx (设置 with 考核权重 and 好等次比例, 单位名册, three evaluation sheets,
 // 加减分, 一票否决), checked against the generator's expected results.
-import type { Server } from "node:http";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/adapters/xlsx";
 import type { FakeSheetInput } from "../fake-excel";
 import { expected } from "../scoring/expected";
 import { toFakeSheet } from "./sample";
-import { DIST, ROOT, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { ROOT, fakePage, sheetsOf, useHarness } from "./support";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let fakes: string;
+const h = useHarness();
+/** Every sheet of seeds/考核评分.xlsx (this suite's workbook, not the notice sample). */
 let sample: FakeSheetInput[];
 
 beforeAll(async () => {
-  ensureBuilt();
   const workbook = await readWorkbookFile(join(ROOT, "seeds", expected.file));
   sample = workbook.sheets.map((s) => toFakeSheet(s));
-  fakes = await bundleFakes();
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-interface SheetState {
-  name: string;
-  values: unknown[][];
-  kind: string | null;
-}
-
-function sheetsOf(page: Page): Promise<SheetState[]> {
-  return page.evaluate(() =>
-    (window as any).__fake.model.sheets.map((s: any) => ({
-      name: s.name,
-      values: Array.from(s.values as unknown[][], (row) => (row ? Array.from(row, (v) => v ?? null) : [])),
-      kind: s.names.get("TaizhangKind") ?? null,
-    })),
-  );
-}
 
 const SUMMARY = "考核汇总";
 const names = () => [...sample.map((s) => s.name)];
 
 test("the 考核评分 button scores, writes 考核汇总 and shows every unit's rank and grade as expected", async () => {
-  const { page, blocked, errors } = await fakePage(browser, fakes, { sheets: sample });
-  await page.goto(`${origin}/taskpane.html?view=score&run=1`);
+  const { page, blocked, errors } = await fakePage(h.browser, h.fakes, { sheets: sample });
+  await page.goto(`${h.origin}/taskpane.html?view=score&run=1`);
   await page.getByText(`已生成“${SUMMARY}”`).waitFor({ timeout: 90_000 });
   expect(await page.getByRole("tab", { selected: true }).textContent()).toBe("考核");
 
@@ -114,8 +85,8 @@ test("the 考核评分 button scores, writes 考核汇总 and shows every unit's
 
 test("a user's own 考核汇总 sheet is never overwritten", async () => {
   const mine: FakeSheetInput = { name: SUMMARY, rows: [["我的汇总"]] };
-  const { page } = await fakePage(browser, fakes, { sheets: [...sample, mine] });
-  await page.goto(`${origin}/taskpane.html?view=score&run=1`);
+  const { page } = await fakePage(h.browser, h.fakes, { sheets: [...sample, mine] });
+  await page.goto(`${h.origin}/taskpane.html?view=score&run=1`);
   const bar = page.getByTestId("feedback-error");
   await bar.waitFor({ timeout: 90_000 });
   expect(await bar.textContent()).toContain(`工作表“${SUMMARY}”不是台账助手生成的`);
@@ -125,8 +96,8 @@ test("a user's own 考核汇总 sheet is never overwritten", async () => {
 });
 
 test("weights: a wrong total is flagged as typed; saved weights go to 设置 and rescore; bad weights in 设置 refuse", async () => {
-  const { page, errors } = await fakePage(browser, fakes, { sheets: sample });
-  await page.goto(`${origin}/taskpane.html?view=score`);
+  const { page, errors } = await fakePage(h.browser, h.fakes, { sheets: sample });
+  await page.goto(`${h.origin}/taskpane.html?view=score`);
   const input = page.getByTestId("weight-年终专项考评");
   await input.waitFor({ timeout: 90_000 });
   await page.locator('[data-unit="青山区"]').waitFor();
@@ -165,8 +136,8 @@ test("weights in 设置 that do not add up to 100: listed with their cell, and n
   const at = rows.findIndex((r) => r?.[0] === "年终专项考评");
   rows[at]![1] = 50;
   const sheets = sample.map((s) => (s.name === "设置" ? { ...s, rows } : s));
-  const { page } = await fakePage(browser, fakes, { sheets });
-  await page.goto(`${origin}/taskpane.html?view=score&run=1`);
+  const { page } = await fakePage(h.browser, h.fakes, { sheets });
+  await page.goto(`${h.origin}/taskpane.html?view=score&run=1`);
   await page.getByText("未生成考核汇总").waitFor({ timeout: 90_000 });
   const link = page.getByTestId("score-issues").locator('[data-issue-code="weights-sum"]');
   expect(await link.textContent()).toContain("考核权重合计为 110，应为 100");

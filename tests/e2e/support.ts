@@ -16,7 +16,7 @@ import {
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserContextOptions, type Page, chromium } from "playwright-core";
 import type { FakeSheetInput } from "../fake-excel";
 
 export const ROOT = join(__dirname, "..", "..");
@@ -187,4 +187,143 @@ export async function fakePage(
     }),
   );
   return { page, blocked, errors };
+}
+
+/** What one e2e suite shares, set up once before its tests and torn down after them. */
+export interface Harness {
+  readonly browser: Browser;
+  /** The Excel add-in (dist/addin) served on 127.0.0.1. */
+  readonly origin: string;
+  /** The fake Office + Excel, bundled for the page. */
+  readonly fakes: string;
+  /** The bundled sample's sheets (seeds/period-2), as the fake workbook's input. */
+  readonly sample: FakeSheetInput[];
+  /** With `wps`: the fake WPS (ET) bundle. */
+  readonly etFakes: string;
+  /** With `wps`: the WPS offline package (dist/wps) served on 127.0.0.1. */
+  readonly wpsOrigin: string;
+  /** With `wps`: the add-in folder inside it (`taizhang_<version>`). */
+  readonly wpsFolder: string;
+}
+
+/**
+ * Registers the suite's `beforeAll`/`afterAll`: builds the add-in when stale, bundles the fakes,
+ * serves dist/addin (and dist/wps with `wps`) and launches Chromium. The returned object is filled in
+ * by `beforeAll`, so read its fields inside tests and hooks only.
+ */
+export function useHarness(options: { wps?: boolean } = {}): Harness {
+  const h = {} as { -readonly [K in keyof Harness]: Harness[K] };
+  const servers: Server[] = [];
+  beforeAll(async () => {
+    ensureBuilt();
+    const { sampleSheets } = await import("./sample");
+    [h.fakes, h.etFakes, h.sample] = await Promise.all([
+      bundleFakes(),
+      options.wps ? bundleFakes("tests/fake-et/browser.ts") : Promise.resolve(""),
+      sampleSheets(),
+    ]);
+    const excel = await serve(DIST);
+    servers.push(excel.server);
+    h.origin = excel.origin;
+    if (options.wps) {
+      h.wpsFolder = readdirSync(DIST_WPS).find((n) => /^taizhang_/.test(n)) ?? "";
+      const wps = await serve(DIST_WPS);
+      servers.push(wps.server);
+      h.wpsOrigin = wps.origin;
+    }
+    h.browser = await launch();
+    // Building (when stale) and bundling take minutes on a loaded machine.
+  }, 600_000);
+  afterAll(async () => {
+    await h.browser?.close();
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+  return h;
+}
+
+/** One sheet of the fake workbook as plain data (values are the cells the host would hold). */
+export interface SheetState {
+  name: string;
+  visibility: string;
+  values: unknown[][];
+  formulas: [string, string][];
+  /** The product's ownership mark (`TaizhangKind`), or null on a sheet it did not create. */
+  kind: string | null;
+}
+
+/** The fake workbook's sheets (fake Excel or fake ET: both expose `window.__fake.model`). */
+export function sheetsOf(page: Page): Promise<SheetState[]> {
+  return page.evaluate(() =>
+    (window as any).__fake.model.sheets.map((s: any) => ({
+      name: s.name,
+      visibility: s.visibility,
+      values: Array.from(s.values as unknown[][], (row) => (row ? Array.from(row, (v) => v ?? null) : [])),
+      formulas: [...s.formulas.entries()],
+      kind: s.names.get("TaizhangKind") ?? null,
+    })),
+  );
+}
+
+/** A page on a fake host, with what it requested, what was refused and the page's errors. */
+export interface HostPage {
+  page: Page;
+  /** Requests that were refused (outside the add-in folder for WPS; not to 127.0.0.1 for Excel). */
+  blocked: string[];
+  /** Every request made. */
+  requested: string[];
+  errors: string[];
+  /** The add-in's base URL, ending in `/`. */
+  base: string;
+  /** Opens a page of the add-in (`taskpane.html?…`). */
+  open(path: string): Promise<void>;
+}
+
+/**
+ * A page on the fake WPS host: the fake ET object model injected before the page's scripts (as WPS
+ * injects `window.Application`), and only the add-in folder reachable.
+ */
+export async function wpsPage(
+  h: Harness,
+  workbook: { sheets: FakeSheetInput[]; et?: object },
+  contextOptions: BrowserContextOptions = {},
+): Promise<HostPage> {
+  const context = await h.browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const base = `${h.wpsOrigin}/${h.wpsFolder}/`;
+  const blocked: string[] = [];
+  const requested: string[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    requested.push(url);
+    if (url.startsWith(base)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  await page.addInitScript({ content: `window.__fakeWorkbook = ${JSON.stringify(workbook)};\n${h.etFakes}` });
+  return {
+    page,
+    blocked,
+    requested,
+    errors,
+    base,
+    open: (path) => page.goto(`${base}${path}`).then(() => {}),
+  };
+}
+
+/** A page on the fake Excel, in the same shape as {@link wpsPage}'s. */
+export async function excelPage(h: Harness, workbook: { sheets: FakeSheetInput[] }): Promise<HostPage> {
+  const { page, blocked, errors } = await fakePage(h.browser, h.fakes, workbook);
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
+  const base = `${h.origin}/`;
+  return {
+    page,
+    blocked,
+    requested,
+    errors,
+    base,
+    open: (path) => page.goto(`${base}${path}`).then(() => {}),
+  };
 }

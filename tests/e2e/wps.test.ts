@@ -3,99 +3,15 @@
 // page's scripts, as WPS injects it), and every request outside the folder refused and failing the
 // test. The same scenarios run on the Excel build with the fake Office/Excel, over the same
 // bundled sample, and must give the same results.
-import type { Server } from "node:http";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeSheetInput } from "../fake-excel";
-import { sampleSheets } from "./sample";
-import { DIST, DIST_WPS, bundleFakes, ensureBuilt, fakePage, launch, serve } from "./support";
+import { DIST, DIST_WPS, type HostPage, excelPage, sheetsOf, useHarness, wpsPage } from "./support";
 
-let folder: string;
-
-let browser: Browser;
-let excelServer: Server;
-let excelOrigin: string;
-let wpsServer: Server;
-let wpsOrigin: string;
-let officeFakes: string;
-let etFakes: string;
-let sample: FakeSheetInput[];
+const h = useHarness({ wps: true });
 
 jest.setTimeout(180_000);
 
-beforeAll(async () => {
-  ensureBuilt();
-  folder = readdirSync(DIST_WPS).find((n) => /^taizhang_/.test(n))!;
-  [officeFakes, etFakes, sample] = await Promise.all([
-    bundleFakes(),
-    bundleFakes("tests/fake-et/browser.ts"),
-    sampleSheets(),
-  ]);
-  ({ server: excelServer, origin: excelOrigin } = await serve(DIST));
-  ({ server: wpsServer, origin: wpsOrigin } = await serve(DIST_WPS));
-  browser = await launch();
-  // Building (when stale) and bundling take minutes on a loaded machine.
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => excelServer?.close(resolve));
-  await new Promise((resolve) => wpsServer?.close(resolve));
-});
-
-const folderUrl = () => `${wpsOrigin}/${folder}/`;
-
-interface HostPage {
-  page: Page;
-  /** Requests that were refused (outside the add-in folder for WPS; not to 127.0.0.1 for Excel). */
-  blocked: string[];
-  /** Every request made. */
-  requested: string[];
-  errors: string[];
-  /** Opens a page of the add-in (`taskpane.html?…`). */
-  open(path: string): Promise<void>;
-}
-
-/** A page on the fake WPS host: only the add-in folder is reachable. */
-async function wpsPage(sheets: FakeSheetInput[], options: { et?: object } = {}): Promise<HostPage> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const blocked: string[] = [];
-  const requested: string[] = [];
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    requested.push(url);
-    if (url.startsWith(folderUrl())) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.addInitScript({
-    content: `window.__fakeWorkbook = ${JSON.stringify({ sheets, ...options })};\n${etFakes}`,
-  });
-  return {
-    page,
-    blocked,
-    requested,
-    errors,
-    open: (path) => page.goto(`${folderUrl()}${path}`).then(() => {}),
-  };
-}
-
-async function excelPage(sheets: FakeSheetInput[]): Promise<HostPage> {
-  const { page, blocked, errors } = await fakePage(browser, officeFakes, { sheets });
-  const requested: string[] = [];
-  page.on("request", (r) => requested.push(r.url()));
-  return {
-    page,
-    blocked,
-    requested,
-    errors,
-    open: (path) => page.goto(`${excelOrigin}/${path}`).then(() => {}),
-  };
-}
+const folderUrl = () => `${h.wpsOrigin}/${h.wpsFolder}/`;
 
 /** The validation as the pane shows it: the summary line and every issue's code and cell, in order. */
 async function validationShown(host: HostPage) {
@@ -111,26 +27,6 @@ async function validationShown(host: HostPage) {
   };
 }
 
-interface SheetState {
-  name: string;
-  visibility: string;
-  values: unknown[][];
-  formulas: [string, string][];
-  kind: string | null;
-}
-
-function sheetsOf(page: Page): Promise<SheetState[]> {
-  return page.evaluate(() =>
-    (window as any).__fake.model.sheets.map((s: any) => ({
-      name: s.name,
-      visibility: s.visibility,
-      values: Array.from(s.values as unknown[][], (row) => (row ? Array.from(row, (v) => v ?? null) : [])),
-      formulas: [...s.formulas.entries()],
-      kind: s.names.get("TaizhangKind") ?? null,
-    })),
-  );
-}
-
 async function done(host: HostPage) {
   expect(host.errors).toEqual([]);
   expect(host.blocked).toEqual([]);
@@ -138,20 +34,20 @@ async function done(host: HostPage) {
 }
 
 test("the WPS folder is self-contained: only its own files are requested, no Office.js, no CDN", async () => {
-  const html = readFileSync(join(DIST_WPS, folder, "taskpane.html"), "utf8");
+  const html = readFileSync(join(DIST_WPS, h.wpsFolder, "taskpane.html"), "utf8");
   expect(html).not.toMatch(/office\.js|https?:\/\//);
-  expect(readFileSync(join(DIST_WPS, folder, "index.html"), "utf8")).not.toMatch(/https?:\/\//);
+  expect(readFileSync(join(DIST_WPS, h.wpsFolder, "index.html"), "utf8")).not.toMatch(/https?:\/\//);
   // The same pane bundle as the Excel add-in.
   const script = (h: string) => /<script[^>]*src="?(taskpane\.[0-9a-f]{8}\.js)/.exec(h)?.[1];
   expect(script(html)).toBe(script(readFileSync(join(DIST, "taskpane.html"), "utf8")));
-  expect(readFileSync(join(DIST_WPS, folder, script(html)!))).toEqual(
+  expect(readFileSync(join(DIST_WPS, h.wpsFolder, script(html)!))).toEqual(
     readFileSync(join(DIST, script(html)!)),
   );
 });
 
 test("校验台账 from the WPS ribbon: the ribbon page opens the task pane, which validates as on Excel", async () => {
   // The ribbon page WPS loads at start, with the callbacks ribbon.xml names.
-  const ribbon = await wpsPage(sample);
+  const ribbon = await wpsPage(h, { sheets: h.sample });
   await ribbon.open("index.html");
   await ribbon.page.waitForFunction(() => typeof (window as any).OnAction === "function");
   const url = await ribbon.page.evaluate(() => {
@@ -170,10 +66,10 @@ test("校验台账 from the WPS ribbon: the ribbon page opens the task pane, whi
   await done(ribbon);
 
   // The pane at that URL (a pane is its own page in WPS, sharing the same Application).
-  const wps = await wpsPage(sample);
+  const wps = await wpsPage(h, { sheets: h.sample });
   await wps.page.goto(url.url);
   const onWps = await validationShown(wps);
-  const excel = await excelPage(sample);
+  const excel = await excelPage(h, { sheets: h.sample });
   await excel.open("taskpane.html?view=validate&run=1");
   const onExcel = await validationShown(excel);
   expect(onWps).toEqual(onExcel);
@@ -184,8 +80,8 @@ test("校验台账 from the WPS ribbon: the ribbon page opens the task pane, whi
 });
 
 test("标注 and 清除标注 on WPS: problem cells filled, then every original fill and value restored", async () => {
-  const sheets = sample.map((s) => (s.name === "江南区" ? { ...s, fills: { B4: "#00B0F0" } } : s));
-  const wps = await wpsPage(sheets);
+  const sheets = h.sample.map((s) => (s.name === "江南区" ? { ...s, fills: { B4: "#00B0F0" } } : s));
+  const wps = await wpsPage(h, { sheets });
   await wps.open("taskpane.html?view=validate&run=1");
   await validationShown(wps);
   const before = await wps.page.evaluate(() =>
@@ -206,7 +102,7 @@ test("标注 and 清除标注 on WPS: problem cells filled, then every original 
   expect(after).toBe(before);
 
   // Excel marks the same number of cells.
-  const excel = await excelPage(sheets);
+  const excel = await excelPage(h, { sheets });
   await excel.open("taskpane.html?view=validate&run=1");
   await validationShown(excel);
   await excel.page.getByRole("button", { name: "标注问题单元格" }).click();
@@ -228,8 +124,8 @@ test("生成通报 on WPS writes the same notice, report and history as on Excel
     await host.page.getByText("已生成“通报（第2期）”").waitFor({ timeout: 90_000 });
     return sheetsOf(host.page);
   };
-  const wps = await wpsPage(sample);
-  const excel = await excelPage(sample);
+  const wps = await wpsPage(h, { sheets: h.sample });
+  const excel = await excelPage(h, { sheets: h.sample });
   const [onWps, onExcel] = [await run(wps), await run(excel)];
   expect(onWps.map((s) => [s.name, s.visibility, s.kind])).toEqual(
     onExcel.map((s) => [s.name, s.visibility, s.kind]),
@@ -258,7 +154,7 @@ test("生成通报 on WPS writes the same notice, report and history as on Excel
 });
 
 test("设置 on WPS: a fixed value is saved into column B, text WPS would parse stays text", async () => {
-  const wps = await wpsPage(sample);
+  const wps = await wpsPage(h, { sheets: h.sample });
   await wps.open("taskpane.html?view=settings");
   const input = wps.page.getByTestId("setting-红榜名次");
   await input.waitFor({ timeout: 60_000 });
@@ -276,7 +172,7 @@ test("设置 on WPS: a fixed value is saved into column B, text WPS would parse 
 });
 
 test("with no workbook open, the WPS pane says so instead of failing silently", async () => {
-  const wps = await wpsPage(sample, { et: { noWorkbook: true } });
+  const wps = await wpsPage(h, { sheets: h.sample, et: { noWorkbook: true } });
   await wps.open("taskpane.html?view=validate&run=1");
   await wps.page.getByText("WPS 中没有打开的工作簿").waitFor({ timeout: 60_000 });
   await done(wps);
