@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import {
   ADJUSTMENT_SHEET,
+  COLLECT_LOG_HEADERS,
   COLLECT_LOG_SHEET,
   COLUMNS,
   DEFAULT_ADDRESSEE,
@@ -47,6 +48,8 @@ function vocabulary(): string[] {
     // Settings' values and the evaluation sheets' headers, as users type them (SPEC §8, §9).
     ...[DEFAULT_ADDRESSEE, "竞争式", "中国式", WEIGHTS_HEADER.sheet, WEIGHTS_HEADER.weight, "考核权重"],
     ...["单位", "单位名称", "分值", "满分", "组织建设（20分）"],
+    // 收集情况's headers (填报日期 is also the template's filing label, which decides duplicates).
+    ...COLLECT_LOG_HEADERS,
   ]);
   for (const sheet of h.sample) {
     words.add(sheet.name);
@@ -81,7 +84,19 @@ test("the English pane shows no Chinese but data: validate, notice, scoring, col
   const texts = [await shown(page)];
   expect(texts[0]).toMatch(/ledger sheets/);
 
-  await page.goto(`${h.origin}/taskpane.html?view=notice&run=1`);
+  // 生成通报: the form, then (2 of the roster's 25 units present) the dialog that asks, then the result.
+  await page.getByRole("tab", { name: "Notice" }).click();
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="notice-period"]') as HTMLInputElement | null)?.value === "2",
+    undefined,
+    { timeout: 60_000 },
+  );
+  texts.push(await shown(page));
+  await page.getByRole("button", { name: "Generate notice" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor({ timeout: 60_000 });
+  texts.push(await shown(page));
+  await dialog.getByRole("button", { name: "Generate anyway" }).click();
   await page.getByTestId("notice-totals").waitFor({ timeout: 60_000 });
   texts.push(await shown(page));
   for (const tab of ["Scoring", "Collect/Export", "Settings"]) {
