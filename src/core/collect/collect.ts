@@ -15,7 +15,7 @@ import type { IsoDate } from "../date";
 import { type ColumnKey, COLUMNS, SOURCE_COLUMNS } from "../ledger";
 import { ROSTER_SHEET, SETTINGS_SHEET } from "../settings";
 import { enumKey } from "../text";
-import { type RunValidation, findSheet, unitVocabulary, validateRun } from "../workbook";
+import { type RunFileResult, type RunValidation, findSheet, unitVocabulary, validateRun } from "../workbook";
 import { readFiling } from "./filing";
 import { type LedgerTable, type RawCell, headerKey, readLedgerTable } from "./ledger-table";
 
@@ -166,47 +166,111 @@ export function collectReturns(
     { today: options.today, asOf: options.asOf },
   );
   const vocabulary = validation.roster ? unitVocabulary(validation.roster) : null;
-  const results = validation.files.slice(setupInput.length);
+  const reads = readReturns(files, validation.files.slice(setupInput.length), vocabulary);
 
-  // Read each file's ledger tables, unit and 填报日期.
+  const outcomes = sameContentOutcomes(reads, previous.entries); // by index into `files`
+  const supersededPrevious = sameUnitOutcomes(reads, previous.entries, outcomes);
+
+  // Earlier returns that lost: their rows leave the merged ledger.
+  let rowsReported = 0;
+  const rows: MergedRow[] = [];
+  for (const row of previous.rows) {
+    if (row.entry >= 0 && supersededPrevious.has(row.entry)) rowsReported++;
+    else rows.push(row);
+  }
+  const entries: CollectEntry[] = [...previous.entries];
+  for (const [i, outcome] of supersededPrevious) entries[i] = { ...entries[i]!, outcome };
+
+  // This run's files, in order.
+  const merged = new MergedLedger(entries, rows, previous.extraColumns);
+  const run = addReturns(files, reads, outcomes, merged);
+  rowsReported += run.rowsReported;
+
+  const firstWith = (name: string) => {
+    for (const f of readable) {
+      const sheet = findSheet(f.workbook!, name);
+      if (sheet) return { sheet, date1904: f.workbook!.date1904 };
+    }
+    return null;
+  };
+  return {
+    collected: { extraColumns: merged.extraColumns, rows: merged.rows, entries: merged.entries },
+    added: run.added,
+    figures: {
+      rowsIn: run.rowsIn,
+      rowsBefore: previous.rows.length,
+      rowsOut: merged.rows.length,
+      rowsReported,
+    },
+    validation,
+    roster: firstWith(ROSTER_SHEET),
+    settings: firstWith(SETTINGS_SHEET),
+  };
+}
+
+/** Each readable file's ledger tables, unit and 填报日期 (`null` for a file that could not be read). */
+function readReturns(
+  files: readonly ReturnedFile[],
+  results: readonly RunFileResult[],
+  vocabulary: Vocabulary | null,
+): Array<ReadReturn | null> {
   const reads: Array<ReadReturn | null> = files.map(() => null);
   let k = 0;
   files.forEach((file, index) => {
     if (file.workbook === null) return;
-    const result = results[k++]!;
-    const workbook = file.workbook;
-    const tables = result.sheets.map((s) => readLedgerTable(findByName(workbook, s.sheet)!, s.headerRow - 1));
-    const ledgerSheets = new Set(result.sheets.map((s) => s.sheet));
-    let errors = 0;
-    let warnings = 0;
-    for (const issue of result.issues) {
-      if (!ledgerSheets.has(issue.sheet)) continue;
-      if (issue.severity === "error") errors++;
-      else warnings++;
-    }
-    let unit: string | null = null;
-    let filed: number | null = null;
-    for (const table of tables) {
-      const filing = readFiling(findByName(workbook, table.sheet)!, table.headerRow, workbook.date1904);
-      unit ??= filing.unit === null ? null : resolveUnit(filing.unit, vocabulary);
-      filed ??= filing.date;
-    }
-    unit ??= onlyUnit(tables, vocabulary);
-    reads[index] = { index, file, tables, unit, filed, errors, warnings };
+    reads[index] = readReturn(index, file, file.workbook, results[k++]!, vocabulary);
   });
+  return reads;
+}
 
-  const entries: CollectEntry[] = [...previous.entries];
-  const outcomes = new Map<number, CollectOutcome>(); // by index into `files`
+/**
+ * One file's ledger tables, its errors and warnings on them, its unit (the first 填报单位, else the
+ * only unit of its rows) and its first 填报日期.
+ */
+function readReturn(
+  index: number,
+  file: ReturnedFile,
+  workbook: WorkbookGrid,
+  result: RunFileResult,
+  vocabulary: Vocabulary | null,
+): ReadReturn {
+  const tables = result.sheets.map((s) => readLedgerTable(findByName(workbook, s.sheet)!, s.headerRow - 1));
+  const ledgerSheets = new Set(result.sheets.map((s) => s.sheet));
+  let errors = 0;
+  let warnings = 0;
+  for (const issue of result.issues) {
+    if (!ledgerSheets.has(issue.sheet)) continue;
+    if (issue.severity === "error") errors++;
+    else warnings++;
+  }
+  let unit: string | null = null;
+  let filed: number | null = null;
+  for (const table of tables) {
+    const filing = readFiling(findByName(workbook, table.sheet)!, table.headerRow, workbook.date1904);
+    unit ??= filing.unit === null ? null : resolveUnit(filing.unit, vocabulary);
+    filed ??= filing.date;
+  }
+  unit ??= onlyUnit(tables, vocabulary);
+  return { index, file, tables, unit, filed, errors, warnings };
+}
 
-  // Already collected: the same bytes are in 收集情况.
+/**
+ * The files not merged for their content (SPEC §10), by index into `files`: bytes already in
+ * 收集情况 (`already-collected`), the same bytes twice in this run (the later one stands: "else the
+ * later in order"), and a file with no ledger sheet.
+ */
+function sameContentOutcomes(
+  reads: ReadonlyArray<ReadReturn | null>,
+  previousEntries: readonly CollectEntry[],
+): Map<number, CollectOutcome> {
+  const outcomes = new Map<number, CollectOutcome>();
   const knownHashes = new Map<string, string>();
-  for (const e of previous.entries) if (e.hash) knownHashes.set(e.hash, e.file);
+  for (const e of previousEntries) if (e.hash) knownHashes.set(e.hash, e.file);
   for (const r of reads) {
     if (r === null) continue;
     const as = r.file.hash ? knownHashes.get(r.file.hash) : undefined;
     if (as !== undefined) outcomes.set(r.index, { kind: "already-collected", as });
   }
-  // The same content twice in this run: the later one stands (SPEC §10, "else the later in order").
   const byHash = new Map<string, ReadReturn>();
   for (const r of reads) {
     if (r === null || outcomes.has(r.index) || !r.file.hash) continue;
@@ -218,11 +282,24 @@ export function collectReturns(
     if (r !== null && !outcomes.has(r.index) && r.tables.length === 0)
       outcomes.set(r.index, { kind: "no-ledger" });
   }
+  return outcomes;
+}
 
-  // The same unit returned twice, among earlier active returns and this run's.
-  type Candidate = { kind: "previous"; entry: number } | { kind: "new"; read: ReadReturn };
+/** A return of a unit: an earlier active one (by its entry), or one of this run's files. */
+type Candidate = { kind: "previous"; entry: number } | { kind: "new"; read: ReadReturn };
+
+/**
+ * The same unit returned twice, among earlier active returns and this run's (SPEC §10): the later
+ * 填报日期 wins when all have one, else the later in order (earlier returns come first). This run's
+ * losers go into `outcomes`; the earlier ones lost are returned, by entry index.
+ */
+function sameUnitOutcomes(
+  reads: ReadonlyArray<ReadReturn | null>,
+  previousEntries: readonly CollectEntry[],
+  outcomes: Map<number, CollectOutcome>,
+): Map<number, CollectOutcome> {
   const byUnit = new Map<string, Candidate[]>();
-  previous.entries.forEach((e, i) => {
+  previousEntries.forEach((e, i) => {
     if (isActive(e) && e.unit !== null) push(byUnit, enumKey(e.unit), { kind: "previous", entry: i });
   });
   for (const r of reads) {
@@ -232,8 +309,8 @@ export function collectReturns(
   const supersededPrevious = new Map<number, CollectOutcome>();
   for (const candidates of byUnit.values()) {
     if (candidates.length < 2) continue;
-    const filedOf = (c: Candidate) => (c.kind === "new" ? c.read.filed : previous.entries[c.entry]!.filed);
-    const nameOf = (c: Candidate) => (c.kind === "new" ? c.read.file.file : previous.entries[c.entry]!.file);
+    const filedOf = (c: Candidate) => (c.kind === "new" ? c.read.filed : previousEntries[c.entry]!.filed);
+    const nameOf = (c: Candidate) => (c.kind === "new" ? c.read.file.file : previousEntries[c.entry]!.file);
     const allDated = candidates.every((c) => filedOf(c) !== null);
     // Ties go to the later in order: previous returns come before this run's files.
     let winner = candidates[candidates.length - 1]!;
@@ -249,44 +326,32 @@ export function collectReturns(
       else supersededPrevious.set(c.entry, outcome);
     }
   }
+  return supersededPrevious;
+}
 
-  // Earlier returns that lost: their rows leave the merged ledger.
-  let rowsReported = 0;
-  const keptRows: MergedRow[] = [];
-  for (const row of previous.rows) {
-    if (row.entry >= 0 && supersededPrevious.has(row.entry)) rowsReported++;
-    else keptRows.push(row);
-  }
-  for (const [i, outcome] of supersededPrevious) entries[i] = { ...entries[i]!, outcome };
-
-  // This run's files, in order.
-  const extraColumns = [...previous.extraColumns];
-  const extraIds = new Set(extraColumns.map(columnId));
-  const rows = keptRows;
+/**
+ * This run's files into the merged ledger, in order: a 收集情况 line each, and the rows of those
+ * merged. Returns the lines, the rows read and the rows reported (left out with their file).
+ */
+function addReturns(
+  files: readonly ReturnedFile[],
+  reads: ReadonlyArray<ReadReturn | null>,
+  outcomes: ReadonlyMap<number, CollectOutcome>,
+  merged: MergedLedger,
+): { added: CollectEntry[]; rowsIn: number; rowsReported: number } {
   let rowsIn = 0;
+  let rowsReported = 0;
   const added: CollectEntry[] = [];
   files.forEach((file, index) => {
     const r = reads[index];
     if (r === null || r === undefined) {
-      const entry: CollectEntry = {
-        file: file.file,
-        unit: null,
-        rows: 0,
-        errors: 0,
-        warnings: 0,
-        outcome: { kind: "unreadable", reason: file.error ?? "无法读取" },
-        hash: file.hash,
-        filed: null,
-      };
-      entries.push(entry);
-      added.push(entry);
+      added.push(merged.addEntry(unreadableEntry(file)));
       return;
     }
     const count = r.tables.reduce((n, t) => n + t.rows.length, 0);
     rowsIn += count;
     const outcome = outcomes.get(index) ?? { kind: "merged" };
-    const entryIndex = entries.length;
-    const entry: CollectEntry = {
+    const entry = merged.addEntry({
       file: file.file,
       unit: r.unit,
       rows: count,
@@ -295,59 +360,81 @@ export function collectReturns(
       outcome,
       hash: file.hash,
       filed: r.filed,
-    };
-    entries.push(entry);
+    });
     added.push(entry);
     if (outcome.kind !== "merged") {
       rowsReported += count;
       return;
     }
-    for (const table of r.tables) {
-      for (const c of table.columns) {
-        if (c.key !== null) continue;
-        const column = { header: c.header, key: null };
-        const id = columnId(column);
-        if (!extraIds.has(id)) {
-          extraIds.add(id);
-          extraColumns.push(column);
-        }
-      }
-      const sourceFileAt = table.columns.findIndex((c) => c.key === "sourceFile");
-      const sourceRowAt = table.columns.findIndex((c) => c.key === "sourceRow");
-      const ids = tableColumnIds(table);
-      for (const row of table.rows) {
-        const cells = rowCells(ids, row.cells);
-        // A row of a merged ledger collected again keeps the unit's own file and row (SPEC §7:
-        // the report sends the unit to its own file).
-        const keptFile = sourceFileAt >= 0 ? parseText(row.cells[sourceFileAt]!.value) : null;
-        const keptRow = sourceRowAt >= 0 ? row.cells[sourceRowAt]!.value : null;
-        const nested = keptFile?.kind === "ok" && typeof keptRow === "number";
-        rows.push({
-          cells,
-          date1904: file.workbook!.date1904,
-          sourceFile: nested ? keptFile.value : file.file,
-          sourceRow: nested ? keptRow : row.row,
-          entry: entryIndex,
-        });
-      }
-    }
+    const entryIndex = merged.entries.length - 1;
+    for (const table of r.tables) merged.addTable(table, file.file, file.workbook!.date1904, entryIndex);
   });
+  return { added, rowsIn, rowsReported };
+}
 
-  const firstWith = (name: string) => {
-    for (const f of readable) {
-      const sheet = findSheet(f.workbook!, name);
-      if (sheet) return { sheet, date1904: f.workbook!.date1904 };
-    }
-    return null;
-  };
+/** The 收集情况 line of a file that could not be read. */
+function unreadableEntry(file: ReturnedFile): CollectEntry {
   return {
-    collected: { extraColumns, rows, entries },
-    added,
-    figures: { rowsIn, rowsBefore: previous.rows.length, rowsOut: rows.length, rowsReported },
-    validation,
-    roster: firstWith(ROSTER_SHEET),
-    settings: firstWith(SETTINGS_SHEET),
+    file: file.file,
+    unit: null,
+    rows: 0,
+    errors: 0,
+    warnings: 0,
+    outcome: { kind: "unreadable", reason: file.error ?? "无法读取" },
+    hash: file.hash,
+    filed: null,
   };
+}
+
+/** The merged ledger as it grows: its 收集情况 lines, rows and unknown columns (first seen first). */
+class MergedLedger {
+  readonly extraColumns: MergedColumn[];
+  private readonly extraIds: Set<string>;
+
+  constructor(
+    readonly entries: CollectEntry[],
+    readonly rows: MergedRow[],
+    extraColumns: readonly MergedColumn[],
+  ) {
+    this.extraColumns = [...extraColumns];
+    this.extraIds = new Set(this.extraColumns.map(columnId));
+  }
+
+  addEntry(entry: CollectEntry): CollectEntry {
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** A table's unknown columns and its rows, each with the file and row it came from. */
+  addTable(table: LedgerTable, file: string, date1904: boolean, entry: number): void {
+    for (const c of table.columns) {
+      if (c.key !== null) continue;
+      const column = { header: c.header, key: null };
+      const id = columnId(column);
+      if (!this.extraIds.has(id)) {
+        this.extraIds.add(id);
+        this.extraColumns.push(column);
+      }
+    }
+    const sourceFileAt = table.columns.findIndex((c) => c.key === "sourceFile");
+    const sourceRowAt = table.columns.findIndex((c) => c.key === "sourceRow");
+    const ids = tableColumnIds(table);
+    for (const row of table.rows) {
+      const cells = rowCells(ids, row.cells);
+      // A row of a merged ledger collected again keeps the unit's own file and row (SPEC §7:
+      // the report sends the unit to its own file).
+      const keptFile = sourceFileAt >= 0 ? parseText(row.cells[sourceFileAt]!.value) : null;
+      const keptRow = sourceRowAt >= 0 ? row.cells[sourceRowAt]!.value : null;
+      const nested = keptFile?.kind === "ok" && typeof keptRow === "number";
+      this.rows.push({
+        cells,
+        date1904,
+        sourceFile: nested ? keptFile.value : file,
+        sourceRow: nested ? keptRow : row.row,
+        entry,
+      });
+    }
+  }
 }
 
 /**

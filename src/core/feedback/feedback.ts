@@ -215,57 +215,28 @@ export function buildFeedback(issues: readonly IssueData[], options: FeedbackOpt
   const { errors, warnings } = countIssues(issues);
   const unit = options.unit ?? null;
   const name = feedbackSheetName(options.existingSheets ?? []);
-  const asOfDay = isoToDay(options.asOf)!;
-  const deadlineDay = isoToDay(deadline)!;
 
-  const rows: Array<Array<PlanCell | null>> = [];
-  const heights: Record<number, number> = {};
-  const merges: Array<{ top: number; left: number; bottom: number; right: number }> = [];
-  const line = (cell: PlanCell, height?: number) => {
-    const r = rows.length;
-    rows.push([cell, ...Array<null>(LAST).fill(null)]);
-    merges.push({ top: r, left: 0, bottom: r, right: LAST });
-    if (height !== undefined) heights[r] = height;
-  };
-  const fullWidth = WIDTHS.reduce((a, b) => a + b, 0);
-
-  line(text(FEEDBACK_SHEET, "title"), 30);
-  line(text(`单位：${unit ?? "（未能识别）"}`, "info"));
-  line(text(`文件：${options.file}`, "info"));
-  line(text(`统计截止日期：${formatChineseDate(asOfDay)}`, "info"));
+  const sheet = new FeedbackSheet();
+  sheet.line(text(FEEDBACK_SHEET, "title"), 30);
+  sheet.line(text(`单位：${unit ?? "（未能识别）"}`, "info"));
+  sheet.line(text(`文件：${options.file}`, "info"));
+  sheet.line(text(`统计截止日期：${formatChineseDate(isoToDay(options.asOf)!)}`, "info"));
   const counts = `共发现问题 ${errors + warnings} 个：错误 ${errors} 个，警告 ${warnings} 个。`;
-  line(text(counts, "info"));
+  sheet.line(text(counts, "info"));
   const ask =
-    `请于${formatChineseDate(deadlineDay)}前修改后重新报送。` +
+    `请于${formatChineseDate(isoToDay(deadline)!)}前修改后重新报送。` +
     "标红的单元格为错误，须逐项更正；标黄的为警告，请核实后修改或说明。" +
     "单元格上的批注写明了问题和修改建议；点击下表“单元格”一栏可直接跳到该单元格。";
-  line(text(ask, "ask"), wrappedHeight([[ask, fullWidth]], 16));
-  rows.push([]);
-  rows.push(HEADERS.map((h) => text(h, "head")));
-  heights[rows.length - 1] = 20;
-  const headerRow = rows.length - 1;
-
+  sheet.line(text(ask, "ask"), wrappedHeight([[ask, WIDTHS.reduce((a, b) => a + b, 0)]], 16));
+  sheet.rows.push([]);
+  sheet.add(
+    HEADERS.map((h) => text(h, "head")),
+    20,
+  );
+  const headerRow = sheet.rows.length - 1;
   issues.forEach((issue, i) => {
-    const { message } = localizeIssue(issue, "zh");
-    const value = issue.value === null ? null : String(issue.value);
-    const cellRef = issue.cell === null ? null : issue.cell.replace(/\$/g, "");
-    rows.push([
-      { value: i + 1, style: "num" },
-      text(issue.sheet, "text"),
-      cellRef === null
-        ? text("—", "num")
-        : { value: cellRef, style: "link", link: { sheet: issue.sheet, cell: cellRef } },
-      text(SEVERITY_ZH[issue.severity], issue.severity),
-      text(message, "text"),
-      text(value, "text"),
-      text(issue.suggestion, "text"),
-    ]);
-    heights[rows.length - 1] = wrappedHeight([
-      [issue.sheet, WIDTHS[1]!],
-      [message, WIDTHS[4]!],
-      [value ?? "", WIDTHS[5]!],
-      [issue.suggestion ?? "", WIDTHS[6]!],
-    ]);
+    const [cells, height] = issueRow(issue, i);
+    sheet.add(cells, height);
   });
 
   return {
@@ -279,11 +250,11 @@ export function buildFeedback(issues: readonly IssueData[], options: FeedbackOpt
     sheet: {
       name,
       kind: "other",
-      rows,
+      rows: sheet.rows,
       styles: STYLES,
-      merges,
+      merges: sheet.merges,
       columnWidths: WIDTHS,
-      rowHeights: heights,
+      rowHeights: sheet.heights,
       freeze: { rows: headerRow + 1, columns: 0 },
       print: {
         orientation: "landscape",
@@ -294,4 +265,49 @@ export function buildFeedback(issues: readonly IssueData[], options: FeedbackOpt
       tabColor: "C00000",
     },
   };
+}
+
+/** The rows of `退回修改说明` as they are added, with their heights and merges. */
+class FeedbackSheet {
+  readonly rows: Array<Array<PlanCell | null>> = [];
+  readonly heights: Record<number, number> = {};
+  readonly merges: Array<{ top: number; left: number; bottom: number; right: number }> = [];
+
+  /** A row of cells, `height` points high when given. */
+  add(cells: Array<PlanCell | null>, height?: number): void {
+    this.rows.push(cells);
+    if (height !== undefined) this.heights[this.rows.length - 1] = height;
+  }
+
+  /** One cell across the table's width. */
+  line(cell: PlanCell, height?: number): void {
+    const r = this.rows.length;
+    this.add([cell, ...Array<null>(LAST).fill(null)], height);
+    this.merges.push({ top: r, left: 0, bottom: r, right: LAST });
+  }
+}
+
+/** The table row of one issue (its cell a link to the cell), and a height that fits its texts. */
+function issueRow(issue: IssueData, i: number): [PlanCell[], number] {
+  const { message } = localizeIssue(issue, "zh");
+  const value = issue.value === null ? null : String(issue.value);
+  const cellRef = issue.cell === null ? null : issue.cell.replace(/\$/g, "");
+  const cells = [
+    { value: i + 1, style: "num" },
+    text(issue.sheet, "text"),
+    cellRef === null
+      ? text("—", "num")
+      : { value: cellRef, style: "link", link: { sheet: issue.sheet, cell: cellRef } },
+    text(SEVERITY_ZH[issue.severity], issue.severity),
+    text(message, "text"),
+    text(value, "text"),
+    text(issue.suggestion, "text"),
+  ];
+  const height = wrappedHeight([
+    [issue.sheet, WIDTHS[1]!],
+    [message, WIDTHS[4]!],
+    [value ?? "", WIDTHS[5]!],
+    [issue.suggestion ?? "", WIDTHS[6]!],
+  ]);
+  return [cells, height];
 }

@@ -42,7 +42,10 @@ export function expectationEn(expected: Expectation): string {
 
 const show = (v: IssueData["value"]): string => (v === null ? "(empty)" : `"${String(v)}"`);
 
-/** English messages, rendered from the issue code. Column names stay in Chinese: they are the sheet's. */
+/**
+ * English messages, rendered from the issue code. Column names stay in Chinese: they are the sheet's.
+ * Long by design: one exhaustive `switch` with a short case per issue code, no rule inside.
+ */
 export function messageEn(issue: IssueData): string {
   const { code, params: p, column, value } = issue;
   const col = column ?? "";

@@ -318,6 +318,61 @@ const key6 = (x: number) => Math.round(x * 1e6);
  */
 export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}): ScoringResult {
   const issues = new IssueList();
+  const { settings, settingsFile, roster, matcher } = readScoringSetup(inputs, options, issues);
+  const listed = settings.weights;
+  const partsByName = findEvaluationSheets(inputs, listed, issues);
+  const names = listed !== null ? listed.map((w) => enumKey(w.sheet)) : [...partsByName.keys()];
+  if (listed !== null) checkWeights(inputs, listed, settings, settingsFile, issues);
+  const { sheets, totals } = readEvaluationSheets(names, partsByName, listed, matcher, issues);
+
+  // Units: the roster's (with groups), else every unit the evaluation sheets named.
+  const unitList: UnitEntry[] = roster
+    ? roster.units.map((u) => ({ unit: u.name, group: u.group }))
+    : matcher.seen.map((u) => ({ unit: u, group: null }));
+  reportMissingUnits(sheets, totals, partsByName, unitList, issues);
+
+  const adjustments = readAllAdjustments(inputs, matcher, issues);
+  const scored = unitList.map((u) => scoreUnit(u, sheets, totals, adjustments, settings, issues));
+  const groupKeys: Array<Group | null> = roster
+    ? GROUPS.filter((g) => scored.some((u) => u.group === g))
+    : [null];
+  const groups = groupKeys.map((group) => gradeGroup(group, scored, settings));
+
+  const all = sortScoringIssues(issues.all, inputs);
+  return {
+    sheets,
+    groups,
+    units: groups.flatMap((g) => g.units),
+    issues: all,
+    settings,
+    blocking: all.filter((i) => i.severity === "error" && BLOCKING.has(i.code)),
+  };
+}
+
+/** A unit to score, with its group (单位类别; `null` without a roster). */
+interface UnitEntry {
+  readonly unit: string;
+  readonly group: Group | null;
+}
+
+/** What a run is scored with: its settings, where they come from, the roster and the unit matcher. */
+interface ScoringSetup {
+  readonly settings: ScoringSettings;
+  /** The file whose `设置` the settings come from (issues about 考核权重 go there). */
+  readonly settingsFile: string;
+  readonly roster: Roster | null;
+  readonly matcher: UnitMatcher;
+}
+
+/**
+ * The settings and roster of the first workbook that has them (SPEC §9), `options.settings` over
+ * the settings; every setup issue, and `no-roster` once when no workbook has a roster.
+ */
+function readScoringSetup(
+  inputs: readonly RunInput[],
+  options: ScoreOptions,
+  issues: IssueList,
+): ScoringSetup {
   const setups = inputs.map((input) => readSetup(input.workbook));
   setups.forEach((setup, i) => setup.issues.forEach((issue) => issues.add(inputs[i]!.file, issue)));
   const settingsAt = setups.findIndex((s) => s.settings !== null);
@@ -337,10 +392,26 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       inputs[0]!.file,
       makeIssue("no-roster", { sheet: ROSTER_SHEET, cell: null, row: null, column: null }, null),
     );
+  return { settings, settingsFile, roster, matcher };
+}
 
-  // Evaluation sheets: those of 考核权重, else every sheet laid out as one; same name = one sheet.
-  const listed = settings.weights;
-  const partsByName = new Map<string, { name: string; parts: SheetPart[] }>();
+/** A logical evaluation sheet: its name (as 考核权重 spells it, else its first part's) and its parts. */
+interface EvaluationParts {
+  readonly name: string;
+  readonly parts: SheetPart[];
+}
+
+/**
+ * The evaluation sheets by `enumKey` of their name (SPEC §8): those 考核权重 lists, else every
+ * visible sheet laid out as one that is not a ledger; sheets of one name in several files are one
+ * sheet. A listed sheet that cannot be read as one is `scoring-sheet-invalid` (once per file).
+ */
+function findEvaluationSheets(
+  inputs: readonly RunInput[],
+  listed: ScoringSettings["weights"],
+  issues: IssueList,
+): Map<string, EvaluationParts> {
+  const partsByName = new Map<string, EvaluationParts>();
   const invalid = new Set<string>();
   for (const { file, workbook } of inputs) {
     for (const sheet of workbook.sheets) {
@@ -367,43 +438,65 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       partsByName.set(k, entry);
     }
   }
+  return partsByName;
+}
 
-  const names = listed !== null ? listed.map((w) => enumKey(w.sheet)) : [...partsByName.keys()];
-  if (listed !== null) {
-    const sum = listed.reduce((a, w) => a + w.weight, 0);
-    if (key6(sum) !== key6(100) && settings.weightsCell !== null) {
+/**
+ * 考核权重's own checks (SPEC §8): `weights-sum` when the weights do not add up to 100 (to 6
+ * decimals), `evaluation-sheet-missing` for a listed sheet that no file has.
+ */
+function checkWeights(
+  inputs: readonly RunInput[],
+  listed: NonNullable<ScoringSettings["weights"]>,
+  settings: ScoringSettings,
+  settingsFile: string,
+  issues: IssueList,
+): void {
+  const sum = listed.reduce((a, w) => a + w.weight, 0);
+  if (key6(sum) !== key6(100) && settings.weightsCell !== null) {
+    issues.add(
+      settingsFile,
+      makeIssue(
+        "weights-sum",
+        {
+          sheet: SETTINGS_SHEET,
+          cell: settings.weightsCell,
+          row: rowOf(settings.weightsCell),
+          column: "权重",
+        },
+        round6(sum),
+        {
+          params: { sum: round6(sum) },
+        },
+      ),
+    );
+  }
+  for (const w of listed) {
+    const k = enumKey(w.sheet);
+    const anyFile = inputs.some((i) => i.workbook.sheets.some((s) => enumKey(s.name) === k));
+    if (!anyFile)
       issues.add(
         settingsFile,
         makeIssue(
-          "weights-sum",
-          {
-            sheet: SETTINGS_SHEET,
-            cell: settings.weightsCell,
-            row: rowOf(settings.weightsCell),
-            column: "权重",
-          },
-          round6(sum),
-          {
-            params: { sum: round6(sum) },
-          },
+          "evaluation-sheet-missing",
+          { sheet: SETTINGS_SHEET, cell: w.cell, row: rowOf(w.cell), column: "考核表" },
+          w.sheet,
         ),
       );
-    }
-    for (const w of listed) {
-      const k = enumKey(w.sheet);
-      const anyFile = inputs.some((i) => i.workbook.sheets.some((s) => enumKey(s.name) === k));
-      if (!anyFile)
-        issues.add(
-          settingsFile,
-          makeIssue(
-            "evaluation-sheet-missing",
-            { sheet: SETTINGS_SHEET, cell: w.cell, row: rowOf(w.cell), column: "考核表" },
-            w.sheet,
-          ),
-        );
-    }
   }
+}
 
+/**
+ * Each evaluation sheet found, in `names` order, with its weight (listed, else equal shares) and its
+ * maxima from its first part; and each unit's total in it.
+ */
+function readEvaluationSheets(
+  names: readonly string[],
+  partsByName: ReadonlyMap<string, EvaluationParts>,
+  listed: ScoringSettings["weights"],
+  matcher: UnitMatcher,
+  issues: IssueList,
+): { sheets: EvaluationSheet[]; totals: Map<string, Map<string, UnitRow>> } {
   const sheets: EvaluationSheet[] = [];
   const totals = new Map<string, Map<string, UnitRow>>();
   for (const k of names) {
@@ -420,12 +513,17 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     });
     totals.set(entry.name, readEvaluation(entry.name, entry.parts, matcher, issues));
   }
+  return { sheets, totals };
+}
 
-  // Units: the roster's (with groups), else every unit the evaluation sheets named.
-  const unitList: Array<{ unit: string; group: Group | null }> = roster
-    ? roster.units.map((u) => ({ unit: u.name, group: u.group }))
-    : matcher.seen.map((u) => ({ unit: u, group: null }));
-
+/** `unit-missing-in-sheet` for each unit a sheet lacks, at the sheet's unit header cell (SPEC §8). */
+function reportMissingUnits(
+  sheets: readonly EvaluationSheet[],
+  totals: ReadonlyMap<string, ReadonlyMap<string, UnitRow>>,
+  partsByName: ReadonlyMap<string, EvaluationParts>,
+  unitList: readonly UnitEntry[],
+  issues: IssueList,
+): void {
   for (const s of sheets) {
     const found = totals.get(s.sheet)!;
     const part = partsByName.get(enumKey(s.sheet))!.parts[0]!;
@@ -444,7 +542,14 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
       );
     }
   }
+}
 
+/** 加减分 and 一票否决 of every file (SPEC §8). */
+function readAllAdjustments(
+  inputs: readonly RunInput[],
+  matcher: UnitMatcher,
+  issues: IssueList,
+): Adjustments {
   const adjustments: Adjustments = { bonus: new Map(), penalty: new Map(), veto: new Map() };
   for (const [name, kind] of [
     [ADJUSTMENT_SHEET, "points"],
@@ -455,138 +560,182 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     );
     readAdjustments(parts, kind, matcher, issues, adjustments);
   }
+  return adjustments;
+}
 
-  const scored = unitList.map(({ unit, group }) => {
-    const scores: Record<string, number> = {};
-    const missingSheets: string[] = [];
-    const unusable: Array<{ sheet: string; cells: number }> = [];
-    let weighted = 0;
-    for (const s of sheets) {
-      const row = totals.get(s.sheet)!.get(unit);
-      const normalised = row ? (row.total / row.maxTotal) * 100 : 0;
-      if (!row) missingSheets.push(s.sheet);
-      else if (row.unusable > 0) unusable.push({ sheet: s.sheet, cells: row.unusable });
-      scores[s.sheet] = normalised;
-      weighted += (s.weight * normalised) / 100;
-    }
-    const bonusEntry = adjustments.bonus.get(unit);
-    const bonusSum = bonusEntry?.sum ?? 0;
-    const capped = round6(bonusSum) > round6(settings.bonusCap);
-    if (capped && bonusEntry) {
-      issues.add(
-        bonusEntry.file,
-        makeIssue(
-          "bonus-capped",
-          { sheet: ADJUSTMENT_SHEET, cell: bonusEntry.cell, row: bonusEntry.row, column: "加分" },
-          round6(bonusSum),
-          { params: { sum: round6(bonusSum), limit: settings.bonusCap } },
-        ),
-      );
-    }
-    const bonus = capped ? settings.bonusCap : bonusSum;
-    const penalty = adjustments.penalty.get(unit) ?? 0;
-    const vetoes = adjustments.veto.get(unit);
+/** A unit's scores before ranking and grading. */
+interface ScoredUnit extends UnitEntry {
+  readonly scores: Record<string, number>;
+  readonly weighted: number;
+  readonly bonus: number;
+  readonly bonusSum: number;
+  readonly capped: boolean;
+  readonly penalty: number;
+  readonly composite: number;
+  readonly veto: string | null;
+  readonly missingSheets: string[];
+  readonly unusable: Array<{ sheet: string; cells: number }>;
+}
+
+/**
+ * One unit's composite (SPEC §8): Σ weight × normalised / 100 (a sheet without the unit counts 0),
+ * plus 加分 capped at 加分上限 (`bonus-capped`), minus 扣分; its 一票否决 reasons joined.
+ */
+function scoreUnit(
+  { unit, group }: UnitEntry,
+  sheets: readonly EvaluationSheet[],
+  totals: ReadonlyMap<string, ReadonlyMap<string, UnitRow>>,
+  adjustments: Adjustments,
+  settings: ScoringSettings,
+  issues: IssueList,
+): ScoredUnit {
+  const scores: Record<string, number> = {};
+  const missingSheets: string[] = [];
+  const unusable: Array<{ sheet: string; cells: number }> = [];
+  let weighted = 0;
+  for (const s of sheets) {
+    const row = totals.get(s.sheet)!.get(unit);
+    const normalised = row ? (row.total / row.maxTotal) * 100 : 0;
+    if (!row) missingSheets.push(s.sheet);
+    else if (row.unusable > 0) unusable.push({ sheet: s.sheet, cells: row.unusable });
+    scores[s.sheet] = normalised;
+    weighted += (s.weight * normalised) / 100;
+  }
+  const bonusEntry = adjustments.bonus.get(unit);
+  const bonusSum = bonusEntry?.sum ?? 0;
+  const capped = round6(bonusSum) > round6(settings.bonusCap);
+  if (capped && bonusEntry) {
+    issues.add(
+      bonusEntry.file,
+      makeIssue(
+        "bonus-capped",
+        { sheet: ADJUSTMENT_SHEET, cell: bonusEntry.cell, row: bonusEntry.row, column: "加分" },
+        round6(bonusSum),
+        { params: { sum: round6(bonusSum), limit: settings.bonusCap } },
+      ),
+    );
+  }
+  const bonus = capped ? settings.bonusCap : bonusSum;
+  const penalty = adjustments.penalty.get(unit) ?? 0;
+  const vetoes = adjustments.veto.get(unit);
+  return {
+    unit,
+    group,
+    scores,
+    weighted,
+    bonus,
+    bonusSum,
+    capped,
+    penalty,
+    composite: weighted + bonus - penalty,
+    veto: vetoes ? vetoes.join("；") : null,
+    missingSheets,
+    unusable,
+  };
+}
+
+/**
+ * One group ranked and graded (SPEC §8): rank on the composite (排名方式), grade by the lines, then
+ * the 好等次比例 quota, then the 一票否决 cap; each unit with the reasons for its grade.
+ */
+function gradeGroup(
+  group: Group | null,
+  scored: readonly ScoredUnit[],
+  settings: ScoringSettings,
+): GroupScore {
+  const members = scored
+    .filter((u) => u.group === group)
+    .sort((a, b) => key6(b.composite) - key6(a.composite) || compareUnitNames(a.unit, b.unit));
+  const ranks = assignRanks(
+    members,
+    (a, b) => key6(a.composite) === key6(b.composite),
+    settings.rankingMethod,
+  );
+  const before = members.map((u) => gradeOf(u.composite, settings.gradeThresholds));
+  const quota = settings.goodQuota === null ? null : quotaOf(members.length, settings.goodQuota);
+  const candidateRank = candidateRanks(members, before);
+  const units: UnitScore[] = members.map((u, i) => {
+    const { grade, reasons } = limitGrade(u, before[i]!, quota, candidateRank.get(u), settings);
     return {
-      unit,
-      group,
-      scores,
-      weighted,
-      bonus,
-      bonusSum,
-      capped,
-      penalty,
-      composite: weighted + bonus - penalty,
-      veto: vetoes ? vetoes.join("；") : null,
-      missingSheets,
-      unusable,
+      unit: u.unit,
+      group: u.group,
+      scores: u.scores,
+      weighted: u.weighted,
+      bonus: u.bonus,
+      penalty: u.penalty,
+      composite: u.composite,
+      rank: ranks[i]!.rank,
+      tied: ranks[i]!.tied,
+      grade,
+      gradeBeforeLimits: before[i]!,
+      veto: u.veto,
+      missingSheets: u.missingSheets,
+      reasons,
     };
   });
+  return { group, units, quota, good: units.filter((u) => u.grade === "好").length };
+}
 
-  const groupKeys: Array<Group | null> = roster
-    ? GROUPS.filter((g) => scored.some((u) => u.group === g))
-    : [null];
-  const groups: GroupScore[] = groupKeys.map((group) => {
-    const members = scored
-      .filter((u) => u.group === group)
-      .sort((a, b) => key6(b.composite) - key6(a.composite) || compareUnitNames(a.unit, b.unit));
-    const ranks = assignRanks(
-      members,
-      (a, b) => key6(a.composite) === key6(b.composite),
-      settings.rankingMethod,
-    );
-    const before = members.map((u) => gradeOf(u.composite, settings.gradeThresholds));
-    const quota = settings.goodQuota === null ? null : quotaOf(members.length, settings.goodQuota);
-    // Competition rank among the candidates (members are sorted best first): 1 + the candidates
-    // strictly better, whatever 排名方式 says, so only a tie can pass q.
-    const candidateRank = new Map<(typeof members)[number], number>();
-    let seenCandidates = 0;
-    let previous: { key: number; rank: number } | null = null;
-    members.forEach((u, i) => {
-      if (before[i] !== "好" || u.veto !== null) return;
-      const k = key6(u.composite);
-      const rank = previous !== null && previous.key === k ? previous.rank : seenCandidates + 1;
-      candidateRank.set(u, rank);
-      previous = { key: k, rank };
-      seenCandidates++;
-    });
-    const units: UnitScore[] = members.map((u, i) => {
-      const gradeBeforeLimits = before[i]!;
-      const reasons: GradeReason[] = [
-        {
-          code: "grade-lines",
-          params: { grade: gradeBeforeLimits, line: lineOf(gradeBeforeLimits, settings) },
-        },
-      ];
-      let grade: Grade = gradeBeforeLimits;
-      if (quota !== null && gradeBeforeLimits === "好" && u.veto === null) {
-        const rank = candidateRank.get(u)!;
-        if (rank <= quota) reasons.push({ code: "quota-kept", params: { quota, rank } });
-        else {
-          grade = "较好";
-          reasons.push({ code: "quota-lowered", params: { quota, rank } });
-        }
-      }
-      if (u.veto !== null) {
-        const capped = lowerGrade(grade, settings.vetoGrade);
-        reasons.push({
-          code: "veto",
-          params: { reason: u.veto, cap: settings.vetoGrade, lowered: capped !== grade },
-        });
-        grade = capped;
-      }
-      for (const sheet of u.missingSheets) reasons.push({ code: "sheet-missing", params: { sheet } });
-      for (const params of u.unusable) reasons.push({ code: "scores-unusable", params });
-      if (u.capped)
-        reasons.push({ code: "bonus-capped", params: { sum: round6(u.bonusSum), limit: settings.bonusCap } });
-      return {
-        unit: u.unit,
-        group: u.group,
-        scores: u.scores,
-        weighted: u.weighted,
-        bonus: u.bonus,
-        penalty: u.penalty,
-        composite: u.composite,
-        rank: ranks[i]!.rank,
-        tied: ranks[i]!.tied,
-        grade,
-        gradeBeforeLimits,
-        veto: u.veto,
-        missingSheets: u.missingSheets,
-        reasons,
-      };
-    });
-    return { group, units, quota, good: units.filter((u) => u.grade === "好").length };
+/**
+ * The competition rank of each 好等次比例 candidate (好 by the lines, not vetoed) among the
+ * candidates, `members` sorted best first: 1 + the candidates strictly better, whatever 排名方式
+ * says, so only a tie can pass q.
+ */
+function candidateRanks(members: readonly ScoredUnit[], before: readonly Grade[]): Map<ScoredUnit, number> {
+  const candidateRank = new Map<ScoredUnit, number>();
+  let seenCandidates = 0;
+  let previous: { key: number; rank: number } | null = null;
+  members.forEach((u, i) => {
+    if (before[i] !== "好" || u.veto !== null) return;
+    const k = key6(u.composite);
+    const rank = previous !== null && previous.key === k ? previous.rank : seenCandidates + 1;
+    candidateRank.set(u, rank);
+    previous = { key: k, rank };
+    seenCandidates++;
   });
+  return candidateRank;
+}
 
-  const all = sortScoringIssues(issues.all, inputs);
-  return {
-    sheets,
-    groups,
-    units: groups.flatMap((g) => g.units),
-    issues: all,
-    settings,
-    blocking: all.filter((i) => i.severity === "error" && BLOCKING.has(i.code)),
-  };
+/**
+ * A unit's grade after the limits (SPEC §8): a 好 candidate ranked past the quota becomes 较好, then
+ * a vetoed unit is capped at 否决等次; with the reasons, in that order, then missing sheets,
+ * unusable scores and a capped bonus.
+ */
+function limitGrade(
+  u: ScoredUnit,
+  gradeBeforeLimits: Grade,
+  quota: number | null,
+  candidateRank: number | undefined,
+  settings: ScoringSettings,
+): { grade: Grade; reasons: GradeReason[] } {
+  const reasons: GradeReason[] = [
+    {
+      code: "grade-lines",
+      params: { grade: gradeBeforeLimits, line: lineOf(gradeBeforeLimits, settings) },
+    },
+  ];
+  let grade: Grade = gradeBeforeLimits;
+  if (quota !== null && gradeBeforeLimits === "好" && u.veto === null) {
+    const rank = candidateRank!;
+    if (rank <= quota) reasons.push({ code: "quota-kept", params: { quota, rank } });
+    else {
+      grade = "较好";
+      reasons.push({ code: "quota-lowered", params: { quota, rank } });
+    }
+  }
+  if (u.veto !== null) {
+    const capped = lowerGrade(grade, settings.vetoGrade);
+    reasons.push({
+      code: "veto",
+      params: { reason: u.veto, cap: settings.vetoGrade, lowered: capped !== grade },
+    });
+    grade = capped;
+  }
+  for (const sheet of u.missingSheets) reasons.push({ code: "sheet-missing", params: { sheet } });
+  for (const params of u.unusable) reasons.push({ code: "scores-unusable", params });
+  if (u.capped)
+    reasons.push({ code: "bonus-capped", params: { sum: round6(u.bonusSum), limit: settings.bonusCap } });
+  return { grade, reasons };
 }
 
 /** Issues by file (input order), sheet (workbook order), row, then column; stable otherwise. */

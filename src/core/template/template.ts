@@ -108,10 +108,17 @@ function optionLists(input: TemplateInput) {
   ];
 }
 
+/** A column of the template: a §2 column (`k:<key>`) or one of the master's own (`key` null). */
+interface TemplateColumn {
+  readonly id: string;
+  readonly header: string;
+  readonly key: ColumnKey | null;
+}
+
 /** The ledger sheet of the template. */
 export function buildTemplateSheet(input: TemplateInput): SheetPlan {
   const extras = input.extraColumns ?? [];
-  const columns = [
+  const columns: TemplateColumn[] = [
     ...COLUMNS.map((c) => ({ id: `k:${c.key}`, header: c.header, key: c.key as ColumnKey | null })),
     ...extras.map((e) => ({ id: e.id, header: e.header, key: null as ColumnKey | null })),
   ];
@@ -124,8 +131,68 @@ export function buildTemplateSheet(input: TemplateInput): SheetPlan {
   const cellBase: CellStyle = { border: true, vAlign: "middle", wrap: true };
   const open = new CopyStyles({ ...cellBase, locked: false }, "o");
   const locked = new CopyStyles({ ...cellBase, fill: "F2F2F2" }, "l");
-  const dateColumn = columns.map((c) => c.key === "deadline" || c.key === "doneDate");
+  const rows = templateRows(input, columns, lastDataRow, open, locked);
+  const widths = columns.map((c) => (c.key !== null ? (WIDTHS[c.key] ?? 12) : 14));
+  return {
+    name: input.sheetName ?? TEMPLATE_SHEET,
+    kind: "template",
+    rows,
+    styles: { ...FIXED_STYLES, ...open.styles, ...locked.styles },
+    merges: [
+      { top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: last },
+      { top: FILING_ROW, left: 0, bottom: FILING_ROW, right: 1 },
+      { top: FILING_ROW, left: 2, bottom: FILING_ROW, right: 5 },
+      { top: FILING_ROW, left: 7, bottom: FILING_ROW, right: 8 },
+    ],
+    columnWidths: widths,
+    rowHeights: { [TITLE_ROW]: 30, [HEADER_ROW]: 30 },
+    freeze: { rows: FIRST_DATA_ROW, columns: 0 },
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      repeatRows: { first: HEADER_ROW, last: HEADER_ROW },
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 },
+      centerHorizontally: true,
+    },
+    validations: templateValidations(input, columns, lastDataRow),
+    ...(protect
+      ? { protection: { allowFormatColumns: true, allowFormatRows: true, allowInsertRows: true } }
+      : {}),
+  };
+}
 
+/** The styles of the title, 填报单位/填报日期 and header cells (the data cells' come from `CopyStyles`). */
+const FIXED_STYLES: Readonly<Record<string, CellStyle>> = {
+  title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "middle" },
+  label: { bold: true, hAlign: "right", vAlign: "middle" },
+  filing: { vAlign: "middle", locked: false, border: true },
+  filingDate: { vAlign: "middle", hAlign: "center", numFmt: DATE_FORMAT, locked: false, border: true },
+  head: { bold: true, fill: "DDEBF7", border: true, hAlign: "center", vAlign: "middle", wrap: true },
+  headRequired: {
+    bold: true,
+    fill: "DDEBF7",
+    fontColor: "C00000",
+    border: true,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+  },
+};
+
+/**
+ * The title, 填报单位/填报日期, the header (required columns in red), the pre-filled tasks (their
+ * task-defining cells locked) and the blank rows down to `lastDataRow`.
+ */
+function templateRows(
+  input: TemplateInput,
+  columns: readonly TemplateColumn[],
+  lastDataRow: number,
+  open: CopyStyles,
+  locked: CopyStyles,
+): Array<Array<PlanCell | null>> {
+  const prefilled = input.rows ?? [];
+  const dateColumn = columns.map((c) => c.key === "deadline" || c.key === "doneDate");
   const rows: Array<Array<PlanCell | null>> = [];
   rows[TITLE_ROW] = [{ value: TEMPLATE_TITLE, style: "title" }];
   rows[FILING_ROW] = [
@@ -158,7 +225,18 @@ export function buildTemplateSheet(input: TemplateInput): SheetPlan {
       style: open.id(dateColumn[j] ? DATE_FORMAT : undefined),
     }));
   }
+  return rows;
+}
 
+/**
+ * The data rows' rules (SPEC §2): drop-downs from `选项` (a warning for 责任单位, whose aliases
+ * validation accepts), dates in 2000–2099 for 完成时限/完成时间/填报日期, 完成进度 0–100.
+ */
+function templateValidations(
+  input: TemplateInput,
+  columns: readonly TemplateColumn[],
+  lastDataRow: number,
+): PlanValidation[] {
   const column = (key: ColumnKey) => columns.findIndex((c) => c.key === key);
   const dataRange = (c: number): CellRange => ({
     top: FIRST_DATA_ROW,
@@ -200,52 +278,7 @@ export function buildTemplateSheet(input: TemplateInput): SheetPlan {
     prompt: { title: "填报日期", text: "请填写本次报送的日期；同一单位多次报送时以填报日期较晚的为准。" },
     error: { title: "填报日期", text: "请填写 2000—2099 年间的日期，如 2022-11-05。", style: "stop" },
   });
-
-  const widths = columns.map((c) => (c.key !== null ? (WIDTHS[c.key] ?? 12) : 14));
-  return {
-    name: input.sheetName ?? TEMPLATE_SHEET,
-    kind: "template",
-    rows,
-    styles: {
-      title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "middle" },
-      label: { bold: true, hAlign: "right", vAlign: "middle" },
-      filing: { vAlign: "middle", locked: false, border: true },
-      filingDate: { vAlign: "middle", hAlign: "center", numFmt: DATE_FORMAT, locked: false, border: true },
-      head: { bold: true, fill: "DDEBF7", border: true, hAlign: "center", vAlign: "middle", wrap: true },
-      headRequired: {
-        bold: true,
-        fill: "DDEBF7",
-        fontColor: "C00000",
-        border: true,
-        hAlign: "center",
-        vAlign: "middle",
-        wrap: true,
-      },
-      ...open.styles,
-      ...locked.styles,
-    },
-    merges: [
-      { top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: last },
-      { top: FILING_ROW, left: 0, bottom: FILING_ROW, right: 1 },
-      { top: FILING_ROW, left: 2, bottom: FILING_ROW, right: 5 },
-      { top: FILING_ROW, left: 7, bottom: FILING_ROW, right: 8 },
-    ],
-    columnWidths: widths,
-    rowHeights: { [TITLE_ROW]: 30, [HEADER_ROW]: 30 },
-    freeze: { rows: FIRST_DATA_ROW, columns: 0 },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: true,
-      repeatRows: { first: HEADER_ROW, last: HEADER_ROW },
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 },
-      centerHorizontally: true,
-    },
-    validations,
-    ...(protect
-      ? { protection: { allowFormatColumns: true, allowFormatRows: true, allowInsertRows: true } }
-      : {}),
-  };
+  return validations;
 }
 
 function isRequired(key: ColumnKey): boolean {
