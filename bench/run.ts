@@ -194,7 +194,7 @@ function steps(): Step[] {
         const planned = planNoticeWorkbook(run, {
           history: [],
           today: BENCH_AS_OF,
-          ledgerCopy: run.files.flatMap((x) => x.rows.map((r) => ({ ...r, file: basename(x.file) }))),
+          ledgerCopy: run.files.map((x) => ({ file: basename(x.file), rows: x.rows })),
         });
         if (!planned.ok) throw new Error("bench ledger: setup errors");
         const { sheets } = planned;

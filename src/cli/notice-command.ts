@@ -138,7 +138,7 @@ export async function writeNotice(
     today: options.today,
     categories: options.categories ?? null,
     ...(options.withLedger
-      ? { ledgerCopy: run.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: path.basename(f.file) }))) }
+      ? { ledgerCopy: run.files.map((f) => ({ file: path.basename(f.file), rows: f.rows })) }
       : {}),
   });
   if (!workbook.ok) return workbook;

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbookFile, writeWorkbookFile } from "../../src/adapters/xlsx";
 import { renderSheetPlan } from "../../src/adapters/office";
-import { type SheetPlan, planNoticeWorkbook, validateRun } from "../../src/core";
+import { type SheetPlan, expandBody, planNoticeWorkbook, validateRun } from "../../src/core";
 import { createFakeExcel } from "../fake-excel";
 import { ledgerSheet, rosterSheet, settingsSheet, validRow, workbook } from "../core/helpers";
 
@@ -42,7 +42,7 @@ function run() {
   const plans = planNoticeWorkbook(validated, {
     history: [],
     today: "2022-11-01",
-    ledgerCopy: validated.files.flatMap((f) => f.rows.map((r) => ({ ...r, file: f.file }))),
+    ledgerCopy: validated.files.map((f) => ({ file: f.file, rows: f.rows })),
   });
   if (!plans.ok) throw new Error("the test workbook's 设置 or 单位名册 has errors");
   return { validated, plans };
@@ -72,7 +72,7 @@ describe("text kept as typed (SPEC §3)", () => {
   });
 
   it("the plans hold the typed text: attachments, report, ledger copy", () => {
-    const values = (plan: SheetPlan) => stringsOf(plan.rows.map((r) => r.map((c) => c?.value)));
+    const values = (plan: SheetPlan) => stringsOf(expandBody(plan).rows.map((r) => r.map((c) => c?.value)));
     for (const v of [TYPED.任务编号, TYPED.重点任务, TYPED.责任人, UNIT])
       expect(values(sheet("附件1"))).toContain(v);
     expect(values(sheet("附件2"))).toContain("ＱＳ－０２");

@@ -22,7 +22,13 @@
  * input but is then part of the string for Excel Online's `values` round trip, so it is not used.
  */
 import { type CellRange, columnName } from "../../core/grid";
-import type { CellStyle, PlanValidation, PlanValue, SheetPlan } from "../../core/plan";
+import {
+  type CellStyle,
+  type PlanValidation,
+  type PlanValue,
+  type SheetPlan,
+  expandBody,
+} from "../../core/plan";
 import type { HostNote } from "../../host";
 import { cellsToRanges, chunkAddresses, quoteSheetName, rangeAddress } from "./address";
 import { NameTakenError, ReplaceCancelledError, SheetNotOwnedError } from "./errors";
@@ -67,9 +73,10 @@ export function needsTextFormat(text: string): boolean {
 /** Writes `plan` as a sheet, replacing only a sheet the product generated (with confirmation). */
 export async function renderSheetPlan(
   context: Excel.RequestContext,
-  plan: SheetPlan,
+  sheetPlan: SheetPlan,
   options: RenderOptions,
 ): Promise<RenderResult> {
+  const plan = expandBody(sheetPlan);
   const supports = options.supports ?? officeApiSupport;
   const notes: HostNote[] = [];
   let syncs = 0;

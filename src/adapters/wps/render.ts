@@ -22,7 +22,14 @@
  * Not rendered in WPS: data bars and charts (the plan's optional visuals; `notes` says so).
  */
 import { type CellRange, columnName } from "../../core/grid";
-import type { CellStyle, PlanValidation, PlanValue, SheetKind, SheetPlan } from "../../core/plan";
+import {
+  type CellStyle,
+  type PlanValidation,
+  type PlanValue,
+  type SheetKind,
+  type SheetPlan,
+  expandBody,
+} from "../../core/plan";
 import { addressLists, cellsToRanges, rangeAddress } from "./address";
 import {
   DV_ALERT,
@@ -87,9 +94,10 @@ export function needsTextFormat(text: string): boolean {
 /** Writes `plan` as a sheet, replacing only a sheet the product generated (after confirmation). */
 export async function renderSheetPlan(
   app: EtApplication,
-  plan: SheetPlan,
+  sheetPlan: SheetPlan,
   options: RenderOptions,
 ): Promise<RenderResult> {
+  const plan = expandBody(sheetPlan);
   const workbook = activeWorkbook(app);
   const existing = findSheet(workbook, plan.name);
   const replacedNames = checkNames(workbook, plan);

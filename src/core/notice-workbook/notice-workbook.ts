@@ -8,7 +8,6 @@
 import type { IsoDate } from "../date";
 import { type WorkbookGrid } from "../grid";
 import { type IssueData } from "../issue";
-import { type LedgerRow } from "../ledger";
 import { assignIssueUnits } from "../metric";
 import { type SheetPlan } from "../plan";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings } from "../settings";
@@ -22,7 +21,13 @@ import {
   lastPeriod,
   readHistory,
 } from "../history";
-import { type RowSource, buildMergedLedgerPlan, buildReportAttachment, sourceKey } from "../report";
+import {
+  type LedgerSource,
+  type RowSource,
+  buildReportAttachment,
+  mergedLedgerPlan,
+  sourceKey,
+} from "../report";
 import {
   type DocumentOptions,
   type NoticeData,
@@ -116,8 +121,8 @@ export interface NoticeWorkbookOptions extends Omit<DocumentOptions, "today"> {
   readonly today: IsoDate;
   /** Sheets in the same workbook that 附件3 may link to (the ledgers, in the add-in). */
   readonly linkSheets?: ReadonlySet<string>;
-  /** Rows for `台账汇总（第N期）` (`--with-ledger`), each with the file it came from. */
-  readonly ledgerCopy?: ReadonlyArray<LedgerRow & { file: string }>;
+  /** Rows for `台账汇总（第N期）` (`--with-ledger`), by the file they came from. */
+  readonly ledgerCopy?: readonly LedgerSource[];
   /** Where the rows of a `合并台账` came from (来源文件, 来源行), by `sourceKey`. */
   readonly sources?: ReadonlyMap<string, RowSource>;
 }
@@ -230,7 +235,7 @@ export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOp
   const report = buildReportAttachment(owned, reportOptions, reportName);
   const sheets = buildNoticePlans(document, period, categories);
   sheets.push(attachmentPlan(report, reportName, "report"));
-  if (options.ledgerCopy) sheets.push(buildMergedLedgerPlan(options.ledgerCopy, ledgerCopySheetName(period)));
+  if (options.ledgerCopy) sheets.push(mergedLedgerPlan(options.ledgerCopy, ledgerCopySheetName(period)));
   sheets.push(buildHistoryPlan(notice.history));
   return {
     ok: true,

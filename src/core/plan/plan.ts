@@ -201,6 +201,48 @@ export interface SheetPlan {
   readonly names?: readonly PlanName[];
   /** 0-based columns written hidden (`收集情况`'s content hashes). */
   readonly hiddenColumns?: readonly number[];
+  /**
+   * Rows produced while the sheet is written, after `rows` (the merged ledger copy's 100,000 rows,
+   * which as cell objects would be 1.4 million of them). The .xlsx writer streams them; a renderer
+   * that does not stream calls `expandBody` first.
+   */
+  readonly body?: PlanBody;
+}
+
+/**
+ * Uniform rows after a plan's `rows`: body row `i` is sheet row `rows.length + i`, and every one of
+ * its cells is `{ value, style: styles[column] }` — a cell for every column, even when its value is
+ * `null` (it still draws its style). No links; merges and `rowHeights` may still name these rows.
+ */
+export interface PlanBody {
+  readonly count: number;
+  /** Style id of each column, the body's width. */
+  readonly styles: readonly string[];
+  /**
+   * Writes row `index`'s values into `values` (`styles.length` of them; the array is reused from
+   * row to row) and returns the row's height in points, or `undefined` for the default height.
+   */
+  fill(index: number, values: PlanValue[]): number | undefined;
+}
+
+/**
+ * The same sheet with its body as ordinary rows and row heights: what a renderer that does not
+ * stream writes. Returns `plan` itself when it has no body.
+ */
+export function expandBody(plan: SheetPlan): SheetPlan {
+  const { body, ...rest } = plan;
+  if (body === undefined) return plan;
+  const rows: Array<ReadonlyArray<PlanCell | null>> = [...plan.rows];
+  const rowHeights: Record<number, number> = { ...plan.rowHeights };
+  const values: PlanValue[] = new Array<PlanValue>(body.styles.length).fill(null);
+  for (let i = 0; i < body.count; i++) {
+    const height = body.fill(i, values);
+    const row = rows.length;
+    rows.push(values.map((value, c) => ({ value, style: body.styles[c]! })));
+    if (height !== undefined && Number.isFinite(height) && height > 0)
+      rowHeights[row] = Math.max(rowHeights[row] ?? 0, height);
+  }
+  return { ...rest, rows, rowHeights };
 }
 
 /** The sheets one operation writes, in order. */

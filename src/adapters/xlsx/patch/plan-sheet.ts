@@ -5,7 +5,7 @@
  */
 import { a1, columnName } from "../../../core/grid";
 import type { CellRange } from "../../../core/grid";
-import type { SheetPlan } from "../../../core/plan";
+import { type SheetPlan, expandBody } from "../../../core/plan";
 import type { StylesEditor } from "./styles";
 import { escapeXml, xstring } from "./xml-edit";
 
@@ -23,11 +23,12 @@ export function sheetReference(sheet: string, ref: string): string {
  * package's SpreadsheetML and relationship namespaces.
  */
 export function renderPlanSheet(
-  plan: SheetPlan,
+  sheetPlan: SheetPlan,
   styles: StylesEditor,
   mainNs: string,
   relNs: string,
 ): string {
+  const plan = expandBody(sheetPlan);
   const xf = new Map<string, number>();
   const styleIndex = (key: string | undefined): number => {
     if (key === undefined) return 0;

@@ -14,6 +14,7 @@ import { dayToSerial, isoToDay } from "../../../core/date";
 import { type CellRange, columnName, parseA1 } from "../../../core/grid";
 import {
   OWNER_MARK,
+  type PlanBody,
   type PlanCell,
   type PlanValidation,
   type PlanValue,
@@ -56,6 +57,16 @@ const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
 // eslint-disable-next-line no-control-regex -- the fast path: does the text need any rewriting?
 const NEEDS_WORK = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF&<>]|_x/;
+
+/** Merged areas as `SheetWriter.write` indexes them for the rows. */
+interface Covering {
+  /** `row * MAX_COLUMNS + column` of every covered cell (all but a merge's top-left) → its merge. */
+  readonly covered: ReadonlyMap<number, number>;
+  /** Row → the last column a merge covers in it. */
+  readonly coveredRows: ReadonlyMap<number, number>;
+  /** Each merge's format, given to its covered cells. */
+  readonly mergeXf: readonly number[];
+}
 
 /** A defined name as written in xl/workbook.xml. */
 interface DefinedName {
@@ -281,9 +292,14 @@ class SheetWriter {
     });
     // A covered cell takes the top-left cell's format (so a bordered title stays bordered all round)
     // unless the plan styles it itself; its value is dropped, as Excel keeps only the top-left one.
+    const body = sheet.body;
+    const bodyCount = body?.count ?? 0;
     const mergeXf = merges.map((m) => {
       const cell = rows[m.top]?.[m.left];
-      return cell ? this.xf(cell.style, this.linkOf(cell, false) !== undefined, rangeRef(m)) : 0;
+      if (cell) return this.xf(cell.style, this.linkOf(cell, false) !== undefined, rangeRef(m));
+      const inBody = m.top >= rows.length && m.top < rows.length + bodyCount;
+      const style = inBody ? body?.styles[m.left] : undefined;
+      return style === undefined ? 0 : this.xf(style, false, rangeRef(m));
     });
     // A top-left cell inside another merge is the other kind of overlap.
     for (const m of merges) {
@@ -300,8 +316,9 @@ class SheetWriter {
 
     let width = 0;
     for (const row of rows) if (row !== undefined && row.length > width) width = row.length;
-    if (rows.length > MAX_ROWS || width > MAX_COLUMNS) this.fail("超出 Excel 的行列上限");
-    let lastRow = rows.length - 1;
+    if (bodyCount > 0) width = Math.max(width, body!.styles.length);
+    if (rows.length + bodyCount > MAX_ROWS || width > MAX_COLUMNS) this.fail("超出 Excel 的行列上限");
+    let lastRow = rows.length + bodyCount - 1;
     for (const r of heights.keys()) lastRow = Math.max(lastRow, r);
     for (const [r, c] of coveredRows) {
       lastRow = Math.max(lastRow, r);
@@ -309,35 +326,104 @@ class SheetWriter {
     }
 
     part.write(this.head(width, lastRow));
-    for (let r = 0; r <= lastRow; r++) {
-      const cells = rows[r];
-      const height = heights.get(r);
-      const lastCovered = coveredRows.get(r);
-      if (cells === undefined && height === undefined && lastCovered === undefined) continue;
-      const rowNumber = String(r + 1);
-      let xml = `<row r="${rowNumber}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
-      const end = Math.max(cells?.length ?? 0, (lastCovered ?? -1) + 1);
-      for (let c = 0; c < end; c++) {
-        const cell = cells?.[c] ?? null;
-        if (lastCovered !== undefined && c <= lastCovered) {
-          const merge = covered.get(r * MAX_COLUMNS + c);
-          if (merge !== undefined) {
-            const s =
-              cell?.style !== undefined
-                ? this.xf(cell.style, false, columnLetters(c) + rowNumber)
-                : mergeXf[merge]!;
-            if (s !== 0) xml += `<c r="${columnLetters(c)}${rowNumber}" s="${s}"/>`;
-            continue;
-          }
-        }
-        if (cell === null) continue;
-        xml += this.cellXml(cell, columnLetters(c) + rowNumber);
-      }
-      part.write(`${xml}</row>`);
+    const covering = { covered, coveredRows, mergeXf };
+    for (let r = 0; r < rows.length; r++) {
+      const xml = this.rowXml(r, rows[r], heights.get(r), covering);
+      if (xml !== "") part.write(xml);
+    }
+    if (body !== undefined && bodyCount > 0) this.writeBody(part, body, rows.length, heights, covering);
+    for (let r = rows.length + bodyCount; r <= lastRow; r++) {
+      const xml = this.rowXml(r, undefined, heights.get(r), covering);
+      if (xml !== "") part.write(xml);
     }
     part.write("</sheetData>");
     part.write(this.tail(merges));
     part.end();
+  }
+
+  /** One row's `<row>` element, or `""` when the row has nothing to write. */
+  private rowXml(
+    r: number,
+    cells: ReadonlyArray<PlanCell | null> | undefined,
+    height: number | undefined,
+    { covered, coveredRows, mergeXf }: Covering,
+  ): string {
+    const lastCovered = coveredRows.get(r);
+    if (cells === undefined && height === undefined && lastCovered === undefined) return "";
+    const rowNumber = String(r + 1);
+    let xml = `<row r="${rowNumber}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
+    const end = Math.max(cells?.length ?? 0, (lastCovered ?? -1) + 1);
+    for (let c = 0; c < end; c++) {
+      const cell = cells?.[c] ?? null;
+      if (lastCovered !== undefined && c <= lastCovered) {
+        const merge = covered.get(r * MAX_COLUMNS + c);
+        if (merge !== undefined) {
+          const s =
+            cell?.style !== undefined
+              ? this.xf(cell.style, false, columnLetters(c) + rowNumber)
+              : mergeXf[merge]!;
+          if (s !== 0) xml += `<c r="${columnLetters(c)}${rowNumber}" s="${s}"/>`;
+          continue;
+        }
+      }
+      if (cell === null) continue;
+      xml += this.cellXml(cell, columnLetters(c) + rowNumber);
+    }
+    return `${xml}</row>`;
+  }
+
+  /**
+   * The plan's body rows (`PlanBody`), from sheet row `first`: the same XML `rowXml` writes for the
+   * same cells, without a cell object per cell — each column's style is looked up once, and text and
+   * numbers are written directly. A row that a merge covers goes through `rowXml`.
+   */
+  private writeBody(
+    part: PartWriter,
+    body: PlanBody,
+    first: number,
+    heights: ReadonlyMap<number, number>,
+    covering: Covering,
+  ): void {
+    const columns = body.styles.length;
+    const firstRow = String(first + 1);
+    const styleAttrs: string[] = [];
+    const letters: string[] = [];
+    for (let c = 0; c < columns; c++) {
+      letters.push(columnLetters(c));
+      const s = this.xf(body.styles[c], false, letters[c]! + firstRow);
+      styleAttrs.push(s === 0 ? "" : ` s="${s}"`);
+    }
+    const values: PlanValue[] = new Array<PlanValue>(columns).fill(null);
+    for (let i = 0; i < body.count; i++) {
+      const r = first + i;
+      let filled = body.fill(i, values);
+      // The same heights the plan's `rowHeights` may hold (see `write`).
+      if (filled !== undefined && !(Number.isFinite(filled) && filled > 0)) filled = undefined;
+      const planned = heights.get(r);
+      const height =
+        filled === undefined ? planned : planned === undefined ? filled : Math.max(filled, planned);
+      if (covering.coveredRows.has(r)) {
+        const cells = values.map((value, c): PlanCell => ({ value, style: body.styles[c]! }));
+        part.write(this.rowXml(r, cells, height, covering));
+        continue;
+      }
+      const rowNumber = String(r + 1);
+      let xml = `<row r="${rowNumber}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
+      for (let c = 0; c < columns; c++) {
+        const value = values[c]!;
+        const sAttr = styleAttrs[c]!;
+        if (typeof value === "string") {
+          xml += `<c r="${letters[c]!}${rowNumber}"${sAttr} t="inlineStr"><is>${textElement(value)}</is></c>`;
+        } else if (typeof value === "number" && Number.isFinite(value)) {
+          xml += `<c r="${letters[c]!}${rowNumber}"${sAttr}><v>${value}</v></c>`;
+        } else if (value === null) {
+          if (sAttr !== "") xml += `<c r="${letters[c]!}${rowNumber}"${sAttr}/>`;
+        } else {
+          xml += this.cellXml({ value, style: body.styles[c]! }, letters[c]! + rowNumber);
+        }
+      }
+      part.write(`${xml}</row>`);
+    }
   }
 
   private linkOf(cell: PlanCell, isCovered: boolean): string | undefined {
