@@ -8,30 +8,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/adapters/xlsx";
-import {
-  ADJUSTMENT_SHEET,
-  COLLECT_LOG_SHEET,
-  COLUMNS,
-  DEFAULT_SETTINGS,
-  FEEDBACK_SHEET,
-  GRADES,
-  GROUPS,
-  HISTORY_SHEET,
-  MERGED_SHEET,
-  OPTIONS_SHEET,
-  REPORT_SHEET,
-  ROSTER_SHEET,
-  SETTINGS_SHEET,
-  SETTING_KEYS,
-  STATUS_VOCABULARY,
-  SUMMARY_SHEET,
-  TEMPLATE_SHEET,
-  VETO_SHEET,
-  findSheet,
-  readRoster,
-} from "../../src/core";
+import { ROSTER_SHEET, findSheet, readRoster } from "../../src/core";
 import { runCli } from "../../src/cli/main";
 import { cliLanguage } from "../../src/cli/words";
+import {
+  CJK,
+  dataWords,
+  productVocabulary,
+  untranslated as untranslatedBy,
+} from "../helpers/data-vocabulary";
 import { cli } from "./helpers";
 
 const ROOT = join(__dirname, "../..");
@@ -43,38 +28,26 @@ const seedFiles = () =>
     .sort()
     .map((n) => join(PERIOD2, n));
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-
 /** The data vocabulary: words that stay Chinese in every language because they are the sheets' own. */
 let vocabulary: string[] = [];
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "taizhang-lang-"));
-  const words = new Set<string>([
-    ...COLUMNS.flatMap((c) => [c.header, ...c.aliases]),
-    ...STATUS_VOCABULARY.canonical,
-    ...STATUS_VOCABULARY.lookup.keys(),
-    ...DEFAULT_SETTINGS.categories,
-    ...GRADES,
-    ...GROUPS,
-    ...SETTING_KEYS,
-    ...[ROSTER_SHEET, SETTINGS_SHEET, HISTORY_SHEET, MERGED_SHEET, COLLECT_LOG_SHEET, REPORT_SHEET],
-    ...[FEEDBACK_SHEET, ADJUSTMENT_SHEET, VETO_SHEET, SUMMARY_SHEET, TEMPLATE_SHEET, OPTIONS_SHEET],
-  ]);
+  const words = productVocabulary();
   // The sample's units (and their aliases), sheets and evaluation headers: data, as the users typed it.
   for (const file of [...seedFiles(), SCORING]) {
     const book = await readWorkbookFile(file);
     for (const sheet of book.sheets) {
-      words.add(sheet.name);
+      words.push(sheet.name);
       for (const row of sheet.values.slice(0, 6))
-        for (const v of row ?? []) if (typeof v === "string") words.add(v);
+        for (const v of row ?? []) if (typeof v === "string") words.push(v);
     }
     const roster = findSheet(book, ROSTER_SHEET);
     if (roster)
-      for (const u of readRoster(roster).roster.units) for (const n of [u.name, ...u.aliases]) words.add(n);
+      for (const u of readRoster(roster).roster.units) for (const n of [u.name, ...u.aliases]) words.push(n);
   }
-  vocabulary = [...words].filter((w) => CJK.test(w)).sort((a, b) => b.length - a.length);
+  vocabulary = dataWords(words);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,16 +56,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * data vocabulary. Any CJK character left is a word the product failed to translate.
  */
 function untranslated(text: string): string[] {
-  const left: string[] = [];
-  for (const line of text.split("\n")) {
-    let rest = line
-      .replace(/"[^"\n]*"/gu, "")
-      .replace(/\S*[/\\]\S*/gu, "")
-      .replace(/\S+\.(xlsx|xlsm|xls|docx)\b/gu, "");
-    for (const word of vocabulary) rest = rest.split(word).join("");
-    if (CJK.test(rest)) left.push(line);
-  }
-  return left;
+  return untranslatedBy(text, vocabulary, [/"[^"\n]*"/gu, /\S*[/\\]\S*/gu, /\S+\.(xlsx|xlsm|xls|docx)\b/gu]);
 }
 
 function expectEnglish(result: { stdout: string; stderr: string }): void {
