@@ -46,7 +46,7 @@ import {
 } from "../core";
 import type { SheetToWrite } from "../host";
 
-export { noticeDefaults, type NoticeDefaults, type SettingKey } from "../core";
+export { exportedNotice, noticeDefaults, type NoticeDefaults, type SettingKey } from "../core";
 export { localToday, parseAsOf, parsePeriod };
 
 /** The label of the open workbook in a run (the CLI uses the file name). */

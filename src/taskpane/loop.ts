@@ -16,7 +16,6 @@ import {
   COLLECT_LOG_SHEET,
   DEFAULT_SETTINGS,
   MERGED_SHEET,
-  OPTIONS_SHEET,
   ROSTER_SHEET,
   SETTINGS_SHEET,
   TEMPLATE_SHEET,
@@ -31,8 +30,8 @@ import {
   findSheet,
   readCollected,
   readSetup,
+  sheetIs,
   isReservedSheet,
-  readWorkbookHistory,
   unitVocabulary,
 } from "../core";
 import { WorkbookReadError, readSpreadsheet } from "../adapters/xlsx/read";
@@ -75,6 +74,14 @@ export async function readReturnedFile(name: string, bytes: Uint8Array): Promise
           : String(error);
     return { file: name, hash, workbook: null, error: reason };
   }
+}
+
+/** Sheets replaced without asking when ours: 收集's 合并台账 and 收集情况, 插入标准台账's 选项 (core's policy). */
+export { COLLECT_REWRITTEN, TEMPLATE_REWRITTEN } from "../core";
+
+/** A sheet named 合并台账 (as core matches sheet names). */
+export function isMergedSheet(name: string): boolean {
+  return sheetIs(name, MERGED_SHEET);
 }
 
 /** The sheets 收集 reads from the open workbook: the setup and what was collected before. */
@@ -124,20 +131,6 @@ export function planTemplateInsert(open: WorkbookGrid, foreignNames: ReadonlySet
     sheetName,
   });
   return sheets.map((plan) => ({ plan, kind: "template" }));
-}
-
-/** Sheets replaced without asking in 插入标准台账: the hidden lists are the product's alone. */
-export const TEMPLATE_SILENT: ReadonlySet<string> = new Set([OPTIONS_SHEET]);
-
-/** The period and as-of date of the latest 综合通报 in the workbook's history, if any. */
-export function latestNotice(open: WorkbookGrid): { period: number; asOf: string } | null {
-  // 专项通报 rows carry a 类别 (SPEC §7); the export is the 综合通报's.
-  const records = (readWorkbookHistory(open) ?? []).filter(
-    (r) => !(r as { category?: string | null }).category,
-  );
-  if (records.length === 0) return null;
-  const latest = records.reduce((a, b) => (b.period > a.period ? b : a));
-  return { period: latest.period, asOf: latest.asOf };
 }
 
 /** The .xlsx bytes of a workbook rendered in the browser by the writer (lazy-loaded). */

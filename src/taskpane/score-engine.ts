@@ -13,24 +13,27 @@ import {
   SUMMARY_SHEET,
   buildScoreSummaryPlan,
   countIssues,
-  enumKey,
   findSheet,
   gradeReasonEn,
   gradeReasonZh,
-  isNonEvaluationSheet,
   localizeIssue,
   planWeightsWrite,
+  ratioText,
   remarkReasons,
   scoreRun,
+  sheetIs,
 } from "../core";
 import type { Language } from "./i18n";
 
 /** The label of the open workbook in a scoring run. */
 const CURRENT_WORKBOOK = "当前工作簿";
 
-/** Sheets the view reads: all but those the product generated (settings, roster, 加减分 and 一票否决 stay). */
-export function isScoreInput(name: string): boolean {
-  return !isNonEvaluationSheet(name) || ["设置", "单位名册", "加减分", "一票否决"].includes(enumKey(name));
+/** Sheets the view reads: all but those the product generated (core's `isScoringInput`). */
+export { isScoringInput as isScoreInput } from "../core";
+
+/** `设置` alone, for saving the weights. */
+export function isSettingsSheet(name: string): boolean {
+  return sheetIs(name, SETTINGS_SHEET);
 }
 
 export interface ScorePaneUnit {
@@ -73,8 +76,6 @@ export interface ScorePane {
   readonly summarySheet: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 1e4) / 1e4}%`;
-
 /** Scores the open workbook and plans 考核汇总, as `taizhang score` does for a file. */
 export function prepareScore(workbook: WorkbookGrid, options: { language: Language }): ScorePane {
   const result: ScoringResult = scoreRun([{ file: CURRENT_WORKBOOK, workbook }]);
@@ -95,7 +96,7 @@ export function prepareScore(workbook: WorkbookGrid, options: { language: Langua
       lines: s.gradeThresholds.join("、"),
       bonusCap: s.bonusCap,
       vetoGrade: s.vetoGrade,
-      quota: s.goodQuota === null ? null : pct((s.goodQuota.numerator / s.goodQuota.denominator) * 100),
+      quota: s.goodQuota === null ? null : ratioText(s.goodQuota),
     },
     groups: result.groups.map((g) => ({
       group: g.group,
@@ -122,25 +123,8 @@ export function prepareScore(workbook: WorkbookGrid, options: { language: Langua
   };
 }
 
-/**
- * Checks typed weights: each a number 0–100, together 100 (to 6 decimals). Returns the weights, or
- * which field is wrong.
- */
-export function checkWeights(
-  typed: ReadonlyArray<{ sheet: string; text: string }>,
-):
-  | { ok: true; weights: Array<{ sheet: string; weight: number }> }
-  | { ok: false; sheet: string | null; sum: number } {
-  const weights: Array<{ sheet: string; weight: number }> = [];
-  for (const { sheet, text } of typed) {
-    const t = text.normalize("NFKC").trim().replace(/%$/, "");
-    if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 100) return { ok: false, sheet, sum: NaN };
-    weights.push({ sheet, weight: Number(t) });
-  }
-  const sum = weights.reduce((a, w) => a + w.weight, 0);
-  if (Math.round(sum * 1e6) !== 100e6) return { ok: false, sheet: null, sum };
-  return { ok: true, weights };
-}
+/** Typed weights checked by core: each a percent 0–100, together 100 (to 6 decimals). */
+export { checkTypedWeights as checkWeights, parseTypedWeight } from "../core";
 
 /** The cells that save the weights into `设置`, or `null` when the table has no room for them. */
 export function planWeightsSave(

@@ -1,5 +1,11 @@
 /** Saving 考核权重 from the pane: which cells of `设置` are written. */
-import { gridFromRows, planWeightsWrite, readSettings } from "../../src/core";
+import {
+  checkTypedWeights,
+  gridFromRows,
+  parseTypedWeight,
+  planWeightsWrite,
+  readSettings,
+} from "../../src/core";
 
 const W = [
   { sheet: "平时掌握情况", weight: 30 },
@@ -78,4 +84,86 @@ test("no room at the table's end: nothing is planned", () => {
     ["等次线", "90、80、60"],
   ]);
   expect(planWeightsWrite(full, [{ sheet: "平时", weight: 100 }])).toBeNull();
+});
+
+/** `sheet` with `plan`'s cells written in, read back as `设置`. */
+function readBack(
+  sheet: ReturnType<typeof gridFromRows>,
+  cells: ReadonlyArray<{ cell: string; value: unknown }>,
+) {
+  const rows = sheet.values.map((r) => [...(r ?? [])]);
+  for (const { cell, value } of cells) {
+    const row = Number(cell.slice(1)) - 1;
+    (rows[row] ??= [])[cell.charCodeAt(0) - 65] = value as string | number;
+  }
+  return readSettings(
+    gridFromRows(
+      "设置",
+      rows.map((r) => r ?? []),
+    ),
+    false,
+  );
+}
+
+test("a weight of 1% or less reads back as itself, not as a fraction of 100% (regression)", () => {
+  // In a cell, a plain number ≤ 1 is a fraction (SPEC §9: 0.3 is 30%), so 1 alone would read as 100%.
+  const sheet = gridFromRows("设置", [["项目", "值"]]);
+  const weights = [
+    { sheet: "平时掌握情况", weight: 98.5 },
+    { sheet: "日常督查检查", weight: 1 },
+    { sheet: "年终专项考评", weight: 0.5 },
+    { sheet: "专项", weight: 0 },
+  ];
+  const read = readBack(sheet, planWeightsWrite(sheet, weights)!.cells);
+  expect(read.issues).toEqual([]);
+  expect(read.settings.weights?.map((w) => [w.sheet, w.weight])).toEqual(
+    weights.map((w) => [w.sheet, w.weight]),
+  );
+});
+
+test("typed weights: percents 0–100 (a trailing % and full-width digits allowed), together 100", () => {
+  expect(parseTypedWeight(" 30 ")).toBe(30);
+  expect(parseTypedWeight("30%")).toBe(30);
+  expect(parseTypedWeight("３０．５")).toBe(30.5);
+  expect(parseTypedWeight("100")).toBe(100);
+  expect(parseTypedWeight("0")).toBe(0);
+  for (const bad of ["", "100.5", "-1", "三十", "30%%", "1e2", ".5"])
+    expect(parseTypedWeight(bad)).toBeNull();
+  expect(
+    checkTypedWeights([
+      { sheet: "甲", text: "30" },
+      { sheet: "乙", text: "70%" },
+    ]),
+  ).toEqual({
+    ok: true,
+    weights: [
+      { sheet: "甲", weight: 30 },
+      { sheet: "乙", weight: 70 },
+    ],
+  });
+  expect(
+    checkTypedWeights([
+      { sheet: "甲", text: "30" },
+      { sheet: "乙", text: "x" },
+    ]),
+  ).toEqual({
+    ok: false,
+    sheet: "乙",
+    sum: NaN,
+  });
+  expect(
+    checkTypedWeights([
+      { sheet: "甲", text: "30" },
+      { sheet: "乙", text: "60" },
+    ]),
+  ).toEqual({
+    ok: false,
+    sheet: null,
+    sum: 90,
+  });
+  // Compared to 6 decimals, as 考核权重's weights-sum is (SPEC §8).
+  const thirds = ["33.3333333", "33.3333333", "33.3333334"].map((text, i) => ({ sheet: `表${i}`, text }));
+  expect(checkTypedWeights(thirds).ok).toBe(true);
+  const off = ["33.33333", "33.33333", "33.33333"].map((text, i) => ({ sheet: `表${i}`, text }));
+  expect(checkTypedWeights(off).ok).toBe(false);
 });

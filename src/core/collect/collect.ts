@@ -23,6 +23,11 @@ import { type LedgerTable, type RawCell, headerKey, readLedgerTable } from "./le
 export const MERGED_SHEET = "合并台账";
 /** The collection log's sheet name (SPEC §10). */
 export const COLLECT_LOG_SHEET = "收集情况";
+/**
+ * The sheets 收集 rewrites whole in the add-in: ours are replaced without asking, since every row
+ * collected before is kept in them or reported (`decideSheetWrites`' `rewritten`).
+ */
+export const COLLECT_REWRITTEN: ReadonlySet<string> = new Set([MERGED_SHEET, COLLECT_LOG_SHEET]);
 
 /** One returned workbook as the front end read it. */
 export interface ReturnedFile {

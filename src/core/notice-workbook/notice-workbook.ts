@@ -102,6 +102,20 @@ export function noticeDefaults(
   };
 }
 
+/**
+ * The notice 导出 sends out (SPEC §11): the latest 综合通报 in `通报记录`, its period and 统计截止日期;
+ * without one, the next notice as `noticeDefaults` chooses it.
+ */
+export function exportedNotice(workbook: WorkbookGrid, today: IsoDate): { period: number; asOf: IsoDate } {
+  const general = (readWorkbookHistory(workbook) ?? []).filter((r) => r.category === categoryKey(null));
+  if (general.length === 0) {
+    const next = noticeDefaults(workbook, today);
+    return { period: next.period, asOf: next.asOf };
+  }
+  const latest = general.reduce((a, b) => (b.period > a.period ? b : a));
+  return { period: latest.period, asOf: latest.asOf };
+}
+
 /** Errors in `设置` or `单位名册`: while there are any, no notice is generated (SPEC §9). */
 export function setupErrors(run: RunValidation): IssueData[] {
   return run.files.flatMap((f) => f.setupIssues).filter((i) => i.severity === "error");

@@ -24,7 +24,8 @@ export type WriteDecision =
 
 /**
  * Decides how to write `targets` given what holds their names now. A name missing from `status` is
- * taken as absent.
+ * taken as absent. `rewritten`: names the operation rewrites whole by design, replaced without asking
+ * when ours (收集's `合并台账` and `收集情况`, which keep every earlier row; the template's hidden `选项`).
  *
  * @example decideSheetWrites(["通报（第2期）", "通报记录"], new Map([["通报记录", "history"]]))
  *   // → { action: "write", replace: ["通报记录"], confirm: [] }
@@ -32,6 +33,7 @@ export type WriteDecision =
 export function decideSheetWrites(
   targets: readonly string[],
   status: ReadonlyMap<string, SheetStatus>,
+  rewritten: ReadonlySet<string> = new Set(),
 ): WriteDecision {
   const replace: string[] = [];
   const confirm: string[] = [];
@@ -40,7 +42,7 @@ export function decideSheetWrites(
     if (held === "absent") continue;
     if (held === "foreign") return { action: "refuse", sheet: name };
     replace.push(name);
-    if (!SILENTLY_REPLACED.has(held)) confirm.push(name);
+    if (!SILENTLY_REPLACED.has(held) && !rewritten.has(name)) confirm.push(name);
   }
   return { action: "write", replace, confirm };
 }

@@ -23,6 +23,7 @@ import {
   round6,
 } from "./layout";
 import { gradeOf, lowerGrade, quotaOf } from "./grade";
+import { weightsAddUp } from "./weights-edit";
 import {
   DEFAULT_SCORING_SETTINGS,
   type EvaluationSheet,
@@ -66,6 +67,18 @@ export function isNonEvaluationSheet(name: string): boolean {
     k === "收集情况" ||
     k === "选项" ||
     k === "退回修改说明"
+  );
+}
+
+/** The sheets a scoring run reads: the evaluation sheets, 设置, 单位名册, 加减分 and 一票否决. */
+export function isScoringInput(name: string): boolean {
+  const k = enumKey(name);
+  return (
+    !isNonEvaluationSheet(name) ||
+    k === SETTINGS_SHEET ||
+    k === ROSTER_SHEET ||
+    k === ADJUSTMENT_SHEET ||
+    k === VETO_SHEET
   );
 }
 
@@ -453,7 +466,7 @@ function checkWeights(
   issues: IssueList,
 ): void {
   const sum = listed.reduce((a, w) => a + w.weight, 0);
-  if (key6(sum) !== key6(100) && settings.weightsCell !== null) {
+  if (!weightsAddUp(sum) && settings.weightsCell !== null) {
     issues.add(
       settingsFile,
       makeIssue(

@@ -1,5 +1,6 @@
 /**
- * Saving 考核权重 from the task pane: the cells a save writes into `设置`. Rows of the table keep
+ * Saving 考核权重 from the task pane: the typed weights checked (each a percent 0–100, together 100
+ * as `weights-sum` checks them), and the cells a save writes into `设置`. Rows of the table keep
  * their place (the weight cell is rewritten); without a table one is added under the last used row,
  * after a blank row, with its `考核表 | 权重` header; without `设置` the sheet is created.
  */
@@ -8,12 +9,54 @@ import { isEmptyValue } from "../cell";
 import { enumKey } from "../text";
 import { normalizeHeader } from "../ledger/columns";
 import { SETTINGS_SHEET, isWeightsHeader, settingRow } from "../settings";
+import { nfkcTrim } from "../text";
 
 export interface WeightsWrite {
   readonly sheet: string;
   /** `设置` does not exist yet: create it. */
   readonly create: boolean;
   readonly cells: ReadonlyArray<{ readonly cell: string; readonly value: string | number }>;
+}
+
+/** True when weights add up to 100, compared to 6 decimals (SPEC §8's `weights-sum`). */
+export function weightsAddUp(sum: number): boolean {
+  return Math.round(sum * 1e6) === 100e6;
+}
+
+/**
+ * A weight typed into the pane's 权重 field, a percent (`30`, `30%`, `３０`), or `null` when it is not
+ * a number in 0–100.
+ */
+export function parseTypedWeight(typed: string): number | null {
+  const t = nfkcTrim(typed).replace(/%$/, "");
+  if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 100) return null;
+  return Number(t);
+}
+
+/** Typed weights checked: the weights, or the first sheet whose weight is not a percent, or their sum. */
+export function checkTypedWeights(
+  typed: ReadonlyArray<{ sheet: string; text: string }>,
+):
+  | { ok: true; weights: Array<{ sheet: string; weight: number }> }
+  | { ok: false; sheet: string | null; sum: number } {
+  const weights: Array<{ sheet: string; weight: number }> = [];
+  for (const { sheet, text } of typed) {
+    const weight = parseTypedWeight(text);
+    if (weight === null) return { ok: false, sheet, sum: NaN };
+    weights.push({ sheet, weight });
+  }
+  const sum = weights.reduce((a, w) => a + w.weight, 0);
+  if (!weightsAddUp(sum)) return { ok: false, sheet: null, sum };
+  return { ok: true, weights };
+}
+
+/**
+ * A weight as written into its cell so that it reads back as the same percent: a number above 1
+ * (or 0) as itself; from 0 to 1 as `1%`-style text, since a plain number ≤ 1 in a cell is a
+ * fraction (SPEC §9: `0.3` is 30%).
+ */
+function weightCell(weight: number): string | number {
+  return weight > 0 && weight <= 1 ? `${weight}%` : weight;
 }
 
 function text(sheet: SheetGrid, r: number, c: number): string {
@@ -38,7 +81,7 @@ export function planWeightsWrite(
       { cell: a1(top, 1), value: "权重" },
       ...weights.flatMap((w, i) => [
         { cell: a1(top + 1 + i, 0), value: w.sheet },
-        { cell: a1(top + 1 + i, 1), value: w.weight },
+        { cell: a1(top + 1 + i, 1), value: weightCell(w.weight) },
       ]),
     ] as const;
   if (!sheet) {
@@ -68,12 +111,12 @@ export function planWeightsWrite(
   for (const w of weights) {
     const row = rows.get(enumKey(w.sheet));
     if (row !== undefined) {
-      cells.push({ cell: a1(row, 1), value: w.weight });
+      cells.push({ cell: a1(row, 1), value: weightCell(w.weight) });
       continue;
     }
     // No room at the table's end: nothing is written rather than a cell of the user's overwritten.
     if (!isEmptyValue(cellValue(sheet, next, 0)) || !isEmptyValue(cellValue(sheet, next, 1))) return null;
-    cells.push({ cell: a1(next, 0), value: w.sheet }, { cell: a1(next, 1), value: w.weight });
+    cells.push({ cell: a1(next, 0), value: w.sheet }, { cell: a1(next, 1), value: weightCell(w.weight) });
     next++;
   }
   return { sheet: sheet.name, create: false, cells };

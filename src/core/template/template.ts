@@ -13,6 +13,8 @@ import type { RawCell } from "../collect/ledger-table";
 
 export const TEMPLATE_SHEET = "重点任务台账";
 export const OPTIONS_SHEET = "选项";
+/** Replaced without asking when ours (插入标准台账): the hidden lists hold nothing of the user's. */
+export const TEMPLATE_REWRITTEN: ReadonlySet<string> = new Set([OPTIONS_SHEET]);
 export const TEMPLATE_TITLE = "基层党建工作重点任务推进台账";
 
 /** The cells of a pre-filled task: by column id (`k:<key>` for §2 columns, `u:<header>` for others). */

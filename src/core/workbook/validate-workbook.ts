@@ -76,7 +76,12 @@ export interface ValidateOptions {
 
 /** The sheet whose name is `name` once NFKC'd and stripped of white space, if any. */
 export function findSheet(workbook: WorkbookGrid, name: string): SheetGrid | undefined {
-  return workbook.sheets.find((s) => enumKey(s.name) === name);
+  return workbook.sheets.find((s) => sheetIs(s.name, name));
+}
+
+/** True when a sheet named `name` is the product's `canonical` sheet (`设置`…), as `findSheet` matches it. */
+export function sheetIs(name: string, canonical: string): boolean {
+  return enumKey(name) === canonical;
 }
 
 /** Reads `设置` and `单位名册` of a workbook, if present. */

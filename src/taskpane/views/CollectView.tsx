@@ -76,9 +76,9 @@ export function CollectView({ t, language }: { t: Translate; language: Language 
         setBusy({ label: t("collectComputing") });
         const { result, sheets } = loop.planCollect(open, returns, engine.localToday());
         const names = sheets.map((s) => s.plan.name);
-        const decision = decideSheetWrites(names, await host.inspectSheets(names));
+        // 合并台账 and 收集情况 are rewritten whole (core's COLLECT_REWRITTEN): nobody needs asking.
+        const decision = decideSheetWrites(names, await host.inspectSheets(names), loop.COLLECT_REWRITTEN);
         if (decision.action === "refuse") refuseForeign(decision.sheet);
-        // 合并台账 and 收集情况 are rewritten whole: every row collected before is kept (or reported).
         const notes = await host.writeSheets(sheets, {
           replace: new Set(decision.action === "write" ? decision.replace : []),
           activate: names[0]!,
@@ -112,11 +112,10 @@ export function CollectView({ t, language }: { t: Translate; language: Language 
         const open = await host.readWorkbook({ include: loop.isCollectSheet });
         const sheets = loop.planTemplateInsert(open, foreign);
         const names = sheets.map((s) => s.plan.name);
-        const decision = decideSheetWrites(names, await host.inspectSheets(names));
+        const decision = decideSheetWrites(names, await host.inspectSheets(names), loop.TEMPLATE_REWRITTEN);
         if (decision.action === "refuse") refuseForeign(decision.sheet);
         const ledger = names[names.length - 1]!;
-        const confirm =
-          decision.action === "write" ? decision.confirm.filter((n) => !loop.TEMPLATE_SILENT.has(n)) : [];
+        const confirm = decision.action === "write" ? decision.confirm : [];
         if (confirm.length > 0) {
           const ok = await ask({
             title: t("templateConfirmTitle"),
@@ -153,19 +152,20 @@ export function CollectView({ t, language }: { t: Translate; language: Language 
             }),
         });
         const day = engine.localToday();
-        const latest = loop.latestNotice(open);
-        const defaults = engine.noticeDefaults(open, day);
-        const period = latest?.period ?? defaults.period;
+        // The latest 综合通报 written, else the next one (core chooses, as for the notice form).
+        const { period, asOf } = engine.exportedNotice(open, day);
         // The workbook goes out by email: links into its ledgers would point nowhere, so cells are text.
-        const prepared = engine.prepareNotice(open, {
-          today: day,
-          asOf: latest?.asOf ?? defaults.asOf,
-          period,
-          language,
-          links: false,
-        });
-        if (!prepared.ok)
-          return [{ intent: "error", title: t("setupRefusedTitle"), text: t("setupRefused") }];
+        const prepared = engine.prepareNotice(open, { today: day, asOf, period, language, links: false });
+        if (!prepared.ok) {
+          // The same refusals as 生成通报: setup errors, or nothing to report on.
+          const text =
+            prepared.reason === "setup"
+              ? t("setupRefused")
+              : prepared.reason === "no-ledger"
+                ? t("noticeNoLedger")
+                : t("noticeNoRows");
+          return [{ intent: "error", title: t("setupRefusedTitle"), text }];
+        }
         setBusy({ label: t("exportPreparing") });
         const file = {
           name: `${prepared.summary.noticeSheet}.xlsx`,
@@ -312,13 +312,14 @@ export function LoopIntro({
     checked.current = true;
     void (async () => {
       try {
-        const sheets = await host.listSheets();
-        if (sheets.some((s) => s.name === "合并台账")) return;
-        const mine = new Set(sheets.filter((s) => s.status !== "foreign").map((s) => s.name));
-        const [loop, open] = await Promise.all([
+        const [sheets, loop] = await Promise.all([
+          host.listSheets(),
           import(/* webpackChunkName: "loop" */ "../loop"),
-          host.readWorkbook({ include: (name) => !mine.has(name) }),
         ]);
+        // A 合并台账 (named as core matches names): the loop has begun, nothing to offer.
+        if (sheets.some((s) => loop.isMergedSheet(s.name))) return;
+        const mine = new Set(sheets.filter((s) => s.status !== "foreign").map((s) => s.name));
+        const open = await host.readWorkbook({ include: (name) => !mine.has(name) });
         setEmpty(!loop.hasLedger(open));
       } catch {
         // The offer is a convenience: a host that cannot answer simply shows no button.

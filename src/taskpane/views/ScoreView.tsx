@@ -47,6 +47,7 @@ const useStyles = makeStyles({
 });
 
 const loadEngine = () => import(/* webpackChunkName: "score-engine" */ "../score-engine");
+type ScoreEngine = Awaited<ReturnType<typeof loadEngine>>;
 
 /**
  * 考核评分 (SPEC §8, §11): the evaluation sheets found and their weights (editable, saved to 设置),
@@ -59,6 +60,7 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
   const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
   const [dialog, ask] = useConfirm();
   const [pane, setPane] = useState<ScorePane | null>(null);
+  const [engine, setEngine] = useState<ScoreEngine | null>(null);
   const [weights, setWeights] = useState<Record<string, string>>({});
   const [weightsError, setWeightsError] = useState<string | null>(null);
   const [written, setWritten] = useState(false);
@@ -77,6 +79,7 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
     });
     setBusy({ label: t("scoreComputing") });
     const prepared = engine.prepareScore(workbook, { language });
+    setEngine(engine);
     setPane(prepared);
     setWeights(
       Object.fromEntries(prepared.sheets.map((s) => [s.sheet, String(Math.round(s.weight * 1e4) / 1e4)])),
@@ -151,7 +154,7 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
           return [];
         }
         setWeightsError(null);
-        const workbook = await host.readWorkbook({ include: (name) => name.trim() === "设置" });
+        const workbook = await host.readWorkbook({ include: engine.isSettingsSheet });
         const plan = engine.planWeightsSave(workbook, checked.weights);
         if (plan === null) return [{ intent: "error", text: t("weightsNoRoom") }];
         await host.writeCells(plan.sheet, plan.cells, { create: plan.create });
@@ -181,7 +184,11 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
       );
   };
 
-  const sum = pane?.sheets.reduce((a, s) => a + Number(weights[s.sheet] ?? NaN), 0) ?? 0;
+  // The typed weights as core reads them (a trailing %, full-width digits), so the sum shown is the one checked.
+  const sum =
+    pane && engine
+      ? pane.sheets.reduce((a, s) => a + (engine.parseTypedWeight(weights[s.sheet] ?? "") ?? NaN), 0)
+      : 0;
 
   return (
     <>

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type HostNote, hostNoteMessage } from "../../host";
-import type { Issue } from "../../core/issue";
+import { type Issue, countIssues } from "../../core/issue";
 import type { PaneValidation } from "../engine";
 import type { Language, Translate } from "../i18n";
 import { useHost } from "../host";
@@ -153,8 +153,7 @@ function Result({
   onSelect: (issue: Issue) => void;
   styles: ReturnType<typeof useStyles>;
 }) {
-  const errors = result.issues.filter((i) => i.severity === "error").length;
-  const warnings = result.issues.length - errors;
+  const { errors, warnings } = countIssues(result.issues);
   const rows = result.sheets.reduce((n, s) => n + s.rows, 0);
   // Group by sheet (in the order issues arrive, which is the workbook's), then errors before warnings.
   const groups = new Map<string, Issue[]>();

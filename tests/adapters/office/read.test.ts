@@ -145,6 +145,25 @@ describe("readWorkbook", () => {
     ]);
   });
 
+  test("rows up to 1.3× the largest sampled row are packed without a re-read (ROW_SAFETY's margin)", async () => {
+    // The sample measures rows of 100 characters; the rest are 130. Packing by the measured size alone
+    // (or by a margin under 1.3) would fill a sync past the budget, which the fake refuses here.
+    const rows = [
+      ...Array.from({ length: SAMPLE_ROWS }, (_, i) => ["长".repeat(100), i]),
+      ...Array.from({ length: 1000 }, (_, i) => ["长".repeat(130), i]),
+    ];
+    const budget = 50_000;
+    const excel = createFakeExcel([{ name: "S", rows }], { payloadLimit: budget });
+    const result = await readWorkbook(ctxOf(excel), { budgetBytes: budget });
+    expect(result.notes.map((n) => n.code)).not.toContain("chunk-split");
+    expect(result.sheets[0]!.values.length).toBe(rows.length);
+    expect(result.sheets[0]!.values[rows.length - 1]).toEqual(["长".repeat(130), 999]);
+    for (const s of excel.contexts[0]!.syncs) expect(s.responseBytes).toBeLessThanOrEqual(budget);
+    // …and the margin is not so wide that syncs go out half empty.
+    const data = excel.contexts[0]!.syncs.slice(3, -1);
+    for (const s of data) expect(s.responseBytes).toBeGreaterThan(budget * 0.7);
+  });
+
   test("rows much larger than the sample are re-read in halves instead of failing", async () => {
     const rows = [
       ...Array.from({ length: SAMPLE_ROWS }, (_, i) => ["s", i]),
