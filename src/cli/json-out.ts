@@ -70,7 +70,28 @@ function writeElements(count: number, at: (i: number) => unknown, indent: string
   emit("\n" + indent + "]");
 }
 
+/** `"key": `'s quoted key, made once per key name (an array of 40,000 objects repeats a few names). */
+const keyTexts = new Map<string, string>();
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size < 4096) keyTexts.set(key, text);
+  }
+  return text;
+}
+
 function writeValue(value: unknown, indent: string, emit: (t: string) => void): void {
+  // Most values are leaves: their JSON text has no line break to indent (a string's are escaped).
+  const type = typeof value;
+  if (type === "string" || type === "boolean" || value === null) {
+    emit(JSON.stringify(value));
+    return;
+  }
+  if (type === "number") {
+    emit(Number.isFinite(value) ? String(value) : "null");
+    return;
+  }
   if (value instanceof LazyArray) {
     const lazy = value as LazyArray<unknown, unknown>;
     writeElements(lazy.items.length, (i) => lazy.map(lazy.items[i]), indent, emit);
@@ -82,7 +103,7 @@ function writeValue(value: unknown, indent: string, emit: (t: string) => void): 
     for (const key of Object.keys(value)) {
       const member = value[key];
       if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-      emit((first ? "{\n" : ",\n") + inner + JSON.stringify(key) + ": ");
+      emit((first ? "{\n" : ",\n") + inner + keyText(key) + ": ");
       first = false;
       writeValue(member, inner, emit);
     }

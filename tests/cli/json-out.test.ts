@@ -24,6 +24,7 @@ it("writes what JSON.stringify writes around undefined, functions, toJSON and em
     d: new Date(Date.UTC(2022, 9, 31)),
     e: { toJSON: () => ({ x: [1, { y: "第12行\n为空" }] }) },
     f: null,
+    g: [NaN, Infinity, -Infinity, -0, 1e21, 5e-7, true, "\u2028"],
     '引号"': "值",
   };
   expect(written(value)).toBe(JSON.stringify(value, null, 2) + "\n");

@@ -132,18 +132,30 @@ export function spanColumns(
   return spans;
 }
 
-/** The sheet's style id for a table cell. */
-function styleOf(table: DocTable, column: number, c: DocCell): string {
-  const tone = c.tone ?? c.severity ?? (table.tone === "plain" ? null : table.tone);
-  if (c.format === "rate" && c.number !== undefined) return "rate";
-  if (c.format === "date" && isoToSerial(c.text) !== null) return "date";
-  const base = table.textColumns.includes(column) ? "Text" : "Centre";
-  return tone === null ? base.toLowerCase() : `${tone}${base}`;
-}
+/** Style ids of a table cell by tone (`""` none) and alignment: looked up, never built per cell. */
+const CELL_STYLE_IDS = {
+  "": { text: "text", centre: "centre" },
+  red: { text: "redText", centre: "redCentre" },
+  black: { text: "blackText", centre: "blackCentre" },
+  error: { text: "errorText", centre: "errorCentre" },
+  warning: { text: "warningText", centre: "warningCentre" },
+} as const;
 
-function valueOf(c: DocCell): PlanCell["value"] {
-  if (c.format === "date") return isoToSerial(c.text) ?? c.text;
-  return c.number ?? c.text;
+/** The sheet's style id and value for a table cell (a date's text is parsed once for both). */
+function styledValue(
+  table: DocTable,
+  c: DocCell,
+  textColumn: boolean,
+): { value: PlanCell["value"]; style: string } {
+  const tone = c.tone ?? c.severity ?? (table.tone === "plain" ? "" : table.tone);
+  if (c.format === "date") {
+    const serial = isoToSerial(c.text);
+    if (serial !== null) return { value: serial, style: "date" };
+    return { value: c.text, style: CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"] };
+  }
+  const value = c.number ?? c.text;
+  if (c.format === "rate" && c.number !== undefined) return { value, style: "rate" };
+  return { value, style: CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"] };
 }
 
 /** Writes rows onto a sheet of the given widths, tracking what the pagination must keep together. */
@@ -176,18 +188,21 @@ export class SheetWriter {
     const spans = spanColumns(table.widths, this.widths);
     const head = table.tone === "red" ? "redHead" : table.tone === "black" ? "blackHead" : "head";
     const start = this.b.next;
+    const widths = spans.map(([left, right]) => spanWidth(this.widths, left, right));
+    const textColumns = spans.map((_, i) => table.textColumns.includes(i));
     this.row(
       spans,
+      widths,
       table.headers.map((h) => ({ value: h, style: head })),
     );
     for (const r of table.rows)
       this.row(
         spans,
-        r.map((c, i) => ({
-          value: valueOf(c),
-          style: styleOf(table, i, c),
-          ...(c.link ? { link: c.link } : {}),
-        })),
+        widths,
+        r.map((c, i) => {
+          const { value, style } = styledValue(table, c, textColumns[i]!);
+          return c.link ? { value, style, link: c.link } : cell(value, style);
+        }),
       );
     const last = this.b.next - 1;
     if (table.barColumn !== undefined && last > start) {
@@ -210,22 +225,23 @@ export class SheetWriter {
     return { first: start, last };
   }
 
+  /** A table row: each cell spans its sheet columns (merged); the height fits its wrapped text. */
   private row(
     spans: ReadonlyArray<[number, number]>,
-    cells: ReadonlyArray<{ value: PlanCell["value"]; style: string; link?: PlanCell["link"] }>,
+    widths: readonly number[],
+    cells: readonly PlanCell[],
   ): void {
     const out: Array<PlanCell | null> = [];
-    const texts: Array<{ text: string; width: number }> = [];
-    cells.forEach((c, i) => {
+    let lines = 1;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
       const [left, right] = spans[i]!;
-      out.push(c.link ? { value: c.value, style: c.style, link: c.link } : cell(c.value, c.style));
+      out.push(c);
       for (let k = left + 1; k <= right; k++) out.push(cell(null, c.style));
-      if (typeof c.value === "string")
-        texts.push({ text: c.value, width: spanWidth(this.widths, left, right) });
-    });
+      if (typeof c.value === "string") lines = Math.max(lines, wrappedLines(c.value, widths[i]!));
+    }
     const row = this.b.add(out);
     for (const [left, right] of spans) this.b.merge(row, left, right);
-    const lines = texts.reduce((most, t) => Math.max(most, wrappedLines(t.text, t.width)), 1);
     this.b.height(row, Math.max(TABLE_ROW, heightForLines(lines)));
   }
 }

@@ -27,10 +27,6 @@ export interface OwnerInput {
   readonly declaredUnits?: ReadonlyMap<string, string>;
 }
 
-function key(sheet: string, row: number): string {
-  return `${sheet}\u0000${row}`;
-}
-
 /** The one unit of a sheet's rows, or `null` when they name none or several. */
 function onlyUnit(rows: readonly LedgerRow[], sheet: string, known: ReadonlySet<string>): string | null {
   let unit: string | null = null;
@@ -55,9 +51,19 @@ export function assignIssueUnits(
 ): OwnedIssue[] {
   const out: OwnedIssue[] = [];
   for (const f of files) {
-    const rowUnit = new Map<string, string | null>();
-    for (const r of f.rows)
-      rowUnit.set(key(r.sheet, r.row), r.unit !== null && known.has(r.unit) ? r.unit : null);
+    // Only the rows an issue names are looked up (7,000 issues in 100,000 rows): by sheet, then row.
+    const rowUnit = new Map<string, Map<number, string | null>>();
+    for (const issue of f.issues) {
+      if (issue.row === null || SHEET_LEVEL.has(issue.code)) continue;
+      let sheet = rowUnit.get(issue.sheet);
+      if (sheet === undefined) rowUnit.set(issue.sheet, (sheet = new Map()));
+      sheet.set(issue.row, null);
+    }
+    for (const r of f.rows) {
+      const sheet = rowUnit.get(r.sheet);
+      if (sheet !== undefined && sheet.has(r.row))
+        sheet.set(r.row, r.unit !== null && known.has(r.unit) ? r.unit : null);
+    }
     const sheetUnit = new Map<string, string | null>();
     const unitOfSheet = (sheet: string): string | null => {
       if (!sheetUnit.has(sheet)) {
@@ -72,7 +78,7 @@ export function assignIssueUnits(
     for (const issue of f.issues) {
       let unit: string | null = null;
       if (SHEET_LEVEL.has(issue.code)) unit = unitOfSheet(issue.sheet);
-      else if (issue.row !== null) unit = rowUnit.get(key(issue.sheet, issue.row)) ?? null;
+      else if (issue.row !== null) unit = rowUnit.get(issue.sheet)?.get(issue.row) ?? null;
       out.push({ ...issue, file: f.file, unit });
     }
   }

@@ -52,19 +52,30 @@ export function listTasks(
     sheet: r.sheet,
     row: r.row,
   });
-  const byUnitThenDeadline = (a: TaskEntry, b: TaskEntry) =>
-    order.get(a.unit)! - order.get(b.unit)! ||
-    (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) ||
-    a.row - b.row;
   const open = (r: LedgerRow) => !(r.status !== null && isCompleted(r.status)) && r.deadline !== null;
+  const overdue: LedgerRow[] = [];
+  const dueSoon: LedgerRow[] = [];
+  for (const r of counted) {
+    if (isOverdue(r, asOfDay)) overdue.push(r);
+    else if (open(r) && r.deadline! >= asOfDay && r.deadline! <= asOfDay + dueSoonDays) dueSoon.push(r);
+  }
   return {
-    overdue: counted
-      .filter((r) => isOverdue(r, asOfDay))
-      .map((r) => entry(r, asOfDay - r.deadline!))
-      .sort(byUnitThenDeadline),
-    dueSoon: counted
-      .filter((r) => open(r) && r.deadline! >= asOfDay && r.deadline! <= asOfDay + dueSoonDays)
-      .map((r) => entry(r, r.deadline! - asOfDay))
-      .sort(byUnitThenDeadline),
+    overdue: sortedEntries(overdue, order, (r) => asOfDay - r.deadline!).map((e) => entry(e.row, e.days)),
+    dueSoon: sortedEntries(dueSoon, order, (r) => r.deadline! - asOfDay).map((e) => entry(e.row, e.days)),
   };
+}
+
+/**
+ * `rows` by unit (notice order), deadline, row, each with its days: the sort compares numbers held
+ * beside each row, not map lookups and ISO strings per comparison. A day's ISO text sorts as the
+ * day does (years 0–9999), so the order is the one of the ISO deadlines.
+ */
+function sortedEntries(
+  rows: readonly LedgerRow[],
+  order: ReadonlyMap<string, number>,
+  days: (r: LedgerRow) => number,
+): Array<{ row: LedgerRow; unit: number; days: number }> {
+  return rows
+    .map((row) => ({ row, unit: order.get(row.unit!)!, days: days(row) }))
+    .sort((a, b) => a.unit - b.unit || a.row.deadline! - b.row.deadline! || a.row.row - b.row.row);
 }

@@ -240,6 +240,27 @@ describe("the merged ledger copy, streamed", () => {
     expect(sb.views).toEqual(sa.views);
   });
 
+  test("the file is written in pieces, with the bytes renderWorkbookBuffer gives", async () => {
+    // Enough rows for several compressed chunks (a megabyte of XML each).
+    const big = mergedLedgerPlan(
+      Array.from({ length: 12 }, (_, i) => ({
+        file: `${i}.xlsx`,
+        rows: SOURCES[0]!.rows.concat(SOURCES[2]!.rows),
+      })),
+      NAME,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "taizhang-pieces-"));
+    try {
+      const file = join(dir, "汇总.xlsx");
+      await writeWorkbookFile(file, { sheets: [big] });
+      const bytes = await renderWorkbookBuffer({ sheets: [big] });
+      expect(bytes.length).toBeGreaterThan(100_000);
+      expect(readFileSync(file).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("merges and planned heights over body rows go the general way, with the same result", async () => {
     const plan: SheetPlan = {
       ...streamed,

@@ -12,10 +12,15 @@ import {
 } from "../read/read-workbook";
 import { nodeBytesAsText } from "./bytes-as-text";
 import { zlibInflate } from "./inflate";
+import { releaseSheetText } from "./release-text";
 
 /** `readWorkbook` with Node's zlib and `Buffer` codecs (see `../read`). */
 export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): WorkbookGrid {
-  return readWorkbookWith(bytes, { inflate: zlibInflate, bytesAsText: nodeBytesAsText, ...options });
+  try {
+    return readWorkbookWith(bytes, { inflate: zlibInflate, bytesAsText: nodeBytesAsText, ...options });
+  } finally {
+    releaseSheetText();
+  }
 }
 
 /**
@@ -27,9 +32,13 @@ export async function readWorkbookFile(
   options: ReadSpreadsheetOptions = {},
 ): Promise<WorkbookGrid> {
   const bytes = await readFile(path);
-  return readSpreadsheet(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-    inflate: zlibInflate,
-    bytesAsText: nodeBytesAsText,
-    ...options,
-  });
+  try {
+    return readSpreadsheet(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      inflate: zlibInflate,
+      bytesAsText: nodeBytesAsText,
+      ...options,
+    });
+  } finally {
+    releaseSheetText();
+  }
 }

@@ -1,6 +1,6 @@
 import type { WorkbookPlan } from "../../../core/plan";
 import { nodeCodec } from "./deflate-node";
-import { renderWorkbook } from "./render";
+import { renderWorkbook, renderWorkbookParts } from "./render";
 
 /**
  * Renders the plan to the bytes of an .xlsx workbook (Node: native zlib), sheets in plan order.
@@ -10,4 +10,9 @@ import { renderWorkbook } from "./render";
  */
 export async function renderWorkbookBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
   return renderWorkbook(plan, nodeCodec);
+}
+
+/** `renderWorkbookBuffer`'s bytes as pieces in order, for writing to a file without joining them. */
+export function renderWorkbookPieces(plan: WorkbookPlan): Uint8Array[] {
+  return renderWorkbookParts(plan, nodeCodec);
 }

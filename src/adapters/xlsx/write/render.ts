@@ -78,8 +78,20 @@ interface DefinedName {
 
 /** Renders the plan to .xlsx bytes, compressing with `codec`. Throws OutputWriteError. */
 export function renderWorkbook(plan: WorkbookPlan, codec: DeflateCodec): Uint8Array {
+  return rendered(() => new WorkbookWriter(plan, codec).render().finish());
+}
+
+/**
+ * The same bytes as `renderWorkbook`, as pieces to write one after the other (`ZipWriter.finishParts`):
+ * a file writer need not copy them into one array first.
+ */
+export function renderWorkbookParts(plan: WorkbookPlan, codec: DeflateCodec): Uint8Array[] {
+  return rendered(() => new WorkbookWriter(plan, codec).render().finishParts());
+}
+
+function rendered<T>(render: () => T): T {
   try {
-    return new WorkbookWriter(plan, codec).render();
+    return render();
   } catch (error) {
     if (error instanceof OutputWriteError) throw error;
     throw new OutputWriteError(`无法生成工作簿：${reasonOf(error)}`, { cause: error });
@@ -106,7 +118,8 @@ class WorkbookWriter {
     this.zip = new ZipWriter(codec);
   }
 
-  render(): Uint8Array {
+  /** Writes every part; the archive is then finished by the caller (whole or in pieces). */
+  render(): ZipWriter {
     const sheets = this.plan.sheets;
     sheets.forEach((sheet, index) => this.collectNames(sheet, index));
     this.zip.add("[Content_Types].xml", contentTypes(sheets.length));
@@ -126,7 +139,7 @@ class WorkbookWriter {
     this.zip.add("xl/_rels/workbook.xml.rels", workbookRels(sheets.length));
     sheets.forEach((sheet, index) => new SheetWriter(this, sheet, index).write());
     this.zip.add("xl/styles.xml", this.styles.xml());
-    return this.zip.finish();
+    return this.zip;
   }
 
   part(path: string): PartWriter {

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { WorkbookPlan } from "../../../core/plan";
 import { removeStaleTempFiles, tempFileName } from "../node/temp-files";
 import { OutputWriteError, reasonOf } from "./errors";
-import { renderWorkbookBuffer } from "./node";
+import { renderWorkbookPieces } from "./node";
 
 export interface WriteWorkbookOptions {
   /** The files this run read: the output must not be any of them. */
@@ -28,8 +28,7 @@ export async function writeWorkbookFile(
 ): Promise<void> {
   const target = resolve(path);
   await refuseInputs(path, target, options.inputs ?? []);
-  const bytes = await renderWorkbookBuffer(plan);
-  await writeBytesAtomically(path, target, bytes);
+  await writeBytesAtomically(path, target, renderWorkbookPieces(plan));
 }
 
 /**
@@ -43,10 +42,14 @@ export async function writeBytesFile(
 ): Promise<void> {
   const target = resolve(path);
   await refuseInputs(path, target, options.inputs ?? []);
-  await writeBytesAtomically(path, target, bytes);
+  await writeBytesAtomically(path, target, [bytes]);
 }
 
-async function writeBytesAtomically(path: string, target: string, bytes: Uint8Array): Promise<void> {
+async function writeBytesAtomically(
+  path: string,
+  target: string,
+  pieces: readonly Uint8Array[],
+): Promise<void> {
   const folder = dirname(target);
   try {
     await mkdir(folder, { recursive: true });
@@ -60,7 +63,10 @@ async function writeBytesAtomically(path: string, target: string, bytes: Uint8Ar
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, "wx");
-    await handle.writeFile(bytes);
+    for (const piece of pieces) {
+      let done = 0;
+      while (done < piece.length) done += (await handle.write(piece, done)).bytesWritten;
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
