@@ -97,6 +97,20 @@ const headingsOf = (doc: NoticeDocument) =>
     expect(headingsAtPageFoot(pages, headingsOf(sample.doc))).toEqual([]);
   });
 
+  test("docx: rates, dates and 责任人 are never broken over two lines; the task text wraps instead", () => {
+    const text = execFileSync("pdftotext", ["-layout", docxPdf, "-"], { encoding: "utf8" });
+    const tokens = text.split(/\s+/u);
+    // A rate broken as `89.5` / `%`, a date as `2022-09-` / `30`.
+    expect(tokens.filter((t) => t === "%" || /^\d{4}-\d{2}-$/u.test(t))).toEqual([]);
+    // Every 责任人 of 附件1 and 附件2 stands whole on one line.
+    const people = sample.doc.attachments.flatMap((a) => {
+      const column = a.table.headers.indexOf("责任人");
+      return column < 0 ? [] : a.table.rows.map((r) => r[column]!.text).filter((t) => t !== "");
+    });
+    expect(people.length).toBeGreaterThan(20);
+    expect(people.filter((name) => !tokens.includes(name))).toEqual([]);
+  });
+
   test("the checks fail on a page that continues a table without its header, or ends with a heading", () => {
     const pages = [["一、基本情况", "（一）县市区（9个单位参与排名）"], ["2浮溪县3833"]];
     const table = { header: ["排名", "单位"], rows: [["2", "浮溪县", "38"]] };

@@ -127,9 +127,15 @@ function needed(text: string): number {
 }
 
 /**
- * Column widths over the text width: every column gets what its header and its cells need on one
- * line (in text columns, cells of up to 12 characters: names, task ids); the main text column (the
- * widest of the sheet's text columns: 重点任务, 入榜理由, 说明) takes the rest and wraps.
+ * Column widths over the text width. Every column gets what its header and its cells need on one
+ * line (in text columns, cells of up to 12 characters: names, task ids). When that is too wide, the
+ * columns that do not wrap (numbers, rates, dates, day counts) keep their width — `100.0%` or a date
+ * broken over two lines is misread — and the main text column (the widest of the sheet's text
+ * columns: 重点任务, 入榜理由, 说明) gives way first, down to what its longest cell needs or a fifth of
+ * the width, whichever is less (a task of 25 characters then takes three lines of nine); only then do
+ * the other text columns (单位, 责任人: a name broken in two is worse than a task on three lines)
+ * shrink and wrap, and when even that does not fit every column shrinks in proportion. The main
+ * column takes whatever width is left over.
  */
 export function wordColumnWidths(table: DocTable, width = TEXT_WIDTH): number[] {
   const texts = table.textColumns.filter((i) => i < table.headers.length);
@@ -146,13 +152,25 @@ export function wordColumnWidths(table: DocTable, width = TEXT_WIDTH): number[] 
       return wraps && Array.from(t).length > 12 ? most : Math.max(most, needed(t));
     }, needed(h));
   });
-  const fixed = need.reduce((a, b) => a + b, 0);
-  if (main === null) return fixed <= width ? need : need.map((n) => Math.floor((n / fixed) * width));
-  // The main column keeps at least 30% of the width; the others shrink (and wrap) when they must.
-  const others = fixed - need[main]!;
-  const mainWidth = Math.max(need[main]!, Math.floor(width * 0.3), width - others);
-  const scale = Math.min(1, (width - mainWidth) / others);
-  return need.map((n, i) => (i === main ? mainWidth : Math.floor(n * scale)));
+  const total = need.reduce((a, b) => a + b, 0);
+  const proportional = () => need.map((n) => Math.floor((n / total) * width));
+  if (main === null) return total <= width ? need : proportional();
+
+  const longest = table.rows.reduce((most, r) => Math.max(most, needed(r[main]?.text ?? "")), 0);
+  const mainFloor = Math.max(need[main]!, Math.min(longest, Math.floor(width * 0.2)));
+  const others = total - need[main]!;
+  if (others + mainFloor <= width) return need.map((n, i) => (i === main ? width - others : n));
+
+  const wrapping = texts.filter((i) => i !== main);
+  const rigid = need.reduce((sum, n, i) => (i === main || wrapping.includes(i) ? sum : sum + n), 0);
+  const shrinking = wrapping.reduce((sum, i) => sum + need[i]!, 0);
+  const room = width - rigid - mainFloor;
+  // The other text columns shrink to no less than two characters' width; else everything shrinks.
+  if (shrinking === 0 || room < wrapping.length * needed("单位")) return proportional();
+  const scale = Math.min(1, room / shrinking);
+  const widths = need.map((n, i) => (wrapping.includes(i) ? Math.floor(n * scale) : n));
+  widths[main] = width - widths.reduce((sum, w, i) => (i === main ? sum : sum + w), 0);
+  return widths;
 }
 
 /** A Word table over the text width, its header row repeated on every page, rows never split. */
