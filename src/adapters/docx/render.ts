@@ -247,7 +247,18 @@ function masthead(doc: NoticeDocument): Paragraph[] {
   ];
 }
 
+/**
+ * Rows of one attachment's table in the Word version. A province-wide run can list tens of thousands
+ * of overdue tasks: in Word that is a thousand pages nobody prints, and the docx library holds every
+ * cell in memory (41,000 rows ran past 4 GB). Past this, Word lists the first rows and says where the
+ * whole list is — the workbook's attachment sheet, which always holds every row.
+ */
+export const WORD_TABLE_ROWS = 2_000;
+
 function attachment(a: DocAttachment): Array<Paragraph | Table> {
+  const total = a.table.rows.length;
+  const shown =
+    total > WORD_TABLE_ROWS ? { ...a.table, rows: a.table.rows.slice(0, WORD_TABLE_ROWS) } : a.table;
   return [
     new Paragraph({ ...lines(), pageBreakBefore: true, children: [run(a.label, FONTS.heading1, SIZE.body)] }),
     new Paragraph({
@@ -256,7 +267,14 @@ function attachment(a: DocAttachment): Array<Paragraph | Table> {
       children: [run(a.title, FONTS.title, SIZE.title, { bold: true })],
     }),
     ...blocks(a.intro),
-    ...(a.table.rows.length === 0 ? [body(a.empty)] : [wordTable(a.table)]),
+    ...(total === 0 ? [body(a.empty)] : [wordTable(shown)]),
+    ...(total > WORD_TABLE_ROWS
+      ? [
+          body(
+            `（本${a.label}共 ${total} 行，此处列出前 ${WORD_TABLE_ROWS} 行；完整清单见通报工作簿中的${a.label}。）`,
+          ),
+        ]
+      : []),
   ];
 }
 
