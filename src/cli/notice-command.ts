@@ -10,6 +10,8 @@ import {
   enumKey,
   splitList,
   formatRate,
+  mostlyMissing,
+  noticeCoverage,
   planNoticeWorkbook,
   readWorkbookHistory,
 } from "../core";
@@ -242,6 +244,10 @@ export async function noticeCommand(argv: readonly string[], io: CliIo): Promise
     printValidation(run, order, io);
     printNotice(notice, out, io);
   }
+  // Fewer than half of the roster's units read: most likely files left out of the command (the pane
+  // asks before it writes such a notice; the CLI says so and carries on).
+  const coverage = noticeCoverage(notice);
+  if (mostlyMissing(coverage)) io.stderr(`taizhang: ${w.mostlyMissing(coverage)}\n`);
   if (failed.length > 0) return EXIT_FAILURE;
   return countIssues(run.issues).errors > 0 ? EXIT_ISSUES : EXIT_OK;
 }
