@@ -224,7 +224,9 @@ describe("taizhang notice on the bundled sample", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain(broken);
-    expect(lines[1]).toMatch(/^taizhang: 注意：单位名册共 25 个单位，只读到 3 个单位的台账；其余 22 个单位（/);
+    expect(lines[1]).toMatch(
+      /^taizhang: 注意：单位名册共 25 个单位，只读到 3 个单位的台账；其余 22 个单位（/,
+    );
     expect(JSON.parse(r.stdout).files[0]).toEqual({ file: broken, error: expect.any(String) });
     expect(existsSync(out)).toBe(true);
   });
