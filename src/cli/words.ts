@@ -5,7 +5,7 @@
  * headers, statuses, grades (the offices' vocabulary). JSON `message`s and the sheets written stay
  * Chinese whatever the language (they are read by the offices).
  */
-import { type CollectOutcome, type Language, describeOutcome } from "../core";
+import { type CollectOutcome, type Language, type NoticeCoverage, describeOutcome } from "../core";
 import { WorkbookReadError } from "../adapters/xlsx/read";
 import { oneLine } from "./io";
 
@@ -72,6 +72,8 @@ export interface CliWords {
   readonly firstNoticeNobody: string;
   readonly noticeRefused: string;
   readonly nothingReadable: string;
+  /** Fewer than half of the roster's units have a ledger in the run. */
+  mostlyMissing(coverage: NoticeCoverage): string;
   // Scoring.
   scoreSheets(sheets: ReadonlyArray<{ sheet: string; weight: number; maxTotal: number }>): string;
   groupHeader(group: string | null, units: number, quota: number | null, good: number): string;
@@ -159,6 +161,9 @@ export interface MergeLine {
 const SAVE_AS_EN = "save it as .xlsx (no password) in Excel or WPS";
 
 const list = (units: readonly string[], none: string, sep: string) => (units.length ? units.join(sep) : none);
+/** The first five names, and `more` when there are others. */
+const firstNames = (units: readonly string[], sep: string, more: string) =>
+  units.slice(0, 5).join(sep) + (units.length > 5 ? more : "");
 const weight = (w: number) => Math.round(w * 1e6) / 1e6;
 const mark = (errors: number) => (errors > 0 ? "✗" : "✓");
 
@@ -238,6 +243,8 @@ const ZH: CliWords = {
   firstNoticeNobody: "末位驻点：首次通报，暂不确定",
   noticeRefused: "“设置”或“单位名册”有误，为免误判，未生成通报；请更正后重试",
   nothingReadable: "没有可以读取的台账文件，未生成通报",
+  mostlyMissing: (c) =>
+    `注意：单位名册共 ${c.rosterUnits} 个单位，只读到 ${c.present} 个单位的台账；其余 ${c.notSubmitted.length} 个单位（${firstNames(c.notSubmitted, "、", "等")}）在通报中列为未报送。如有漏报文件，请补齐后重新生成`,
   scoreSheets: (sheets) =>
     `考核表：${sheets.map((s) => `${s.sheet}（权重 ${weight(s.weight)}%，满分 ${s.maxTotal}）`).join("、")}`,
   groupHeader: (group, units, quota, good) =>
@@ -460,6 +467,8 @@ Exit codes: 0 done, no errors; 1 done, validation errors found; 2 usage error or
   listLine: (which, units) => `${EN_LISTS[which]}: ${list(units, "none", ", ")}`,
   firstNoticeNobody: "On-site visits: first notice, nobody yet",
   nothingReadable: "no ledger file could be read: no notice written",
+  mostlyMissing: (c) =>
+    `note: the roster (单位名册) has ${plural(c.rosterUnits, "unit")} and ledgers of only ${c.present} were read; the other ${c.notSubmitted.length} (${firstNames(c.notSubmitted, ", ", ", …")}) are listed as not submitted. If files were left out, add them and run again`,
   noticeRefused:
     "设置 or 单位名册 has errors: no notice was written, to avoid a wrong verdict; correct them and retry",
   scoreSheets: (sheets) =>

@@ -220,8 +220,34 @@ describe("taizhang notice on the bundled sample", () => {
     const out = path.join(dir, "partial.xlsx");
     const r = await cli(["notice", broken, ...files(2).slice(0, 3), "--out", out, "--json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    // One line for the broken file; one saying that 3 of the roster's 25 units were read.
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(broken);
+    expect(lines[1]).toMatch(
+      /^taizhang: 注意：单位名册共 25 个单位，只读到 3 个单位的台账；其余 22 个单位（/,
+    );
     expect(JSON.parse(r.stdout).files[0]).toEqual({ file: broken, error: expect.any(String) });
     expect(existsSync(out)).toBe(true);
+  });
+
+  it("says when fewer than half of the roster's units were read, names the first five, and still writes", async () => {
+    const out = path.join(dir, "one-unit.xlsx");
+    const r = await cli(["notice", files(2)[0]!, "--out", out]);
+    expect(existsSync(out)).toBe(true);
+    const note = r.stderr.trim().split("\n");
+    expect(note).toHaveLength(1);
+    const missing = /其余 (\d+) 个单位（([^）]*)）在通报中列为未报送/u.exec(note[0]!)!;
+    expect(missing[1]).toBe("24");
+    // The five names shown are 未报送 in the notice the command printed, and "等" says there are more.
+    expect(missing[2]!.endsWith("等")).toBe(true);
+    const names = missing[2]!.slice(0, -1).split("、");
+    expect(names).toHaveLength(5);
+    const listed = /未报送：(.*)/u.exec(r.stdout)![1]!.split("、");
+    expect(listed).toHaveLength(24);
+    expect(listed.slice(0, 5)).toEqual(names);
+    // Half present is not "fewer than half": 13 of 25 say nothing.
+    const most = await cli(["notice", ...files(2).slice(0, 13), "--out", path.join(dir, "most.xlsx")]);
+    expect(most.stderr).toBe("");
   });
 });
