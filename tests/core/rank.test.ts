@@ -4,7 +4,7 @@
  * decimals compared with a tolerance that grows with the counts). Written to kill the mutants of
  * `compareForRank` that the rest of the suite let survive (docs/QUALITY.md).
  */
-import { type UnitMetrics, compareForRank, rankGroup } from "../../src/core";
+import { type UnitMetrics, compareForRank, compareUnitNames, rankGroup } from "../../src/core";
 
 function unit(name: string, over: Partial<UnitMetrics>): UnitMetrics {
   const assigned = over.assigned ?? 10;
@@ -99,4 +99,26 @@ test("a unit alone on its rank is not 并列", () => {
     ["丙", 2, true],
     ["乙", 2, true],
   ]);
+});
+
+describe("unit names in ties: 拼音 order, and never two names equal", () => {
+  test("by 拼音, not by code point: 阿 (ā) before 白 (bái), though U+963F > U+767D", () => {
+    expect(compareUnitNames("阿城区", "白鹭县")).toBeLessThan(0);
+    expect(compareUnitNames("白鹭县", "阿城区")).toBeGreaterThan(0);
+    // In a tie the names decide the display order.
+    const ranked = rankGroup([unit("白鹭县", {}), unit("阿城区", {})], "competition");
+    expect(ranked.map((r) => [r.metrics.unit, r.rank])).toEqual([
+      ["阿城区", 1],
+      ["白鹭县", 1],
+    ]);
+  });
+
+  test("names the collator calls equal (a soft hyphen pasted in) still get one fixed order", () => {
+    const a = "青山区";
+    const b = "青山\u00AD区";
+    expect(compareUnitNames(a, b)).not.toBe(0);
+    expect(Math.sign(compareUnitNames(a, b))).toBe(-Math.sign(compareUnitNames(b, a)));
+    expect(compareUnitNames(a, a)).toBe(0);
+    expect(compareUnitNames(b, b)).toBe(0);
+  });
 });

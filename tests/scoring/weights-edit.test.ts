@@ -86,7 +86,7 @@ test("no room at the table's end: nothing is planned", () => {
   expect(planWeightsWrite(full, [{ sheet: "平时", weight: 100 }])).toBeNull();
 });
 
-/** `sheet` with `plan`'s cells written in, read back as `设置`. */
+/** `sheet` with `cells` written in, read back as `设置`. */
 function readBack(
   sheet: ReturnType<typeof gridFromRows>,
   cells: ReadonlyArray<{ cell: string; value: unknown }>,
@@ -96,10 +96,12 @@ function readBack(
     const row = Number(cell.slice(1)) - 1;
     (rows[row] ??= [])[cell.charCodeAt(0) - 65] = value as string | number;
   }
+  // The cells keep their number formats, as a write of values does.
   return readSettings(
     gridFromRows(
       "设置",
       rows.map((r) => r ?? []),
+      { numberFormats: sheet.numberFormats.map((r) => r ?? []) },
     ),
     false,
   );
@@ -166,4 +168,32 @@ test("typed weights: percents 0–100 (a trailing % and full-width digits allowe
   expect(checkTypedWeights(thirds).ok).toBe(true);
   const off = ["33.33333", "33.33333", "33.33333"].map((text, i) => ({ sheet: `表${i}`, text }));
   expect(checkTypedWeights(off).ok).toBe(false);
+});
+
+test("a %-formatted weight cell gets the fraction, so it reads back as the weight typed (regression)", () => {
+  // Typing 30% in Excel stores 0.3 formatted 0%; writing 40 there would read as 4000% and be refused.
+  const sheet = gridFromRows(
+    "设置",
+    [
+      ["考核表", "权重"],
+      ["平时掌握情况", 0.3],
+      ["年终专项考评", 0.7],
+    ],
+    { numberFormats: [[], [undefined, "0%"], [undefined, "0.0%"]] },
+  );
+  expect(readBack(sheet, []).settings.weights?.map((w) => w.weight)).toEqual([30, 70]);
+  const plan = planWeightsWrite(sheet, [
+    { sheet: "平时掌握情况", weight: 40 },
+    { sheet: "年终专项考评", weight: 60 },
+  ])!;
+  expect(plan.cells).toEqual([
+    { cell: "B2", value: 0.4 },
+    { cell: "B3", value: 0.6 },
+  ]);
+  const read = readBack(sheet, plan.cells);
+  expect(read.issues).toEqual([]);
+  expect(read.settings.weights?.map((w) => [w.sheet, w.weight])).toEqual([
+    ["平时掌握情况", 40],
+    ["年终专项考评", 60],
+  ]);
 });

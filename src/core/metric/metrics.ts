@@ -82,7 +82,7 @@ function count(tally: Tally, row: LedgerRow, asOfDay: number): void {
       if (row.doneDate > row.deadline) tally.completedLate++;
       else tally.onTime++;
     }
-  } else if (row.deadline !== null && row.deadline < asOfDay) {
+  } else if (isOverdue(row, asOfDay)) {
     tally.overdue++;
   }
   if (row.progress !== null) {

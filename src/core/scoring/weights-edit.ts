@@ -4,8 +4,8 @@
  * their place (the weight cell is rewritten); without a table one is added under the last used row,
  * after a blank row, with its `考核表 | 权重` header; without `设置` the sheet is created.
  */
-import { type SheetGrid, a1, cellValue } from "../grid";
-import { isEmptyValue } from "../cell";
+import { type SheetGrid, a1, cellFormat, cellValue } from "../grid";
+import { isEmptyValue, isPercentFormat } from "../cell";
 import { enumKey } from "../text";
 import { normalizeHeader } from "../ledger/columns";
 import { SETTINGS_SHEET, isWeightsHeader, settingRow } from "../settings";
@@ -51,11 +51,13 @@ export function checkTypedWeights(
 }
 
 /**
- * A weight as written into its cell so that it reads back as the same percent: a number above 1
- * (or 0) as itself; from 0 to 1 as `1%`-style text, since a plain number ≤ 1 in a cell is a
+ * A weight as written into its cell so that it reads back as the same percent (as `rateOf` reads
+ * it): into a %-formatted cell the fraction (typing 30% in Excel stores 0.3); elsewhere a number
+ * above 1 (or 0) as itself, and from 0 to 1 as `1%`-style text, since a plain number ≤ 1 is a
  * fraction (SPEC §9: `0.3` is 30%).
  */
-function weightCell(weight: number): string | number {
+function weightCell(weight: number, numFmt: string | undefined): string | number {
+  if (isPercentFormat(numFmt)) return weight / 100;
   return weight > 0 && weight <= 1 ? `${weight}%` : weight;
 }
 
@@ -81,7 +83,10 @@ export function planWeightsWrite(
       { cell: a1(top, 1), value: "权重" },
       ...weights.flatMap((w, i) => [
         { cell: a1(top + 1 + i, 0), value: w.sheet },
-        { cell: a1(top + 1 + i, 1), value: weightCell(w.weight) },
+        {
+          cell: a1(top + 1 + i, 1),
+          value: weightCell(w.weight, sheet ? cellFormat(sheet, top + 1 + i, 1) : undefined),
+        },
       ]),
     ] as const;
   if (!sheet) {
@@ -111,12 +116,15 @@ export function planWeightsWrite(
   for (const w of weights) {
     const row = rows.get(enumKey(w.sheet));
     if (row !== undefined) {
-      cells.push({ cell: a1(row, 1), value: weightCell(w.weight) });
+      cells.push({ cell: a1(row, 1), value: weightCell(w.weight, cellFormat(sheet, row, 1)) });
       continue;
     }
     // No room at the table's end: nothing is written rather than a cell of the user's overwritten.
     if (!isEmptyValue(cellValue(sheet, next, 0)) || !isEmptyValue(cellValue(sheet, next, 1))) return null;
-    cells.push({ cell: a1(next, 0), value: w.sheet }, { cell: a1(next, 1), value: weightCell(w.weight) });
+    cells.push(
+      { cell: a1(next, 0), value: w.sheet },
+      { cell: a1(next, 1), value: weightCell(w.weight, cellFormat(sheet, next, 1)) },
+    );
     next++;
   }
   return { sheet: sheet.name, create: false, cells };
