@@ -141,21 +141,23 @@ const CELL_STYLE_IDS = {
   warning: { text: "warningText", centre: "warningCentre" },
 } as const;
 
-/** The sheet's style id and value for a table cell (a date's text is parsed once for both). */
-function styledValue(
-  table: DocTable,
-  c: DocCell,
-  textColumn: boolean,
-): { value: PlanCell["value"]; style: string } {
+/** A table cell as the sheet writes it: its value and style id (a date's text parsed once for both). */
+function tableCell(table: DocTable, c: DocCell, textColumn: boolean): PlanCell {
   const tone = c.tone ?? c.severity ?? (table.tone === "plain" ? "" : table.tone);
-  if (c.format === "date") {
-    const serial = isoToSerial(c.text);
-    if (serial !== null) return { value: serial, style: "date" };
-    return { value: c.text, style: CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"] };
+  let value: PlanCell["value"];
+  let style: string;
+  const serial = c.format === "date" ? isoToSerial(c.text) : null;
+  if (serial !== null) {
+    value = serial;
+    style = "date";
+  } else {
+    value = c.format === "date" ? c.text : (c.number ?? c.text);
+    style =
+      c.format === "rate" && c.number !== undefined
+        ? "rate"
+        : CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"];
   }
-  const value = c.number ?? c.text;
-  if (c.format === "rate" && c.number !== undefined) return { value, style: "rate" };
-  return { value, style: CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"] };
+  return c.link ? { value, style, link: c.link } : { value, style };
 }
 
 /** Writes rows onto a sheet of the given widths, tracking what the pagination must keep together. */
@@ -199,10 +201,7 @@ export class SheetWriter {
       this.row(
         spans,
         widths,
-        r.map((c, i) => {
-          const { value, style } = styledValue(table, c, textColumns[i]!);
-          return c.link ? { value, style, link: c.link } : cell(value, style);
-        }),
+        r.map((c, i) => tableCell(table, c, textColumns[i]!)),
       );
     const last = this.b.next - 1;
     if (table.barColumn !== undefined && last > start) {
@@ -231,17 +230,21 @@ export class SheetWriter {
     widths: readonly number[],
     cells: readonly PlanCell[],
   ): void {
-    const out: Array<PlanCell | null> = [];
+    // A table on a sheet of its own columns (the attachments) spans nothing: its cells are the row.
+    const spread = spans.some(([left, right], i) => left !== i || right !== i);
+    const out: Array<PlanCell | null> = spread ? [] : (cells as PlanCell[]);
     let lines = 1;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!;
-      const [left, right] = spans[i]!;
-      out.push(c);
-      for (let k = left + 1; k <= right; k++) out.push(cell(null, c.style));
+      if (spread) {
+        const [left, right] = spans[i]!;
+        out.push(c);
+        for (let k = left + 1; k <= right; k++) out.push(cell(null, c.style));
+      }
       if (typeof c.value === "string") lines = Math.max(lines, wrappedLines(c.value, widths[i]!));
     }
     const row = this.b.add(out);
-    for (const [left, right] of spans) this.b.merge(row, left, right);
+    if (spread) for (const [left, right] of spans) this.b.merge(row, left, right);
     this.b.height(row, Math.max(TABLE_ROW, heightForLines(lines)));
   }
 }
