@@ -16,6 +16,7 @@ import {
   validateRun,
 } from "../../src/core";
 import { gridOfPlan, ledgerRow, planCell, rowValues, rowsWhere } from "./notice-plan-fixture";
+import { HEADERS } from "./helpers";
 
 const LEDGER = "重点任务台账";
 
@@ -188,22 +189,7 @@ describe("buildMergedLedgerPlan", () => {
   test("the standard header plus the source columns; canonical values, numbered afresh", () => {
     expect(plan.name).toBe("合并台账");
     expect(rowValues(plan, 0)).toEqual([...MERGED_LEDGER_HEADERS]);
-    expect(MERGED_LEDGER_HEADERS).toEqual([
-      "序号",
-      "任务编号",
-      "任务类别",
-      "重点任务",
-      "责任单位",
-      "责任人",
-      "完成时限",
-      "推进状态",
-      "完成进度",
-      "完成时间",
-      "佐证材料",
-      "备注",
-      "来源文件",
-      "来源行",
-    ]);
+    expect(MERGED_LEDGER_HEADERS).toEqual([...HEADERS, "来源文件", "来源行"]);
     const serial = (iso: string) => dayToSerial(isoToDay(iso)!);
     expect(rowValues(plan, 1)).toEqual([
       1,

@@ -12,6 +12,7 @@ import { readWorkbook, readWorkbookFile } from "../../src/adapters/xlsx";
 import { findHeaderRow, readLedgerTable } from "../../src/core";
 import { convertWithLibreOffice, libreOfficeAvailable } from "../helpers/libreoffice";
 import type { FakeSheetInput } from "../fake-excel";
+import { HEADERS } from "../core/helpers";
 import { toFakeSheet } from "./sample";
 import { ROOT, fakePage, sheetsOf, useHarness, wpsPage } from "./support";
 
@@ -100,20 +101,7 @@ test("收集 parses .xlsx and .xls in the browser, reports a broken file, writes
   const merged = sheets.find((s) => s.name === "合并台账")!;
   expect(merged.kind).toBe('="ledger"');
   const header = merged.values[0]!;
-  expect(header.slice(0, 12)).toEqual([
-    "序号",
-    "任务编号",
-    "任务类别",
-    "重点任务",
-    "责任单位",
-    "责任人",
-    "完成时限",
-    "推进状态",
-    "完成进度",
-    "完成时间",
-    "佐证材料",
-    "备注",
-  ]);
+  expect(header.slice(0, 12)).toEqual([...HEADERS]);
   expect(header.slice(-2)).toEqual(["来源文件", "来源行"]);
   const body = merged.values.slice(1).filter((r) => r.some((v) => v !== null && v !== ""));
   expect(body).toHaveLength(expected[0]! + expected[1]! + expected[2]!);

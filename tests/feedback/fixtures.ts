@@ -6,22 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { HEADERS as STANDARD_HEADERS } from "../core/helpers";
 
-const HEADERS = [
-  "序号",
-  "任务编号",
-  "任务类别",
-  "重点任务",
-  "责任单位",
-  "责任人",
-  "完成时限",
-  "推进状态",
-  "完成进度",
-  "完成时间",
-  "佐证材料",
-  "备注",
-  "联系电话",
-];
+/** The standard header row (SPEC §2) and one column of the unit's own. */
+const HEADERS = [...STANDARD_HEADERS, "联系电话"];
 
 /** A ledger whose issues fall on every kind of cell the patcher must handle. */
 export async function richLedger(): Promise<Uint8Array> {
