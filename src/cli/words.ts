@@ -5,7 +5,7 @@
  * headers, statuses, grades (the offices' vocabulary). JSON `message`s and the sheets written stay
  * Chinese whatever the language (they are read by the offices).
  */
-import { type CollectOutcome, type Language, type NoticeCoverage, describeOutcome } from "../core";
+import { type CollectEntry, type Language, type NoticeCoverage, describeOutcome } from "../core";
 import { WorkbookReadError } from "../adapters/xlsx/read";
 import { oneLine } from "./io";
 
@@ -147,16 +147,9 @@ export interface CliWords {
   readonly loopRefused: string;
 }
 
-/** One line of the merge report: a file, its unit and figures, and what became of it. */
-export interface MergeLine {
-  readonly file: string;
-  readonly unit: string | null;
-  readonly rows: number;
-  readonly errors: number;
-  readonly warnings: number;
-  /** What became of it; the Chinese words are the 收集情况 sheet's (`describeOutcome`). */
-  readonly outcome: CollectOutcome;
-}
+/** One line of the merge report: 收集情况's line (file, unit, figures, what became of it); the
+ * outcome's Chinese words are the sheet's (`describeOutcome`). */
+export type MergeLine = Pick<CollectEntry, "file" | "unit" | "rows" | "errors" | "warnings" | "outcome">;
 
 const SAVE_AS_EN = "save it as .xlsx (no password) in Excel or WPS";
 

@@ -1,5 +1,11 @@
 /** 导出通报's choice of notice (SPEC §11): the latest 综合通报 written, else the next one. */
-import { type CellValue, type SheetGrid, type WorkbookGrid, exportedNotice } from "../../src/core";
+import {
+  type CellValue,
+  HISTORY_HEADERS,
+  type SheetGrid,
+  type WorkbookGrid,
+  exportedNotice,
+} from "../../src/core";
 
 const grid = (name: string, values: CellValue[][]): SheetGrid => ({
   name,
@@ -8,19 +14,7 @@ const grid = (name: string, values: CellValue[][]): SheetGrid => ({
   merges: [],
 });
 const workbook = (...sheets: SheetGrid[]): WorkbookGrid => ({ sheets, date1904: false });
-const HEAD = [
-  "期数",
-  "统计截止日期",
-  "单位",
-  "单位类别",
-  "任务数",
-  "已完成",
-  "完成率",
-  "排名",
-  "红榜",
-  "黑榜",
-  "类别",
-];
+const HEAD = [...HISTORY_HEADERS];
 
 test("the latest 综合通报 in 通报记录, whatever 设置 and the 专项通报 say", () => {
   const history = grid("通报记录", [
