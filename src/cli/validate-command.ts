@@ -1,4 +1,4 @@
-import { type IssueData, type RunValidation, countIssues, localizeIssue } from "../core";
+import { type IssueData, type RunValidation, countIssues, localizeIssue, messageZh } from "../core";
 import { asOfOption, parseArgs } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { lazyArray, writeJson } from "./json-out";
@@ -19,7 +19,8 @@ export interface IssueJson {
 }
 
 export function issueJson(issue: IssueData & { file: string }): IssueJson {
-  const { message } = localizeIssue(issue, "zh");
+  // The message alone: `localizeIssue` would copy the whole issue to add it.
+  const message = messageZh(issue);
   return {
     file: issue.file,
     code: issue.code,

@@ -57,6 +57,23 @@ export function isEmptyValue(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
 }
 
+/**
+ * What a number format shows, decided once per format text: a workbook has a handful of formats
+ * and a ledger asks for one per cell. Bounded, so odd input costs no more than the test itself.
+ */
+const dateFormats = new Map<string, boolean>();
+const percentFormats = new Map<string, boolean>();
+const FORMAT_MEMO_LIMIT = 1024;
+
+function memoFormat(memo: Map<string, boolean>, numFmt: string, test: (numFmt: string) => boolean): boolean {
+  let known = memo.get(numFmt);
+  if (known === undefined) {
+    known = test(numFmt);
+    if (memo.size < FORMAT_MEMO_LIMIT) memo.set(numFmt, known);
+  }
+  return known;
+}
+
 /** The days that SPEC §3 accepts as dates: 2000-01-01 to 2099-12-31. */
 const FIRST_DAY = dayNumber(2000, 1, 1)!;
 const LAST_DAY = dayNumber(2099, 12, 31)!;
@@ -85,6 +102,10 @@ export function rawValue(value: CellValue): string | number | boolean | null {
  */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
+  return memoFormat(dateFormats, numFmt, dateFormatTest);
+}
+
+function dateFormatTest(numFmt: string): boolean {
   const section = numFmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
@@ -177,6 +198,10 @@ export function parseDate(value: CellValue, date1904: boolean): CellParse<number
 /** True when a number format scales by 100 (a `%` outside quotes and escapes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
+  return memoFormat(percentFormats, numFmt, percentFormatTest);
+}
+
+function percentFormatTest(numFmt: string): boolean {
   return numFmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")

@@ -122,11 +122,22 @@ export function forEachCell(
   cells: ReadonlyArray<CellValue> | undefined,
   visit: (column: number, value: CellValue) => void,
 ): void {
+  forEachCellUntil(cells, (c, v) => {
+    visit(c, v);
+    return false;
+  });
+}
+
+/** `forEachCell` that stops at the first cell for which `visit` returns true. */
+export function forEachCellUntil(
+  cells: ReadonlyArray<CellValue> | undefined,
+  visit: (column: number, value: CellValue) => boolean,
+): void {
   if (!cells) return;
   if (cells.length <= DENSE_ROW) {
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
-      if (v !== null && v !== undefined) visit(c, v);
+      if (v !== null && v !== undefined && visit(c, v)) return;
     }
     return;
   }
@@ -135,7 +146,7 @@ export function forEachCell(
     const c = Number(key);
     if (!Number.isInteger(c) || c < 0) continue;
     const v = cells[c];
-    if (v !== null && v !== undefined) visit(c, v);
+    if (v !== null && v !== undefined && visit(c, v)) return;
   }
 }
 

@@ -5,7 +5,7 @@
  * `blank-row` warning on its first row, naming the rows; blank rows after the last data row (before
  * the footer notes, or at the end) are not reported.
  */
-import { type CellValue, type SheetGrid, a1, forEachCell, forEachRow } from "../grid/grid";
+import { type CellValue, type SheetGrid, a1, forEachCellUntil, forEachRow } from "../grid/grid";
 import { type IssueOf, makeIssue } from "../issue/issue";
 import { isEmptyValue } from "../cell/parse-cell";
 import { isFooterText } from "./columns";
@@ -16,19 +16,23 @@ export type RowKind = "blank" | "footer" | "data";
 /**
  * The kind of a row with `cells`, judged by its own cells in the table's columns (not by values a
  * vertical merge fills in: a 责任单位 merged down over rows left empty would otherwise make each of
- * them a data row with seven `required-missing` errors). Costs the cells present in the row.
+ * them a data row with seven `required-missing` errors). A row is data as soon as one of those
+ * cells holds something that is not a note, so a data row usually costs its first cell (序号); a
+ * blank or footer row costs the cells present in it.
  */
 export function rowKind(cells: ReadonlyArray<CellValue> | undefined, table: ReadonlySet<number>): RowKind {
-  let nonEmpty = 0;
-  let footer = 0;
-  forEachCell(cells, (c, v) => {
-    if (!table.has(c) || isEmptyValue(v)) return;
-    nonEmpty++;
+  let kind: RowKind = "blank";
+  forEachCellUntil(cells, (c, v) => {
+    if (!table.has(c) || isEmptyValue(v)) return false;
     // Signature lines are sometimes spread over several cells (填报人：… 审核人：…).
-    if (isFooterText(v)) footer++;
+    if (!isFooterText(v)) {
+      kind = "data";
+      return true;
+    }
+    kind = "footer";
+    return false;
   });
-  if (nonEmpty === 0) return "blank";
-  return footer === nonEmpty ? "footer" : "data";
+  return kind;
 }
 
 /** A run of blank rows, 0-based and inclusive. */

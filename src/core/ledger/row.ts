@@ -119,6 +119,7 @@ export class MergeFill {
 
   /** The merge whose top-left fills (r, c), if any. */
   source(r: number, c: number): CellRange | undefined {
+    if (this.tops.size === 0) return undefined;
     const tops = this.tops.get(c);
     if (!tops) return undefined;
     const i = firstAtLeast(tops, r) - 1; // the last merge starting above r

@@ -12,6 +12,19 @@ function isNfkcStable(text: string): boolean {
   return true;
 }
 
+/**
+ * True for text that is its own `enumKey`: NFKC-stable (as `isNfkcStable`) and without white
+ * space — in such text the only white space could be ASCII space, tab and line ends. Most task
+ * ids, units and statuses are, and skip the regular expression.
+ */
+function isPlainKey(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 ? c > 0x7e && (c < 0x4e00 || c > 0x9fff) : true) return false;
+  }
+  return true;
+}
+
 /** NFKC (full-width → half-width, compatibility forms) and trim. */
 export function nfkcTrim(text: string): string {
   return (isNfkcStable(text) ? text : text.normalize("NFKC")).trim();
@@ -21,6 +34,7 @@ const WHITE_SPACE = /\s/u;
 
 /** The comparison key of an enum value: NFKC with all white space removed. */
 export function enumKey(text: string): string {
+  if (isPlainKey(text)) return text;
   const normal = isNfkcStable(text) ? text : text.normalize("NFKC");
   return WHITE_SPACE.test(normal) ? normal.replace(/\s+/gu, "") : normal;
 }

@@ -736,8 +736,28 @@ function plainText(text: string): string | null {
   let ascii = true;
   for (let k = 0; k < text.length && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
   if (ascii && text.length < SLICE_MIN) return text;
-  return text.length <= UTF8_HERE ? utf8Here(text, 0, text.length) : null;
+  if (text.length > DECODED_TEXT_MAX) return text.length <= UTF8_HERE ? utf8Here(text, 0, text.length) : null;
+  let known = decoded.get(text);
+  if (known === undefined) {
+    const fresh = utf8Here(text, 0, text.length);
+    if (fresh === null) return null;
+    if (decoded.size < DECODED_MAX) decoded.set(text, fresh);
+    known = fresh;
+  }
+  return known;
 }
+
+/**
+ * Text already decoded in this part, by its bytes: a ledger repeats its units, statuses, categories
+ * and owners on every row, so each is decoded once and every cell holding it shares one string
+ * (less work, and less memory for the grid). Its keys are views of the part being parsed, so it
+ * lives only while that part is parsed (`parseWorksheet` clears it). Bounded: a column of all
+ * different text costs at most `DECODED_MAX` entries.
+ */
+const decoded = new Map<string, string>();
+const DECODED_MAX = 16384;
+/** Longer text is decoded every time: it seldom repeats, and its key would cost its length to hash. */
+const DECODED_TEXT_MAX = 256;
 
 /**
  * Parses a worksheet part. `part` names it in error messages.
@@ -760,6 +780,7 @@ export function parseWorksheet(
   } finally {
     rawXml = null;
     rawUtf8 = null;
+    decoded.clear();
   }
 }
 
