@@ -53,19 +53,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Elements are made and stringified this many at a time: `JSON.stringify` (native) writes a block of
+ * small objects several times faster than walking them here, and a block stays far below the sizes
+ * the chunking is for.
+ */
+const BLOCK = 256;
+
 function writeElements(count: number, at: (i: number) => unknown, indent: string, emit: (t: string) => void) {
   if (count === 0) {
     emit("[]");
     return;
   }
   const inner = indent + "  ";
+  const newline = "\n" + indent;
   emit("[");
-  for (let i = 0; i < count; i++) {
-    emit(i === 0 ? "\n" + inner : ",\n" + inner);
-    const element = at(i);
-    // As JSON.stringify: in an array, what has no JSON form is null.
-    if (element === undefined || typeof element === "function" || typeof element === "symbol") emit("null");
-    else writeValue(element, inner, emit);
+  const block: unknown[] = [];
+  for (let from = 0; from < count; from += BLOCK) {
+    block.length = 0;
+    for (let i = from; i < count && i < from + BLOCK; i++) block.push(at(i));
+    // As JSON.stringify(value, null, 2) itself would write these elements at this depth: its text
+    // of the block without the brackets, every line indented further (a JSON text has no raw line
+    // break inside a string, so every "\n" is layout). What has no JSON form is null, as there.
+    const text = JSON.stringify(block, null, 2);
+    emit((from === 0 ? "\n" + inner : ",\n" + inner) + text.slice(4, -2).replace(/\n/g, newline));
   }
   emit("\n" + indent + "]");
 }

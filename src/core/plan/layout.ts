@@ -52,7 +52,10 @@ export function wrappedLines(text: string, width: number, fontSize = 11): number
   const scale = (fontSize / 11) * 1.1;
   // No character is wider than 2 units nor takes less than one UTF-16 code unit, so text that
   // would fit even if every character were wide is one line, without measuring it (most cells).
-  if (2 * text.length * scale <= usable && text.indexOf("\n") < 0) return 1;
+  const oneLine = text.indexOf("\n") < 0;
+  if (oneLine && 2 * text.length * scale <= usable) return 1;
+  // One line (most cells) is measured without splitting: no array, no substring.
+  if (oneLine) return Math.max(1, Math.ceil((textWidth(text) * scale) / usable));
   let lines = 0;
   for (const line of text.split("\n")) lines += Math.max(1, Math.ceil((textWidth(line) * scale) / usable));
   return lines;
