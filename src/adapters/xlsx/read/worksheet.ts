@@ -656,7 +656,9 @@ function sheetDataSpan(xml: string, prefix: string, part: string): { start: numb
  * reports every fault; so does a cell this one takes but `ordinaryCell` does not.
  */
 const ORDINARY_CELL =
-  /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&_\r]*)<\/v>|<is><t>([^<&_\r]*)<\/t><\/is>)?<\/c>)/y;
+  /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&_\r]*)<\/v>|<is><t>([^<&_\r]*)<\/t><\/is>)?<\/c>)/y;
+/** `<c r="`: where a matched cell's reference starts, after its `<`. */
+const REF_START = 6;
 
 /** What `ordinaryCell` found; one object reused for every cell. */
 const ordinary: { row: number; column: number; style: number; value: CellValue | undefined } = {
@@ -670,17 +672,29 @@ const ordinary: { row: number; column: number; style: number; value: CellValue |
  * The cell `ORDINARY_CELL` matched, as the general scanner would read it; `null` to leave it to
  * that scanner (beyond Excel's limits, a shared string index out of range, text that is not UTF-8).
  */
-function ordinaryCell(m: RegExpExecArray, sharedStrings: readonly string[]): typeof ordinary | null {
-  const letters = m[1]!;
+function ordinaryCell(
+  m: RegExpExecArray,
+  xml: string,
+  lt: number,
+  sharedStrings: readonly string[],
+): typeof ordinary | null {
+  // The reference and style are read from the text the expression matched (no capture: three
+  // strings fewer per cell): letters, digits, `"`, then ` s="digits"` or not.
+  let k = lt + REF_START;
   let column = 0;
-  for (let k = 0; k < letters.length; k++) column = column * 26 + (letters.charCodeAt(k) - 64);
-  const row = +m[2]!;
+  for (let ch = xml.charCodeAt(k); ch >= 65; ch = xml.charCodeAt(++k)) column = column * 26 + (ch - 64);
+  let row = 0;
+  for (let ch = xml.charCodeAt(k); ch !== 34 /* " */; ch = xml.charCodeAt(++k)) row = row * 10 + (ch - 48);
   if (column > MAX_COLUMNS || row > MAX_ROWS) return null;
-  const s = m[3];
-  const t = m[4];
+  let style = 0;
+  if (xml.charCodeAt(k + 2) === 115 /* s */) {
+    k += 5; // past `" s="`
+    for (let ch = xml.charCodeAt(k); ch !== 34; ch = xml.charCodeAt(++k)) style = style * 10 + (ch - 48);
+  }
+  const t = m[1];
   const type = t === undefined ? T_NUMBER : cellType(t, 0, t.length);
-  const v = m[5];
-  const inline = m[6];
+  const v = m[2];
+  const inline = m[3];
   let value: CellValue | undefined;
   if (type === T_INLINE) {
     value = inline === undefined ? undefined : plainText(inline);
@@ -722,7 +736,7 @@ function ordinaryCell(m: RegExpExecArray, sharedStrings: readonly string[]): typ
   if (value === null) return null; // plainText: not UTF-8
   ordinary.row = row - 1;
   ordinary.column = column - 1;
-  ordinary.style = s === undefined ? 0 : +s;
+  ordinary.style = style;
   ordinary.value = value;
   return ordinary;
 }
@@ -853,7 +867,7 @@ function parseSheetXml(xml: string, ctx: WorksheetContext, part: string): Worksh
       ORDINARY_CELL.lastIndex = lt;
       const m = ORDINARY_CELL.exec(xml);
       if (m !== null && ORDINARY_CELL.lastIndex <= sdEnd) {
-        const cell = ordinaryCell(m, sharedStrings);
+        const cell = ordinaryCell(m, xml, lt, sharedStrings);
         if (cell !== null) {
           column = cell.column;
           rowIndex = cell.row;
