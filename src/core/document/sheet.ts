@@ -192,17 +192,18 @@ export class SheetWriter {
     const start = this.b.next;
     const widths = spans.map(([left, right]) => spanWidth(this.widths, left, right));
     const textColumns = spans.map((_, i) => table.textColumns.includes(i));
+    // A table on a sheet of its own columns (the attachments) spans nothing: its cells are the row.
+    const spread = spans.some(([left, right], i) => left !== i || right !== i);
     this.row(
-      spans,
+      spread ? spans : null,
       widths,
       table.headers.map((h) => ({ value: h, style: head })),
     );
-    for (const r of table.rows)
-      this.row(
-        spans,
-        widths,
-        r.map((c, i) => tableCell(table, c, textColumns[i]!)),
-      );
+    for (const r of table.rows) {
+      const cells: PlanCell[] = [];
+      for (let i = 0; i < r.length; i++) cells.push(tableCell(table, r[i]!, textColumns[i]!));
+      this.row(spread ? spans : null, widths, cells);
+    }
     const last = this.b.next - 1;
     if (table.barColumn !== undefined && last > start) {
       const [col] = spans[table.barColumn]!;
@@ -224,19 +225,20 @@ export class SheetWriter {
     return { first: start, last };
   }
 
-  /** A table row: each cell spans its sheet columns (merged); the height fits its wrapped text. */
+  /**
+   * A table row: each cell spans its sheet columns (merged) — `spans` is `null` when each spans
+   * only its own — and the height fits its wrapped text.
+   */
   private row(
-    spans: ReadonlyArray<[number, number]>,
+    spans: ReadonlyArray<[number, number]> | null,
     widths: readonly number[],
     cells: readonly PlanCell[],
   ): void {
-    // A table on a sheet of its own columns (the attachments) spans nothing: its cells are the row.
-    const spread = spans.some(([left, right], i) => left !== i || right !== i);
-    const out: Array<PlanCell | null> = spread ? [] : (cells as PlanCell[]);
+    const out: Array<PlanCell | null> = spans !== null ? [] : (cells as PlanCell[]);
     let lines = 1;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!;
-      if (spread) {
+      if (spans !== null) {
         const [left, right] = spans[i]!;
         out.push(c);
         for (let k = left + 1; k <= right; k++) out.push(cell(null, c.style));
@@ -244,7 +246,7 @@ export class SheetWriter {
       if (typeof c.value === "string") lines = Math.max(lines, wrappedLines(c.value, widths[i]!));
     }
     const row = this.b.add(out);
-    if (spread) for (const [left, right] of spans) this.b.merge(row, left, right);
+    if (spans !== null) for (const [left, right] of spans) this.b.merge(row, left, right);
     this.b.height(row, Math.max(TABLE_ROW, heightForLines(lines)));
   }
 }
