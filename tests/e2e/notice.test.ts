@@ -24,6 +24,21 @@ async function openNotice(page: Page) {
   expect(await page.getByTestId("notice-asof").inputValue()).toBe("2022-10-31");
 }
 
+/** The sample's sheets after generating the notice `title`: its sheet, its three attachments, then 通报记录. */
+function workbookAfter(title: string): string[] {
+  return [
+    "青山区",
+    "江南区",
+    "设置",
+    "单位名册",
+    title,
+    `${title}附件1`,
+    `${title}附件2`,
+    `${title}附件3`,
+    "通报记录",
+  ];
+}
+
 test("生成通报 writes the notice, the report and the hidden history; regenerating asks, then replaces", async () => {
   const { page, blocked, errors } = await fakePage(h.browser, h.fakes, { sheets: h.sample });
   await openNotice(page);
@@ -39,17 +54,7 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   await page.getByText(`已生成“${NOTICE}”`).waitFor({ timeout: 60_000 });
 
   const sheets = await sheetsOf(page);
-  expect(sheets.map((s) => s.name)).toEqual([
-    "青山区",
-    "江南区",
-    "设置",
-    "单位名册",
-    NOTICE,
-    `${NOTICE}附件1`,
-    `${NOTICE}附件2`,
-    `${NOTICE}附件3`,
-    "通报记录",
-  ]);
+  expect(sheets.map((s) => s.name)).toEqual(workbookAfter(NOTICE));
   const notice = sheets.find((s) => s.name === NOTICE)!;
   expect(notice.values[0]![0]).toBe("重点任务推进情况通报");
   expect(notice.values.map((r) => r[0])).toContain("关于基层党建工作重点任务推进情况的通报");
@@ -132,17 +137,7 @@ test("生成通报 writes the notice, the report and the hidden history; regener
   await dialog.getByRole("button", { name: "替换" }).click();
   await page.getByText(`已生成“${NOTICE}”`).waitFor({ timeout: 60_000 });
   const again = await sheetsOf(page);
-  expect(again.map((s) => s.name)).toEqual([
-    "青山区",
-    "江南区",
-    "设置",
-    "单位名册",
-    NOTICE,
-    `${NOTICE}附件1`,
-    `${NOTICE}附件2`,
-    `${NOTICE}附件3`,
-    "通报记录",
-  ]);
+  expect(again.map((s) => s.name)).toEqual(workbookAfter(NOTICE));
   expect(again.find((s) => s.name === NOTICE)!.values).toEqual(notice.values);
   expect(again.find((s) => s.name === "通报记录")!.values).toEqual(history.values);
   expect(await page.evaluate(() => (window as any).__fake.model.activeSheet.name)).toBe(NOTICE);
@@ -315,17 +310,7 @@ test("类别: a 专项通报 over 巡察整改 with its own period, beside the �
   const special = "专项通报（巡察整改）第1期";
   await page.getByText(`已生成“${special}”`).waitFor({ timeout: 60_000 });
   const sheets = await sheetsOf(page);
-  expect(sheets.map((s) => s.name)).toEqual([
-    "青山区",
-    "江南区",
-    "设置",
-    "单位名册",
-    special,
-    `${special}附件1`,
-    `${special}附件2`,
-    `${special}附件3`,
-    "通报记录",
-  ]);
+  expect(sheets.map((s) => s.name)).toEqual(workbookAfter(special));
   expect(sheets.find((s) => s.name === special)!.values[0]![0]).toBe("巡察整改专项通报");
   // Its history rows carry the category (通报记录's 类别 column).
   const history = sheets.find((s) => s.name === "通报记录")!;

@@ -93,19 +93,25 @@ function listTable(entries: readonly ListEntry[], tone: DocTable["tone"], reason
   };
 }
 
-/** A sub-section: its heading, then the table, or one line when it has nobody. */
+/**
+ * A sub-section: its heading, then the table, or one line when it has nobody — `none`, or
+ * `undetermined` when this notice cannot name anybody for it (see `noComparison`).
+ */
 function listSection(
   heading: string,
   entries: readonly ListEntry[],
   tone: DocTable["tone"],
   reasonHeader: string,
   none: string,
+  undetermined: string | null = null,
 ): DocBlock[] {
   return [
     { kind: "heading", level: 2, text: heading },
-    entries.length === 0
-      ? { kind: "paragraph", text: none }
-      : { kind: "table", table: listTable(entries, tone, reasonHeader) },
+    undetermined !== null
+      ? { kind: "paragraph", text: undetermined }
+      : entries.length === 0
+        ? { kind: "paragraph", text: none }
+        : { kind: "table", table: listTable(entries, tone, reasonHeader) },
   ];
 }
 
@@ -121,8 +127,6 @@ export function listSections(notice: NoticeData): DocBlock[] {
   const s = notice.settings;
   const redRule = `组内排名前${s.redTop}名且完成率不低于${formatThreshold(s.redMinRate)}`;
   const blackRule = `完成率低于${formatThreshold(s.blackBelowRate)}，或在${2 * s.blackTop}个以上单位参与排名的类别中排名后${s.blackTop}位，且未列入红榜`;
-  const stationedNone = noComparison(notice, "末位驻点单位");
-  const stalledNone = noComparison(notice, "停滞单位");
   return [
     ...listSection(`（一）红榜（${redRule}）`, notice.redList, "red", "入榜理由", "本期无单位列入红榜。"),
     ...listSection(
@@ -132,30 +136,22 @@ export function listSections(notice: NoticeData): DocBlock[] {
       "入榜理由",
       "本期无单位列入黑榜。",
     ),
-    ...(stationedNone === null
-      ? listSection(
-          "（三）末位驻点（连续两期列入黑榜）",
-          notice.stationed,
-          "black",
-          "理由",
-          "本期无连续两期列入黑榜的单位。",
-        )
-      : [
-          { kind: "heading" as const, level: 2 as const, text: "（三）末位驻点（连续两期列入黑榜）" },
-          { kind: "paragraph" as const, text: stationedNone },
-        ]),
-    ...(stalledNone === null
-      ? listSection(
-          "（四）停滞（已完成任务数较上期没有增加）",
-          notice.stalled,
-          "plain",
-          "情况",
-          "本期无停滞单位。",
-        )
-      : [
-          { kind: "heading" as const, level: 2 as const, text: "（四）停滞（已完成任务数较上期没有增加）" },
-          { kind: "paragraph" as const, text: stalledNone },
-        ]),
+    ...listSection(
+      "（三）末位驻点（连续两期列入黑榜）",
+      notice.stationed,
+      "black",
+      "理由",
+      "本期无连续两期列入黑榜的单位。",
+      noComparison(notice, "末位驻点单位"),
+    ),
+    ...listSection(
+      "（四）停滞（已完成任务数较上期没有增加）",
+      notice.stalled,
+      "plain",
+      "情况",
+      "本期无停滞单位。",
+      noComparison(notice, "停滞单位"),
+    ),
   ];
 }
 

@@ -43,7 +43,7 @@ const useStyles = makeStyles({
 export function CollectView({ t, language }: { t: Translate; language: Language }) {
   const styles = useStyles();
   const host = useHost();
-  const { busy, setBusy, feedback, perform } = useOperation(t, language);
+  const { busy, setBusy, feedback, perform, readingProgress } = useOperation(t, language);
   const [dialog, ask] = useConfirm();
   const [entries, setEntries] = useState<readonly CollectLine[] | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -145,11 +145,7 @@ export function CollectView({ t, language }: { t: Translate; language: Language 
           import(/* webpackChunkName: "loop" */ "../loop"),
         ]);
         const open = await host.readWorkbook({
-          onProgress: (p) =>
-            setBusy({
-              label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-              value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-            }),
+          onProgress: readingProgress,
         });
         const day = engine.localToday();
         // The latest 综合通报 written, else the next one (core chooses, as for the notice form).
@@ -175,7 +171,7 @@ export function CollectView({ t, language }: { t: Translate; language: Language 
         if (opened.opened) return [{ intent: "success", text: t("exportOpened", { period }) }];
         return [exportSaved(await host.saveFile(file), file.name, period)];
       }),
-    [perform, t, language, setBusy, host],
+    [perform, t, language, setBusy, readingProgress, host],
   );
 
   const exportSaved = (outcome: SaveOutcome, file: string, period: number): Feedback => {

@@ -65,7 +65,7 @@ export function NoticeView({
 }) {
   const styles = useStyles();
   const host = useHost();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
+  const { busy, setBusy, feedback, setFeedback, perform, readingProgress } = useOperation(t, language);
   const [dialog, ask] = useConfirm();
   const [asOf, setAsOf] = useState("");
   const [period, setPeriod] = useState("");
@@ -121,11 +121,7 @@ export function NoticeView({
       const categories = categoriesOf(form.current.category);
 
       const workbook = await host.readWorkbook({
-        onProgress: (p) =>
-          setBusy({
-            label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-            value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-          }),
+        onProgress: readingProgress,
       });
       const today = engine.localToday();
       const d = engine.noticeDefaults(workbook, today, categories);
@@ -208,7 +204,7 @@ export function NoticeView({
         ...notes.map((note): Feedback => ({ intent: "warning", text: hostNoteMessage(note, language) })),
       ];
     },
-    [t, language, setBusy, applyDefaults, ask, host],
+    [t, language, setBusy, readingProgress, applyDefaults, ask, host],
   );
 
   const generate = useCallback(

@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 export function ReturnFeedback({ t, language }: { t: Translate; language: Language }) {
   const styles = useStyles();
   const host = useHost();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
+  const { busy, setBusy, feedback, setFeedback, perform, readingProgress } = useOperation(t, language);
   const [made, setMade] = useState<readonly ReturnWorkbook[] | null>(null);
   const [status, setStatus] = useState<ReadonlyMap<string, string>>(new Map());
 
@@ -37,11 +37,7 @@ export function ReturnFeedback({ t, language }: { t: Translate; language: Langua
       ]);
       // Read now rather than reuse 校验's grid: 收集 or the user may have changed the workbook since.
       const workbook = await host.readWorkbook({
-        onProgress: (p) =>
-          setBusy({
-            label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-            value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-          }),
+        onProgress: readingProgress,
       });
       setBusy({ label: t("returnGenerating") });
       const list = returns.buildReturnWorkbooks(workbook, engine.localToday());

@@ -57,7 +57,7 @@ type ScoreEngine = Awaited<ReturnType<typeof loadEngine>>;
 export function ScoreView({ t, language, runToken }: { t: Translate; language: Language; runToken: number }) {
   const styles = useStyles();
   const host = useHost();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
+  const { busy, setBusy, feedback, setFeedback, perform, readingProgress } = useOperation(t, language);
   const [dialog, ask] = useConfirm();
   const [pane, setPane] = useState<ScorePane | null>(null);
   const [engine, setEngine] = useState<ScoreEngine | null>(null);
@@ -71,11 +71,7 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
     const workbook = await host.readWorkbook({
       // Generated sheets are not read: they are never scored and can be large.
       include: engine.isScoreInput,
-      onProgress: (p) =>
-        setBusy({
-          label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-          value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-        }),
+      onProgress: readingProgress,
     });
     setBusy({ label: t("scoreComputing") });
     const prepared = engine.prepareScore(workbook, { language });
@@ -86,7 +82,7 @@ export function ScoreView({ t, language, runToken }: { t: Translate; language: L
     );
     setWeightsError(null);
     return { engine, workbook, prepared };
-  }, [host, language, setBusy, t]);
+  }, [host, language, setBusy, readingProgress, t]);
 
   const preview = useCallback(
     () =>

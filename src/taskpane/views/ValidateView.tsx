@@ -41,7 +41,7 @@ export function ValidateView({
 }) {
   const styles = useStyles();
   const host = useHost();
-  const { busy, setBusy, feedback, setFeedback, perform } = useOperation(t, language);
+  const { busy, setBusy, feedback, setFeedback, perform, readingProgress } = useOperation(t, language);
   const [result, setResult] = useState<PaneValidation | null>(null);
   const [notes, setNotes] = useState<readonly HostNote[]>([]);
 
@@ -52,11 +52,7 @@ export function ValidateView({
         const [engine, workbook] = await Promise.all([
           import(/* webpackChunkName: "engine" */ "../engine"),
           host.readWorkbook({
-            onProgress: (p) =>
-              setBusy({
-                label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
-                value: p.totalRows ? p.rowsRead / p.totalRows : 0,
-              }),
+            onProgress: readingProgress,
           }),
         ]);
         setBusy({ label: t("checking") });
@@ -64,7 +60,7 @@ export function ValidateView({
         setNotes(workbook.notes.filter((n) => n.code !== "date-system-assumed"));
         setResult(validation);
       }),
-    [perform, t, language, host, setBusy],
+    [perform, t, language, host, setBusy, readingProgress],
   );
 
   // A ribbon request runs once per token, however often `validate` changes identity.

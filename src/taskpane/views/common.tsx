@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type ReactElement, useCallback, useRef, useState } from "react";
-import { hostProblemMessage, hostProblemOf } from "../../host";
+import { type ReadProgress, hostProblemMessage, hostProblemOf } from "../../host";
 import type { Language, Translate } from "../i18n";
 
 export type Feedback = { intent: "error" | "success" | "info" | "warning"; title?: string; text: string };
@@ -69,7 +69,16 @@ export function useOperation(t: Translate, language: Language) {
     },
     [t, language],
   );
-  return { busy, setBusy, feedback, setFeedback, perform };
+  /** The busy bar while the workbook is read: the rows read of the sheet being read. */
+  const readingProgress = useCallback(
+    (p: ReadProgress) =>
+      setBusy({
+        label: t("validatingRows", { sheet: p.sheet, done: p.rowsRead, total: p.totalRows }),
+        value: p.totalRows ? p.rowsRead / p.totalRows : 0,
+      }),
+    [t],
+  );
+  return { busy, setBusy, feedback, setFeedback, perform, readingProgress };
 }
 
 export function BusyBar({ busy }: { busy: Busy | null }) {
