@@ -4,7 +4,16 @@
  * that pagination keeps on one page; `attachmentPlan` makes an attachment's own sheet, its header row
  * repeated on every printed page.
  */
-import type { CellStyle, PlanBar, PlanCell, PlanChart, PrintSetup, SheetPlan } from "../plan";
+import type {
+  CellStyle,
+  PlanBar,
+  PlanBody,
+  PlanCell,
+  PlanChart,
+  PlanValue,
+  PrintSetup,
+  SheetPlan,
+} from "../plan";
 import {
   DATE_FORMAT,
   PERCENT_FORMAT,
@@ -143,22 +152,34 @@ const CELL_STYLE_IDS = {
 
 /** A table cell as the sheet writes it: its value and style id (a date's text parsed once for both). */
 function tableCell(table: DocTable, c: DocCell, textColumn: boolean): PlanCell {
-  const tone = c.tone ?? c.severity ?? (table.tone === "plain" ? "" : table.tone);
-  let value: PlanCell["value"];
-  let style: string;
   const serial = c.format === "date" ? isoToSerial(c.text) : null;
-  if (serial !== null) {
-    value = serial;
-    style = "date";
-  } else {
-    value = c.format === "date" ? c.text : (c.number ?? c.text);
-    style =
-      c.format === "rate" && c.number !== undefined
-        ? "rate"
-        : CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"];
-  }
+  const value = tableValue(c, serial);
+  const style = tableStyle(table, c, textColumn, serial);
   return c.link ? { value, style, link: c.link } : { value, style };
 }
+
+/** The value a table cell writes: a date as its serial (`serial`, when its text is a date). */
+function tableValue(c: DocCell, serial: number | null): PlanValue {
+  if (serial !== null) return serial;
+  return c.format === "date" ? c.text : (c.number ?? c.text);
+}
+
+/** The style id of a table cell (`serial`: its date's serial, when it is one). */
+function tableStyle(table: DocTable, c: DocCell, textColumn: boolean, serial: number | null): string {
+  if (serial !== null) return "date";
+  if (c.format === "rate" && c.number !== undefined) return "rate";
+  const tone = c.tone ?? c.severity ?? (table.tone === "plain" ? "" : table.tone);
+  return CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"];
+}
+
+/**
+ * A table longer than this is written as the sheet's streamed body (`PlanBody`) when it can be:
+ * its cells become XML straight from the document's rows, without a plan cell per cell (附件1 of
+ * a 100k-row ledger has 40,000 rows). Shorter tables, and tables whose cells differ in style down
+ * a column or link elsewhere, are ordinary rows; renderers that do not stream expand the body to
+ * the same cells (`expandBody`).
+ */
+export const STREAMED_TABLE_ROWS = 2000;
 
 /** Writes rows onto a sheet of the given widths, tracking what the pagination must keep together. */
 export class SheetWriter {
@@ -166,8 +187,15 @@ export class SheetWriter {
   readonly runs: PageRun[] = [];
   readonly bars: PlanBar[] = [];
   readonly charts: PlanChart[] = [];
+  /** The last table, when it is streamed (`streamTable`): the sheet's body, after every row. */
+  body: PlanBody | undefined;
 
   constructor(readonly widths: readonly number[]) {}
+
+  /** Rows laid out so far, the streamed body included. */
+  get rowCount(): number {
+    return this.b.next + (this.body?.count ?? 0);
+  }
 
   /** A row whose one cell spans the sheet; its height fits the wrapped text. */
   wide(value: string, style: string, size: number, minHeight = TABLE_ROW): number {
@@ -184,6 +212,78 @@ export class SheetWriter {
       ),
     );
     return row;
+  }
+
+  /**
+   * The table as `table` lays it out, its rows as the sheet's streamed body when it has more than
+   * `streamAbove` rows, spans no sheet columns, and each column has one style and no links; else
+   * `table` itself. Nothing may be added below a streamed table.
+   */
+  streamTable(table: DocTable, keepWhole: boolean, streamAbove: number): { first: number; last: number } {
+    const serials = table.rows.length > streamAbove ? this.uniformColumns(table) : null;
+    if (serials === null) return this.table(table, keepWhole);
+    const head = table.tone === "red" ? "redHead" : table.tone === "black" ? "blackHead" : "head";
+    const widths = this.widths;
+    const start = this.b.next;
+    this.row(
+      null,
+      widths,
+      table.headers.map((h) => ({ value: h, style: head })),
+    );
+    const first = table.rows[0]!;
+    const textColumns = widths.map((_, i) => table.textColumns.includes(i));
+    const styles = first.map((c, i) => tableStyle(table, c, textColumns[i]!, serials[i]![0]!));
+    const columns = styles.length;
+    // Heights now: pagination needs them before anything is written.
+    table.rows.forEach((r, index) => {
+      let lines = 1;
+      for (let i = 0; i < columns; i++) {
+        const value = tableValue(r[i]!, serials[i]![index]!);
+        if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, widths[i]!));
+      }
+      this.b.height(start + 1 + index, Math.max(TABLE_ROW, heightForLines(lines)));
+    });
+    this.body = {
+      count: table.rows.length,
+      styles,
+      fill: (index, values) => {
+        const r = table.rows[index]!;
+        for (let i = 0; i < columns; i++) values[i] = tableValue(r[i]!, serials[i]![index]!);
+        return undefined;
+      },
+    };
+    const last = start + table.rows.length;
+    this.runs.push({ first: start, last: keepWhole ? last : Math.min(last, start + 2) });
+    return { first: start, last };
+  }
+
+  /**
+   * Each column's date serials (`null` where a cell is no date) when every column of `table` has
+   * one style from top to bottom, no cell links and the table spans exactly the sheet's columns;
+   * else `null`.
+   */
+  private uniformColumns(table: DocTable): Array<Array<number | null>> | null {
+    const columns = this.widths.length;
+    if (table.widths.length !== columns || table.barColumn !== undefined) return null;
+    const spans = spanColumns(table.widths, this.widths);
+    if (spans.some(([left, right], i) => left !== i || right !== i)) return null;
+    const textColumns = this.widths.map((_, i) => table.textColumns.includes(i));
+    const serials: Array<Array<number | null>> = Array.from({ length: columns }, () => []);
+    let styles: string[] | null = null;
+    for (const r of table.rows) {
+      if (r.length !== columns) return null;
+      for (let i = 0; i < columns; i++) {
+        const c = r[i]!;
+        if (c.link) return null;
+        const serial = c.format === "date" ? isoToSerial(c.text) : null;
+        serials[i]!.push(serial);
+        const style = tableStyle(table, c, textColumns[i]!, serial);
+        if (styles === null) continue;
+        if (styles[i] !== style) return null;
+      }
+      styles ??= r.map((c, i) => tableStyle(table, c, textColumns[i]!, serials[i]![0]!));
+    }
+    return serials;
   }
 
   table(table: DocTable, keepWhole: boolean): { first: number; last: number } {
@@ -288,6 +388,8 @@ export function attachmentPlan(
   attachment: DocAttachment,
   name: string,
   kind: SheetPlan["kind"] = "notice",
+  /** Rows above which the table is streamed (see `STREAMED_TABLE_ROWS`). */
+  streamAbove = STREAMED_TABLE_ROWS,
 ): SheetPlan {
   const w = new SheetWriter(attachment.table.widths);
   w.wide(attachment.label, "label", 14, 24);
@@ -295,7 +397,7 @@ export function attachmentPlan(
   attachment.intro.forEach((block, i) => writeBlock(w, block, attachment.intro[i + 1]));
   if (attachment.intro.length > 0) w.b.height(w.b.add([]), 12);
   const header = w.b.next;
-  w.table(attachment.table, attachment.table.rows.length === 0);
+  w.streamTable(attachment.table, attachment.table.rows.length === 0, streamAbove);
   if (attachment.table.rows.length === 0) w.wide(attachment.empty, "none", BODY_SIZE, 26);
   const repeatRows =
     attachment.intro.length === 0 ? { first: 0, last: header } : { first: header, last: header };
@@ -312,12 +414,13 @@ export function attachmentPlan(
     print: {
       ...PRINT,
       repeatRows,
-      rowBreaks: paginate(w.b.rowHeights, w.b.next, w.runs, {
+      rowBreaks: paginate(w.b.rowHeights, w.rowCount, w.runs, {
         print: PRINT,
         widths: attachment.table.widths,
         repeatedHeight,
       }),
     },
     ...(w.bars.length > 0 ? { bars: w.bars } : {}),
+    ...(w.body !== undefined ? { body: w.body } : {}),
   };
 }

@@ -146,7 +146,14 @@ export class RowReader {
     private readonly fill: MergeFill,
     private readonly context: LedgerContext,
     private readonly sink: IssueData[],
-  ) {}
+  ) {
+    this.slots = PARSE_ORDER.map((key) => ({
+      key,
+      column: columns[key],
+      parse: PARSERS[key] as Parser<unknown>,
+      required: REQUIRED_VALUES.has(key),
+    }));
+  }
 
   /** Starts reading row `r` (0-based). */
   begin(r: number): void {
@@ -191,39 +198,75 @@ export class RowReader {
 
   /** Parses the cell of `key` with its column's parser, reporting its parse issue. */
   read<K extends keyof typeof PARSERS>(key: K): ParsedCell<never> | ParsedCell<unknown> {
-    const c = this.columns[key];
+    return this.readSlot(this.slots[SLOT_OF[key]]!);
+  }
+
+  /**
+   * Each parsed column's key, sheet column, parser and whether it is required, in `PARSE_ORDER`:
+   * looked up once per sheet, not once per cell (a keyed load per cell is megamorphic).
+   */
+  private readonly slots: readonly Slot[];
+
+  private readSlot(slot: Slot): ParsedCell<never> | ParsedCell<unknown> {
+    const c = slot.column;
     if (c === undefined) return EMPTY_CELL;
     const r = this.sourceRow(c);
-    const parse = PARSERS[key] as Parser<unknown>;
-    const result = parse(cellValue(this.sheet, r, c), cellFormat(this.sheet, r, c), this.context);
+    const result = slot.parse(cellValue(this.sheet, r, c), cellFormat(this.sheet, r, c), this.context);
     if (result.kind === "empty") {
-      if (REQUIRED_VALUES.has(key)) this.report(key, { code: "required-missing" });
+      if (slot.required) this.report(slot.key, { code: "required-missing" });
       return EMPTY_CELL;
     }
     if (result.kind === "bad") {
-      this.report(key, result, result.suggestion ?? null);
+      this.report(slot.key, result, result.suggestion ?? null);
       return BAD_CELL;
     }
-    if (result.warning) this.report(key, result.warning);
+    if (result.warning) this.report(slot.key, result.warning);
     return { value: result.value, state: "ok" };
   }
 
   /** Parses every cell of the row, in column order. */
   parse(): ParsedRow {
-    this.read("seq");
-    const get = <K extends keyof ParsedRow>(key: K) => this.read(key) as ParsedRow[K];
+    const s = this.slots;
+    this.readSlot(s[0]!); // 序号: only its formula error
     return {
-      taskId: get("taskId"),
-      category: get("category"),
-      task: get("task"),
-      unit: get("unit"),
-      owner: get("owner"),
-      deadline: get("deadline"),
-      status: get("status"),
-      progress: get("progress"),
-      doneDate: get("doneDate"),
-      evidence: get("evidence"),
-      note: get("note"),
+      taskId: this.readSlot(s[1]!) as ParsedRow["taskId"],
+      category: this.readSlot(s[2]!) as ParsedRow["category"],
+      task: this.readSlot(s[3]!) as ParsedRow["task"],
+      unit: this.readSlot(s[4]!) as ParsedRow["unit"],
+      owner: this.readSlot(s[5]!) as ParsedRow["owner"],
+      deadline: this.readSlot(s[6]!) as ParsedRow["deadline"],
+      status: this.readSlot(s[7]!) as ParsedRow["status"],
+      progress: this.readSlot(s[8]!) as ParsedRow["progress"],
+      doneDate: this.readSlot(s[9]!) as ParsedRow["doneDate"],
+      evidence: this.readSlot(s[10]!) as ParsedRow["evidence"],
+      note: this.readSlot(s[11]!) as ParsedRow["note"],
     };
   }
+}
+
+/** The columns `parse` reads, in order (positions in `RowReader`'s slots). */
+const PARSE_ORDER = [
+  "seq",
+  "taskId",
+  "category",
+  "task",
+  "unit",
+  "owner",
+  "deadline",
+  "status",
+  "progress",
+  "doneDate",
+  "evidence",
+  "note",
+] as const satisfies ReadonlyArray<keyof typeof PARSERS>;
+const SLOT_OF = Object.fromEntries(PARSE_ORDER.map((key, i) => [key, i])) as Record<
+  (typeof PARSE_ORDER)[number],
+  number
+>;
+
+interface Slot {
+  readonly key: (typeof PARSE_ORDER)[number];
+  readonly column: number | undefined;
+  readonly parse: Parser<unknown>;
+  readonly required: boolean;
 }

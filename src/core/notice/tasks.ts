@@ -74,8 +74,14 @@ function sortedEntries(
   rows: readonly LedgerRow[],
   order: ReadonlyMap<string, number>,
   days: (r: LedgerRow) => number,
-): Array<{ row: LedgerRow; unit: number; days: number }> {
+): Array<{ row: LedgerRow; unit: number; deadline: number; line: number; days: number }> {
   return rows
-    .map((row) => ({ row, unit: order.get(row.unit!)!, days: days(row) }))
-    .sort((a, b) => a.unit - b.unit || a.row.deadline! - b.row.deadline! || a.row.row - b.row.row);
+    .map((row) => ({
+      row,
+      unit: order.get(row.unit!)!,
+      deadline: row.deadline!,
+      line: row.row,
+      days: days(row),
+    }))
+    .sort((a, b) => a.unit - b.unit || a.deadline - b.deadline || a.line - b.line);
 }
