@@ -12,5 +12,5 @@ module.exports = {
     "<rootDir>/tests/adapters/xlsx/golden-*.test.ts",
   ],
   // Only the files that hold a mutant's covering tests, fastest first (see the file).
-  testSequencer: "<rootDir>/scripts/mutate-sequencer.cjs",
+  testSequencer: "<rootDir>/scripts/mutate-sequencer.mjs",
 };

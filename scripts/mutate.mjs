@@ -28,7 +28,7 @@ if (Number(process.versions.node.split(".")[0]) < 22) {
 
 /**
  * Which test file holds which test, and how long each file takes, from one plain run of the mutation
- * tests: `scripts/mutate-sequencer.cjs` then loads, for each mutant, only the files holding its
+ * tests: `scripts/mutate-sequencer.mjs` then loads, for each mutant, only the files holding its
  * covering tests (StrykerJS names them by test name only).
  */
 const TEST_LIST = resolve("reports/mutate-tests.json");

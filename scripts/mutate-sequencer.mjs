@@ -7,9 +7,10 @@
  * files holding a test the pattern names, fastest first. A file the list does not know is kept.
  * Without a pattern (the dry run) or without the list, it is jest's own order.
  */
-const Sequencer = require("@jest/test-sequencer").default;
-const { readFileSync } = require("node:fs");
-const path = require("node:path");
+import Sequencer from "@jest/test-sequencer";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import process from "node:process";
 
 let known = null;
 function knownTests() {
@@ -38,4 +39,4 @@ class MutateSequencer extends Sequencer {
   }
 }
 
-module.exports = MutateSequencer;
+export default MutateSequencer;
