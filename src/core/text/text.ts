@@ -9,7 +9,7 @@
 export function isNfkcStable(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7f && (c < 0x4e00 || c > 0x9fff)) return false;
+    if (!(c <= 0x7f || (c >= 0x4e00 && c <= 0x9fff))) return false;
   }
   return true;
 }
