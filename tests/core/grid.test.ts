@@ -111,6 +111,7 @@ describe("A1 ranges", () => {
     expect(parseRangeAddress("A1:B")).toBeNull();
     expect(parseRangeAddress("x:A1")).toBeNull();
     expect(parseRangeAddress("")).toBeNull();
+    expect(parseRangeAddress("!A1")).toEqual({ top: 0, left: 0, bottom: 0, right: 0 });
     for (const range of [
       { top: 0, left: 0, bottom: 0, right: 0 },
       { top: 3, left: 2, bottom: 10, right: 30 },
@@ -151,6 +152,41 @@ describe("A1 ranges", () => {
       { top: 0, left: 5, bottom: 0, right: 5 },
       { top: 1, left: 5, bottom: 1, right: 6 },
       { top: 2, left: 5, bottom: 3, right: 5 },
+    ]);
+  });
+
+  it("cellsToRanges: a row given right to left, a gap between rows, blocks closed out of order", () => {
+    expect(
+      cellsToRanges([
+        [0, 2],
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+    expect(
+      cellsToRanges([
+        [0, 0],
+        [2, 0],
+      ]),
+    ).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 0 },
+      { top: 2, left: 0, bottom: 2, right: 0 },
+    ]);
+    // The block at B2:B3 closes before the one at A1:A4, yet comes after it (row-major).
+    expect(
+      cellsToRanges([
+        [0, 0],
+        [1, 0],
+        [2, 0],
+        [3, 0],
+        [1, 2],
+        [2, 2],
+        [5, 1],
+      ]),
+    ).toEqual([
+      { top: 0, left: 0, bottom: 3, right: 0 },
+      { top: 1, left: 2, bottom: 2, right: 2 },
+      { top: 5, left: 1, bottom: 5, right: 1 },
     ]);
   });
 

@@ -112,6 +112,23 @@ describe("readHistory", () => {
     expect(issues.map((i) => [i.code, i.cell, i.row])).toEqual([["invalid-setting", "A1", 1]]);
   });
 
+  it("finds its columns by header wherever they stand, and reads numbers of several digits typed as text", () => {
+    for (const headers of [
+      ["单位", "已完成", "期数", "任务数"],
+      ["已完成", "期数", "单位", "任务数"],
+    ]) {
+      const at = (h: string) => headers.indexOf(h);
+      const row: CellValue[] = [];
+      row[at("期数")] = "12";
+      row[at("单位")] = "青山区";
+      row[at("任务数")] = "40";
+      row[at("已完成")] = "10.25";
+      const { records, issues } = readHistory(gridFromRows(HISTORY_SHEET, [headers, row]), false);
+      expect(issues).toEqual([]);
+      expect(records).toMatchObject([{ period: 12, unit: "青山区", assigned: 40, completed: 10.25 }]);
+    }
+  });
+
   it("reads a history whose optional columns are missing (older files)", () => {
     const { records, issues } = readHistory(
       gridFromRows(HISTORY_SHEET, [
