@@ -41,7 +41,17 @@ const corePatterns = [
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"],
+    ignores: [
+      "dist/**",
+      "out/**",
+      "node_modules/**",
+      "coverage/**",
+      ".stryker-tmp/**",
+      "reports/**",
+      "bin/**",
+      "*.config.js",
+      "*.config.mjs",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

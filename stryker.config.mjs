@@ -25,6 +25,8 @@ const config = {
   incremental: true,
   incrementalFile: "reports/stryker-incremental.json",
   tempDirName: ".stryker-tmp",
+  // Not copied into the sandbox: build output and reports (the mutation tests use none of them).
+  ignorePatterns: ["dist", "out", "artifacts", "reports", "coverage"],
   cleanTempDir: "always",
 };
 export default config;

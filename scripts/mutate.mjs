@@ -6,7 +6,8 @@
  * project's own files install what it needs.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { stdout } from "node:process";
 import process from "node:process";
 
@@ -15,15 +16,54 @@ const args = process.argv.slice(2);
 
 if (Number(process.versions.node.split(".")[0]) < 22) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const run = spawnSync(npm, ["exec", "--yes", `--package=${NODE22}`, "--", "node", "scripts/mutate.mjs", ...args], {
-    stdio: "inherit",
-  });
+  const run = spawnSync(
+    npm,
+    ["exec", "--yes", `--package=${NODE22}`, "--", "node", "scripts/mutate.mjs", ...args],
+    {
+      stdio: "inherit",
+    },
+  );
   process.exit(run.status ?? 1);
 }
 
-const stryker = spawnSync(process.execPath, ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args], {
-  stdio: "inherit",
-});
+/**
+ * Which test file holds which test, and how long each file takes, from one plain run of the mutation
+ * tests: `scripts/mutate-sequencer.mjs` then loads, for each mutant, only the files holding its
+ * covering tests (StrykerJS names them by test name only).
+ */
+const TEST_LIST = resolve("reports/mutate-tests.json");
+function listTests() {
+  mkdirSync("reports", { recursive: true });
+  const raw = resolve("reports/mutate-tests.raw.json");
+  const jest = spawnSync(
+    process.execPath,
+    ["node_modules/jest/bin/jest.js", "-c", "jest.mutate.config.js", "--json", `--outputFile=${raw}`],
+    { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" },
+  );
+  if (jest.status !== 0) {
+    process.stderr.write(jest.stderr + "\nmutate: the tests fail on the unmutated code; fix them first.\n");
+    process.exit(1);
+  }
+  const result = JSON.parse(readFileSync(raw, "utf8"));
+  const files = {};
+  for (const suite of result.testResults) {
+    files[relative(process.cwd(), suite.name).split("\\").join("/")] = {
+      ms: suite.endTime - suite.startTime,
+      names: suite.assertionResults.map((test) => test.fullName),
+    };
+  }
+  writeFileSync(TEST_LIST, JSON.stringify({ files }));
+}
+
+listTests();
+const stryker = spawnSync(
+  process.execPath,
+  ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args],
+  {
+    stdio: "inherit",
+    env: { ...process.env, TAIZHANG_MUTATE_TESTS: TEST_LIST },
+  },
+);
 const REPORT = "reports/mutation/mutation.json";
 if (!existsSync(REPORT)) process.exit(stryker.status ?? 1);
 
@@ -47,7 +87,8 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
     add("src/core (all)", m.status);
   }
 }
-const pct = (f) => (f.detected + f.undetected === 0 ? "—" : `${((100 * f.detected) / (f.detected + f.undetected)).toFixed(2)}%`);
+const pct = (f) =>
+  f.detected + f.undetected === 0 ? "—" : `${((100 * f.detected) / (f.detected + f.undetected)).toFixed(2)}%`;
 stdout.write("\nMutation score per folder (detected / (detected + survived + no coverage)):\n");
 for (const [folder, f] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
   stdout.write(

@@ -73,6 +73,20 @@ describe("parseEnum remembers its answers", () => {
     ]);
   });
 
+  it("answers a repeated text with the very same object, up to 4,096 texts per vocabulary and code", () => {
+    const fresh = makeVocabulary(["青山区"]);
+    const a = parseEnum("青山区", fresh, "unknown-unit");
+    expect(parseEnum("青山区", fresh, "unknown-unit")).toBe(a);
+    expect(parseEnum("青山区", fresh, "invalid-enum")).not.toBe(a);
+    expect(parseEnum("青山区", makeVocabulary(["青山区"]), "unknown-unit")).not.toBe(a);
+    for (let i = 1; i < 4096; i++) parseEnum(`单位${i}`, fresh, "unknown-unit");
+    // The cache is full: a new text is answered, and answered again, but not remembered.
+    const late = parseEnum("江南区", fresh, "unknown-unit");
+    expect(parseEnum("江南区", fresh, "unknown-unit")).toEqual(late);
+    expect(parseEnum("江南区", fresh, "unknown-unit")).not.toBe(late);
+    expect(parseEnum("青山区", fresh, "unknown-unit")).toBe(a);
+  });
+
   it("keeps vocabularies and codes apart", () => {
     expect(parseEnum("完成", STATUS_VOCABULARY, "invalid-enum")).toMatchObject({
       kind: "ok",
@@ -83,7 +97,9 @@ describe("parseEnum remembers its answers", () => {
   });
 
   it("hands out answers nobody can change", () => {
-    const r = parseEnum(" 青山 ", units, "unknown-unit");
+    // A vocabulary of its own, so the answer is made (and frozen) in this test, not found in the cache.
+    const fresh = makeVocabulary(["青山区"], [["青山", "青山区"]]);
+    const r = parseEnum(" 青山 ", fresh, "unknown-unit");
     expect(Object.isFrozen(r)).toBe(true);
     expect(r.kind === "ok" && Object.isFrozen(r.warning?.params)).toBe(true);
   });

@@ -183,7 +183,8 @@ export function parseDate(value: CellValue, date1904: boolean): CellParse<number
   } else if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 19000101 && value <= 99991231) {
       day = dayNumber(Math.floor(value / 10000), Math.floor(value / 100) % 100, value % 100);
-    } else if (value > 0 && Number.isFinite(value)) {
+    } else {
+      // An Excel serial; one ≤ 0, NaN or infinite lands outside 2000–2099 and is refused below.
       day = serialToDay(value, date1904);
     }
   } else if (typeof value === "string") {

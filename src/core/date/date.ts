@@ -23,7 +23,8 @@ function isLeapYear(year: number): boolean {
 /** Day number of a calendar date, or `null` when it is not a real date (e.g. 2022-02-30). */
 export function dayNumber(year: number, month: number, day: number): number | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  // Days past the month's length are refused below: by its length (years 100–9999), else by the round trip.
+  if (month < 1 || month > 12 || day < 1) return null;
   if (year >= 100 && year <= 9999) {
     if (day > 28) {
       const length =
@@ -69,7 +70,7 @@ export function dayToIso(day: number): IsoDate {
   const date = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year < 1000 ? String(year).padStart(4, "0") : year}-${TWO_DIGITS[month]!}-${TWO_DIGITS[date]!}`;
+  return `${String(year).padStart(4, "0")}-${TWO_DIGITS[month]!}-${TWO_DIGITS[date]!}`;
 }
 
 export function isoToDay(iso: IsoDate): number | null {

@@ -10,8 +10,8 @@ export function rangeAddress(range: CellRange): string {
 
 /** Parses `A1` or `A1:C3` (with or without a `Sheet!` prefix and `$`) into a 0-based range. */
 export function parseRangeAddress(address: string): CellRange | null {
-  const bang = address.lastIndexOf("!");
-  const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+  // After the last `!`, if any (lastIndexOf's -1 then slices from 0).
+  const ref = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   const [a, b = a] = ref.split(":");
   const start = parseA1(a ?? "");
   const end = parseA1(b ?? "");

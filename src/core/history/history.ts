@@ -32,7 +32,7 @@ export const HISTORY_HEADERS = [
  * with `、` in the order given (SPEC §6, §7).
  */
 export function categoryKey(categories: readonly string[] | null | undefined): string {
-  return categories && categories.length > 0 ? categories.join("、") : "";
+  return categories ? categories.join("、") : "";
 }
 
 /** One unit in one period's notice. */
@@ -80,7 +80,8 @@ export function readHistory(
     return { records, issues };
   }
   for (let r = 1; r < sheet.values.length; r++) {
-    const get = (h: (typeof HISTORY_HEADERS)[number]) => (col[h] < 0 ? null : cellValue(sheet, r, col[h]));
+    // A column the sheet lacks has index -1, which reads as an empty cell.
+    const get = (h: (typeof HISTORY_HEADERS)[number]) => cellValue(sheet, r, col[h]);
     const period = asNumber(get("期数"));
     const unit = get("单位");
     if (period === null && unit === null) continue;

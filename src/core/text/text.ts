@@ -1,13 +1,15 @@
 /** Text normalisation shared by header matching, enum matching and suggestions. */
 
 /**
- * True for text that NFKC leaves as it is: printable ASCII, tab and line ends, and the CJK unified
- * ideographs (U+4E00–U+9FFF). A loop, not a regular expression: it runs on most cells of a ledger.
+ * The fast path of `nfkcTrim` and `enumKey`: true for text made only of characters NFKC leaves as they
+ * are and that most cells of a ledger hold — ASCII (U+0000–U+007F, controls included) and the CJK
+ * unified ideographs (U+4E00–U+9FFF) — so the normalisation can be skipped. False does not mean NFKC
+ * changes the text, only that it must run. A loop, not a regular expression: it runs on most cells.
  */
-function isNfkcStable(text: string): boolean {
+export function isNfkcStable(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x20 ? c > 0x7e && (c < 0x4e00 || c > 0x9fff) : c !== 9 && c !== 10 && c !== 13) return false;
+    if (!(c <= 0x7f || (c >= 0x4e00 && c <= 0x9fff))) return false;
   }
   return true;
 }
@@ -36,20 +38,13 @@ const WHITE_SPACE = /\s/u;
 export function enumKey(text: string): string {
   if (isPlainKey(text)) return text;
   const normal = isNfkcStable(text) ? text : text.normalize("NFKC");
-  return WHITE_SPACE.test(normal) ? normal.replace(/\s+/gu, "") : normal;
-}
-
-/** True for `null`, `undefined` or a string of white space only. */
-export function isBlankText(text: string): boolean {
-  return text.normalize("NFKC").trim() === "";
+  return WHITE_SPACE.test(normal) ? normal.replace(/\s/gu, "") : normal;
 }
 
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
-  if (x.length === 0) return y.length;
-  if (y.length === 0) return x.length;
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
@@ -68,7 +63,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function splitList(text: string): string[] {
   return text
-    .split(/[、,，;；\n\r]+/u)
+    .split(/[、,，;；\n\r]/u)
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }
