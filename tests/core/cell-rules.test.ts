@@ -24,6 +24,19 @@ describe("isDateFormat: a year, month or day token outside quotes, escapes, [sec
     ["d-mmm-yy", true],
     ["[$-F800]dddd, mmmm dd, yyyy", true],
     ["[$-411]ge.m.d", true], // the first section's first character is no date token
+    ["yyyy/m/d h:mm", true],
+    ["m/d", true],
+    ["mmm", true],
+    ["mm", true], // alone, mm is the month
+    // Times alone: m after an hour or before seconds is minutes, AM/PM's M no month.
+    ["h:mm", false],
+    ["hh:mm:ss", false],
+    ["mm:ss", false],
+    ["[h]:mm:ss", false],
+    ["[h]:mm", false],
+    ["[mm]:ss", false],
+    ["h:mm AM/PM", false],
+    ["h:mm:ss A/P", false],
     ["0.00", false],
     ['0"天"', false],
     ['0.0" days"', false],

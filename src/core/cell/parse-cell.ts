@@ -109,10 +109,18 @@ function dateFormatTest(numFmt: string): boolean {
   const section = numFmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
+    // Elapsed time (`[h]:mm`) keeps its letters; other [sections] (colours, locales) go.
+    .replace(/\[(h+|m+|s+)\]/gi, "$1")
     .replace(/\[[^\]]*\]/g, "")
     .replace(/[_*]./g, "")
     .split(";")[0]!;
-  return /[ymd]/i.test(section);
+  // `m` after an hour or before seconds is minutes (`h:mm`, `mm:ss`), as Excel reads it, and the
+  // M of AM/PM is no month: a format of times alone is no date.
+  const tokens = section
+    .replace(/am\/pm|a\/p/gi, "")
+    .replace(/(h+[^a-z]*)m+/gi, "$1")
+    .replace(/m+(?=[^a-z]*s)/gi, "");
+  return /[ymd]/i.test(tokens);
 }
 
 /**
