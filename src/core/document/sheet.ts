@@ -158,6 +158,12 @@ function tableCell(table: DocTable, c: DocCell, textColumn: boolean): PlanCell {
   return c.link ? { value, style, link: c.link } : { value, style };
 }
 
+/** A table's header row, in its tone. */
+function headerCells(table: DocTable): PlanCell[] {
+  const style = table.tone === "red" ? "redHead" : table.tone === "black" ? "blackHead" : "head";
+  return table.headers.map((h) => ({ value: h, style }));
+}
+
 /** The value a table cell writes: a date as its serial (`serial`, when its text is a date). */
 function tableValue(c: DocCell, serial: number | null): PlanValue {
   if (serial !== null) return serial;
@@ -220,19 +226,12 @@ export class SheetWriter {
    * `table` itself. Nothing may be added below a streamed table.
    */
   streamTable(table: DocTable, keepWhole: boolean, streamAbove: number): { first: number; last: number } {
-    const serials = table.rows.length > streamAbove ? this.uniformColumns(table) : null;
-    if (serials === null) return this.table(table, keepWhole);
-    const head = table.tone === "red" ? "redHead" : table.tone === "black" ? "blackHead" : "head";
+    const uniform = table.rows.length > streamAbove ? this.uniformColumns(table) : null;
+    if (uniform === null) return this.table(table, keepWhole);
+    const { styles, serials } = uniform;
     const widths = this.widths;
     const start = this.b.next;
-    this.row(
-      null,
-      widths,
-      table.headers.map((h) => ({ value: h, style: head })),
-    );
-    const first = table.rows[0]!;
-    const textColumns = widths.map((_, i) => table.textColumns.includes(i));
-    const styles = first.map((c, i) => tableStyle(table, c, textColumns[i]!, serials[i]![0]!));
+    this.row(null, widths, headerCells(table));
     const columns = styles.length;
     // Heights now: pagination needs them before anything is written.
     table.rows.forEach((r, index) => {
@@ -258,19 +257,19 @@ export class SheetWriter {
   }
 
   /**
-   * Each column's date serials (`null` where a cell is no date) when every column of `table` has
-   * one style from top to bottom, no cell links and the table spans exactly the sheet's columns;
-   * else `null`.
+   * Each column's style and date serials (`null` where a cell is no date) when every column of
+   * `table` has one style from top to bottom, no cell links and the table spans exactly the sheet's
+   * columns; else `null`.
    */
-  private uniformColumns(table: DocTable): Array<Array<number | null>> | null {
+  private uniformColumns(table: DocTable): { styles: string[]; serials: Array<Array<number | null>> } | null {
     const columns = this.widths.length;
     if (table.widths.length !== columns || table.barColumn !== undefined) return null;
     const spans = spanColumns(table.widths, this.widths);
     if (spans.some(([left, right], i) => left !== i || right !== i)) return null;
     const textColumns = this.widths.map((_, i) => table.textColumns.includes(i));
     const serials: Array<Array<number | null>> = Array.from({ length: columns }, () => []);
-    let styles: string[] | null = null;
-    for (const r of table.rows) {
+    const styles: string[] = [];
+    for (const [index, r] of table.rows.entries()) {
       if (r.length !== columns) return null;
       for (let i = 0; i < columns; i++) {
         const c = r[i]!;
@@ -278,27 +277,21 @@ export class SheetWriter {
         const serial = c.format === "date" ? isoToSerial(c.text) : null;
         serials[i]!.push(serial);
         const style = tableStyle(table, c, textColumns[i]!, serial);
-        if (styles === null) continue;
-        if (styles[i] !== style) return null;
+        if (index === 0) styles.push(style);
+        else if (styles[i] !== style) return null;
       }
-      styles ??= r.map((c, i) => tableStyle(table, c, textColumns[i]!, serials[i]![0]!));
     }
-    return serials;
+    return { styles, serials };
   }
 
   table(table: DocTable, keepWhole: boolean): { first: number; last: number } {
     const spans = spanColumns(table.widths, this.widths);
-    const head = table.tone === "red" ? "redHead" : table.tone === "black" ? "blackHead" : "head";
     const start = this.b.next;
     const widths = spans.map(([left, right]) => spanWidth(this.widths, left, right));
     const textColumns = spans.map((_, i) => table.textColumns.includes(i));
     // A table on a sheet of its own columns (the attachments) spans nothing: its cells are the row.
     const spread = spans.some(([left, right], i) => left !== i || right !== i);
-    this.row(
-      spread ? spans : null,
-      widths,
-      table.headers.map((h) => ({ value: h, style: head })),
-    );
+    this.row(spread ? spans : null, widths, headerCells(table));
     for (const r of table.rows) {
       const cells: PlanCell[] = [];
       for (let i = 0; i < r.length; i++) cells.push(tableCell(table, r[i]!, textColumns[i]!));

@@ -147,12 +147,26 @@ export class RowReader {
     private readonly context: LedgerContext,
     private readonly sink: IssueData[],
   ) {
-    this.slots = PARSE_ORDER.map((key) => ({
+    const slot = (key: ParsedKey): Slot => ({
       key,
       column: columns[key],
       parse: PARSERS[key] as Parser<unknown>,
       required: REQUIRED_VALUES.has(key),
-    }));
+    });
+    this.slots = {
+      seq: slot("seq"),
+      taskId: slot("taskId"),
+      category: slot("category"),
+      task: slot("task"),
+      unit: slot("unit"),
+      owner: slot("owner"),
+      deadline: slot("deadline"),
+      status: slot("status"),
+      progress: slot("progress"),
+      doneDate: slot("doneDate"),
+      evidence: slot("evidence"),
+      note: slot("note"),
+    };
   }
 
   /** Starts reading row `r` (0-based). */
@@ -196,17 +210,13 @@ export class RowReader {
     this.sink.push(issue);
   }
 
-  /** Parses the cell of `key` with its column's parser, reporting its parse issue. */
-  read<K extends keyof typeof PARSERS>(key: K): ParsedCell<never> | ParsedCell<unknown> {
-    return this.readSlot(this.slots[SLOT_OF[key]]!);
-  }
-
   /**
-   * Each parsed column's key, sheet column, parser and whether it is required, in `PARSE_ORDER`:
-   * looked up once per sheet, not once per cell (a keyed load per cell is megamorphic).
+   * Each parsed column's key, sheet column, parser and whether it is required: looked up once per
+   * sheet, not once per cell (a keyed load per cell is megamorphic).
    */
-  private readonly slots: readonly Slot[];
+  private readonly slots: { readonly [K in ParsedKey]: Slot };
 
+  /** Parses the cell of `slot` with its column's parser, reporting its parse issue. */
   private readSlot(slot: Slot): ParsedCell<never> | ParsedCell<unknown> {
     const c = slot.column;
     if (c === undefined) return EMPTY_CELL;
@@ -227,45 +237,27 @@ export class RowReader {
   /** Parses every cell of the row, in column order. */
   parse(): ParsedRow {
     const s = this.slots;
-    this.readSlot(s[0]!); // 序号: only its formula error
+    this.readSlot(s.seq); // 序号: only its formula error
     return {
-      taskId: this.readSlot(s[1]!) as ParsedRow["taskId"],
-      category: this.readSlot(s[2]!) as ParsedRow["category"],
-      task: this.readSlot(s[3]!) as ParsedRow["task"],
-      unit: this.readSlot(s[4]!) as ParsedRow["unit"],
-      owner: this.readSlot(s[5]!) as ParsedRow["owner"],
-      deadline: this.readSlot(s[6]!) as ParsedRow["deadline"],
-      status: this.readSlot(s[7]!) as ParsedRow["status"],
-      progress: this.readSlot(s[8]!) as ParsedRow["progress"],
-      doneDate: this.readSlot(s[9]!) as ParsedRow["doneDate"],
-      evidence: this.readSlot(s[10]!) as ParsedRow["evidence"],
-      note: this.readSlot(s[11]!) as ParsedRow["note"],
+      taskId: this.readSlot(s.taskId) as ParsedRow["taskId"],
+      category: this.readSlot(s.category) as ParsedRow["category"],
+      task: this.readSlot(s.task) as ParsedRow["task"],
+      unit: this.readSlot(s.unit) as ParsedRow["unit"],
+      owner: this.readSlot(s.owner) as ParsedRow["owner"],
+      deadline: this.readSlot(s.deadline) as ParsedRow["deadline"],
+      status: this.readSlot(s.status) as ParsedRow["status"],
+      progress: this.readSlot(s.progress) as ParsedRow["progress"],
+      doneDate: this.readSlot(s.doneDate) as ParsedRow["doneDate"],
+      evidence: this.readSlot(s.evidence) as ParsedRow["evidence"],
+      note: this.readSlot(s.note) as ParsedRow["note"],
     };
   }
 }
 
-/** The columns `parse` reads, in order (positions in `RowReader`'s slots). */
-const PARSE_ORDER = [
-  "seq",
-  "taskId",
-  "category",
-  "task",
-  "unit",
-  "owner",
-  "deadline",
-  "status",
-  "progress",
-  "doneDate",
-  "evidence",
-  "note",
-] as const satisfies ReadonlyArray<keyof typeof PARSERS>;
-const SLOT_OF = Object.fromEntries(PARSE_ORDER.map((key, i) => [key, i])) as Record<
-  (typeof PARSE_ORDER)[number],
-  number
->;
+type ParsedKey = keyof typeof PARSERS;
 
 interface Slot {
-  readonly key: (typeof PARSE_ORDER)[number];
+  readonly key: ParsedKey;
   readonly column: number | undefined;
   readonly parse: Parser<unknown>;
   readonly required: boolean;
