@@ -1,6 +1,6 @@
 /**
- * `--json` output written as it is made. `JSON.stringify(document, null, 2)` builds the whole
- * document as one string: with 500,000 issues that is a 167 MB string (twice that in memory once
+ * `--json` output written as it is made. `JSON.stringify(document, null, 2)` built the whole
+ * document as one string: with 500,000 issues that was a 167 MB string (twice that in memory once
  * any CJK is in it) on top of a localised copy of every issue, which took `validate --json` on a
  * 100,000-row ledger past 1.3 GB. Here each array element is made and written in turn, and only
  * a megabyte of text waits for the pipe.
@@ -28,11 +28,17 @@ export function lazyArray<T, U>(items: readonly T[], map: (item: T) => U): LazyA
 const CHUNK = 1 << 20;
 
 /**
- * Writes `value` exactly as `JSON.stringify(value, null, 2) + "\n"` would, in pieces of about a
- * megabyte. Arrays (and `LazyArray`s) and plain objects are walked; everything else is
- * `JSON.stringify`'s.
+ * Writes `value` as JSON, the same value as `JSON.stringify(value)`, laid out for both readers of
+ * `--json`: a program parses it, a person greps it. The top level's members are one to a line, and
+ * each element of an array among them (an issue, a unit, an overdue task) is one compact line of its
+ * own, so `grep 青山区` prints whole records. Deeper structure is compact. It is written in pieces of
+ * about a megabyte, each element made (a `LazyArray`'s) and stringified in turn.
  *
- * @example writeJson({ a: [1, 2] }, (t) => process.stdout.write(t)) // prints '{\n  "a": [\n    1,\n    2\n  ]\n}\n'
+ * Compact elements halve what `JSON.stringify(value, null, 2)` wrote (13 MB → 7 MB for `notice
+ * --json` on a 100,000-row ledger) and take a third of the time (docs/PERFORMANCE.md, round 5).
+ *
+ * @example writeJson({ a: [1, { b: 2 }], c: { d: 3 } }, (t) => process.stdout.write(t))
+ * // prints '{\n  "a": [\n    1,\n    {"b":2}\n  ],\n  "c": {"d":3}\n}\n'
  */
 export function writeJson(value: unknown, write: (text: string) => void): void {
   let pending = "";
@@ -43,7 +49,17 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
       pending = "";
     }
   };
-  writeValue(value, "", emit);
+  if (isPlainObject(value) && typeof value["toJSON"] !== "function") {
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const member = value[key];
+      if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+      emit((first ? "{\n  " : ",\n  ") + JSON.stringify(key) + ": ");
+      first = false;
+      if (!writeElements(member, "  ", emit)) emit(compact(member));
+    }
+    emit(first ? "{}" : "\n}");
+  } else if (!writeElements(value, "", emit)) emit(compact(value));
   write(pending + "\n");
 }
 
@@ -53,76 +69,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** A value's compact JSON text; `null` for what has none (as inside an array). */
+function compact(value: unknown): string {
+  return (JSON.stringify(value) as string | undefined) ?? "null";
+}
+
 /**
- * Elements are made and stringified this many at a time: `JSON.stringify` (native) writes a block of
- * small objects several times faster than walking them here, and a block stays far below the sizes
- * the chunking is for.
+ * An array (or `LazyArray`) written one compact element a line, at `indent`; false, writing
+ * nothing, for any other value.
  */
-const BLOCK = 256;
-
-function writeElements(count: number, at: (i: number) => unknown, indent: string, emit: (t: string) => void) {
-  if (count === 0) {
-    emit("[]");
-    return;
-  }
-  const inner = indent + "  ";
-  const newline = "\n" + indent;
-  emit("[");
-  const block: unknown[] = [];
-  for (let from = 0; from < count; from += BLOCK) {
-    block.length = 0;
-    for (let i = from; i < count && i < from + BLOCK; i++) block.push(at(i));
-    // As JSON.stringify(value, null, 2) itself would write these elements at this depth: its text
-    // of the block without the brackets, every line indented further (a JSON text has no raw line
-    // break inside a string, so every "\n" is layout). What has no JSON form is null, as there.
-    const text = JSON.stringify(block, null, 2);
-    emit((from === 0 ? "\n" + inner : ",\n" + inner) + text.slice(4, -2).replace(/\n/g, newline));
-  }
-  emit("\n" + indent + "]");
-}
-
-/** `"key": `'s quoted key, made once per key name (an array of 40,000 objects repeats a few names). */
-const keyTexts = new Map<string, string>();
-function keyText(key: string): string {
-  let text = keyTexts.get(key);
-  if (text === undefined) {
-    text = JSON.stringify(key);
-    if (keyTexts.size < 4096) keyTexts.set(key, text);
-  }
-  return text;
-}
-
-function writeValue(value: unknown, indent: string, emit: (t: string) => void): void {
-  // Most values are leaves: their JSON text has no line break to indent (a string's are escaped).
-  const type = typeof value;
-  if (type === "string" || type === "boolean" || value === null) {
-    emit(JSON.stringify(value));
-    return;
-  }
-  if (type === "number") {
-    emit(Number.isFinite(value) ? String(value) : "null");
-    return;
-  }
+function writeElements(value: unknown, indent: string, emit: (t: string) => void): boolean {
+  let count: number;
+  let at: (i: number) => unknown;
   if (value instanceof LazyArray) {
     const lazy = value as LazyArray<unknown, unknown>;
-    writeElements(lazy.items.length, (i) => lazy.map(lazy.items[i]), indent, emit);
+    count = lazy.items.length;
+    at = (i) => lazy.map(lazy.items[i]);
   } else if (Array.isArray(value)) {
-    writeElements(value.length, (i) => value[i] as unknown, indent, emit);
-  } else if (isPlainObject(value) && typeof value["toJSON"] !== "function") {
-    const inner = indent + "  ";
-    let first = true;
-    for (const key of Object.keys(value)) {
-      const member = value[key];
-      if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-      emit((first ? "{\n" : ",\n") + inner + keyText(key) + ": ");
-      first = false;
-      writeValue(member, inner, emit);
-    }
-    emit(first ? "{}" : "\n" + indent + "}");
-  } else {
-    // A leaf, or an object with its own toJSON: JSON.stringify's text, indented where it stands
-    // (a JSON text has no raw line break inside a string, so every "\n" is layout).
-    const text = JSON.stringify(value, null, 2) as string | undefined;
-    emit(text === undefined ? "null" : text.replace(/\n/g, "\n" + indent));
+    count = value.length;
+    at = (i) => value[i] as unknown;
+  } else return false;
+  if (count === 0) {
+    emit("[]");
+    return true;
   }
+  const inner = indent + "  ";
+  emit("[\n" + inner + compact(at(0)));
+  for (let i = 1; i < count; i++) emit(",\n" + inner + compact(at(i)));
+  emit("\n" + indent + "]");
+  return true;
 }
