@@ -34,7 +34,7 @@ const CHUNK = 1 << 20;
  * own, so `grep 青山区` prints whole records. Deeper structure is compact. It is written in pieces of
  * about a megabyte, each element made (a `LazyArray`'s) and stringified in turn.
  *
- * Compact elements halve what `JSON.stringify(value, null, 2)` wrote (13 → 10 MB for `notice
+ * Compact elements shrink what `JSON.stringify(value, null, 2)` wrote (13 → 10 MB for `notice
  * --json` on a 100,000-row ledger) and take half the time (docs/PERFORMANCE.md, round 5).
  *
  * @example writeJson({ a: [1, { b: 2 }], c: { d: 3 } }, (t) => process.stdout.write(t))
