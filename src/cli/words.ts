@@ -6,7 +6,8 @@
  * Chinese whatever the language (they are read by the offices).
  */
 import { type CollectEntry, type Language, type NoticeCoverage, describeOutcome } from "../core";
-import { WorkbookReadError } from "../adapters/xlsx/read";
+// The error class alone (not the reader's barrel, which brings `fflate`).
+import { WorkbookReadError } from "../adapters/xlsx/read/errors";
 import { oneLine } from "./io";
 
 export type { Language };

@@ -5,6 +5,7 @@
  */
 import { zipSync } from "fflate";
 import { XlsxArchive, decodePart } from "../read/archive";
+import { fflateInflate } from "../read/inflate-fflate";
 import { corruptPart } from "../read/errors";
 import { forEachElement, rootPrefix } from "../read/xml";
 import { escapeXml, findTag } from "./xml-edit";
@@ -63,7 +64,7 @@ export class XlsxPackage {
   private readonly edited = new Set<string>();
 
   constructor(data: Uint8Array, maxUnpackedBytes: number) {
-    const archive = new XlsxArchive(data, maxUnpackedBytes);
+    const archive = new XlsxArchive(data, maxUnpackedBytes, fflateInflate);
     this.order = archive.entryNames();
     const files = archive.inflate(this.order);
     for (const name of this.order) {

@@ -5,7 +5,7 @@
  */
 import { WorkbookReadError } from "./errors";
 import { refusalFor, sniffFile } from "./sniff";
-import { type Inflater, fflateInflate } from "./inflate";
+import type { Inflater } from "./inflate";
 import { type ZipEntry, entryData, readCentralDirectory, shortName } from "./zip";
 
 /**
@@ -31,7 +31,7 @@ export class XlsxArchive {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly maxUnpackedBytes: number,
-    private readonly inflater: Inflater = fflateInflate,
+    private readonly inflater: Inflater,
   ) {
     const kind = sniffFile(bytes);
     if (kind !== "zip") throw refusalFor(kind);

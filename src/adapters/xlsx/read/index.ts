@@ -5,12 +5,9 @@
  */
 export { type ReadDetail, WorkbookReadError, type WorkbookReadReason } from "./errors";
 export { DEFAULT_MAX_UNPACKED_BYTES } from "./archive";
-export { type BytesAsText, type Inflater, fflateInflate } from "./inflate";
-export {
-  readSpreadsheet,
-  readWorkbook,
-  type ReadSpreadsheetOptions,
-  type ReadWorkbookOptions,
-} from "./read-workbook";
+export { type BytesAsText, type Inflater } from "./inflate";
+export { fflateInflate } from "./inflate-fflate";
+export { type ReadSpreadsheetOptions, type ReadWorkbookOptions } from "./read-workbook";
+export { readSpreadsheet, readWorkbook } from "./read-fflate";
 export { type FileKind, refusalFor, sniffFile } from "./sniff";
 export { BUILTIN_NUMBER_FORMATS } from "./styles";

@@ -1,7 +1,7 @@
 import type { SheetGrid, WorkbookGrid } from "../../../core/grid";
 import { DEFAULT_MAX_UNPACKED_BYTES, XlsxArchive, decodePart } from "./archive";
 import { WorkbookReadError, corruptPart } from "./errors";
-import { type BytesAsText, type Inflater, fflateInflate } from "./inflate";
+import type { BytesAsText, Inflater } from "./inflate";
 import { parseSharedStrings } from "./shared-strings";
 import { type FileKind, refusalFor, sniffFile } from "./sniff";
 import { parseCellFormats } from "./styles";
@@ -14,7 +14,10 @@ export interface ReadWorkbookOptions {
    * Default `DEFAULT_MAX_UNPACKED_BYTES`.
    */
   readonly maxUnpackedBytes?: number;
-  /** How deflated parts are inflated. Default: `fflate` (runs anywhere); Node passes its zlib. */
+  /**
+   * How deflated parts are inflated. Default (`./index`'s entry points): `fflate` (runs anywhere);
+   * Node passes its zlib (`../node`).
+   */
   readonly inflate?: Inflater;
   /** Worksheets read as bytes (see `BytesAsText`); default: decoded whole. Node passes its own. */
   readonly bytesAsText?: BytesAsText;
@@ -28,6 +31,11 @@ export interface ReadSpreadsheetOptions extends ReadWorkbookOptions {
   readonly readXls?: (bytes: Uint8Array) => WorkbookGrid | Promise<WorkbookGrid>;
 }
 
+/** The options with the inflater given: the platform's entry points (`./index`, `../node`) choose it. */
+export interface Inflating {
+  readonly inflate: Inflater;
+}
+
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 
@@ -38,7 +46,7 @@ const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
  */
 export async function readSpreadsheet(
   bytes: Uint8Array,
-  options: ReadSpreadsheetOptions = {},
+  options: ReadSpreadsheetOptions & Inflating,
 ): Promise<WorkbookGrid> {
   const kind = sniffFile(bytes);
   if (kind === "xls" && options.readXls) return options.readXls(bytes);
@@ -57,14 +65,14 @@ export async function readSpreadsheet(
  */
 export function readWorkbook(
   bytes: Uint8Array,
-  options: ReadWorkbookOptions = {},
+  options: ReadWorkbookOptions & Inflating,
   kind: FileKind = sniffFile(bytes),
 ): WorkbookGrid {
   if (kind !== "zip") throw refusalFor(kind);
   const archive = new XlsxArchive(
     bytes,
     options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES,
-    options.inflate ?? fflateInflate,
+    options.inflate,
   );
   const workbookName = archive.find(WORKBOOK);
   if (workbookName === undefined) throw notAWorkbook(archive);

@@ -6,7 +6,7 @@
  * window is 32 KB).
  */
 import * as zlib from "node:zlib";
-import { DEFLATE_LEVEL, crc32 as jsCrc32, type DeflateCodec } from "./deflate";
+import { DEFLATE_LEVEL, crc32 as jsCrc32, type DeflateCodec } from "./codec";
 
 /** An empty fixed-Huffman block with the final bit set: BFINAL=1, BTYPE=01, end-of-block. */
 const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);

@@ -2,51 +2,14 @@
  * Compression for the .xlsx writer, with no Node import so the writer runs in the browser too.
  *
  * A `DeflateCodec` compresses one ZIP entry as a stream of chunks (raw DEFLATE, RFC 1951) and
- * computes its CRC-32. `browserCodec` uses fflate's streaming `Deflate`; Node uses `nodeCodec`
- * (deflate-node.ts: native zlib, several times faster than JavaScript DEFLATE).
+ * computes its CRC-32 (`./codec`). `browserCodec` uses fflate's streaming `Deflate`; Node uses
+ * `nodeCodec` (deflate-node.ts: native zlib, several times faster than JavaScript DEFLATE), which
+ * never loads `fflate`.
  */
 import { Deflate } from "fflate";
+import { DEFLATE_LEVEL, type DeflateCodec, crc32 } from "./codec";
 
-export interface DeflateStream {
-  /** Compresses `chunk`; output goes to the `onData` callback given to `start`. The caller reuses
-   * `chunk`'s memory once `push` returns, so a stream that keeps it must copy it. */
-  push(chunk: Uint8Array): void;
-  /** Ends the stream (the final block); no `push` after it. */
-  finish(): void;
-}
-
-export interface DeflateCodec {
-  start(onData: (compressed: Uint8Array) => void): DeflateStream;
-  /** CRC-32 (ISO-HDLC, as ZIP uses) of `data` continuing from `previous` (0 to begin). */
-  crc32(data: Uint8Array, previous: number): number;
-}
-
-/**
- * DEFLATE level 2, one of zlib's fast levels: compressing was the writer's largest cost at the
- * default 6, for files only somewhat smaller (measured in docs/PERFORMANCE.md).
- */
-export const DEFLATE_LEVEL = 2;
-
-let table: Uint32Array | undefined;
-
-function crcTable(): Uint32Array {
-  if (table !== undefined) return table;
-  table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-}
-
-/** CRC-32 in JavaScript, for hosts without zlib's. */
-export function crc32(data: Uint8Array, previous: number): number {
-  const t = crcTable();
-  let c = (previous ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = (t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
-  return (c ^ 0xffffffff) >>> 0;
-}
+export { type DeflateCodec, type DeflateStream, DEFLATE_LEVEL, crc32 } from "./codec";
 
 /** fflate's streaming DEFLATE: the codec for the browser (the task pane's 导出). */
 export const browserCodec: DeflateCodec = {

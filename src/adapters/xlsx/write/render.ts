@@ -21,9 +21,9 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from "../../../core/plan";
-import type { DeflateCodec } from "./deflate";
+import type { DeflateCodec } from "./codec";
 import { OutputWriteError, reasonOf } from "./errors";
-import { dataBarXml, escapeXml, quoteSheetName, rangeRef } from "./package-xml";
+import { dataBarXml, escapeXml, quoteSheetName, rangeRef } from "./xml";
 import { StyleTable, argb } from "./styles";
 import { type PartWriter, ZipWriter } from "./zip";
 

@@ -5,7 +5,7 @@
  * the styles already made.
  */
 import type { CellStyle } from "../../../core/plan";
-import { escapeXml } from "./package-xml";
+import { escapeXml } from "./xml";
 
 /** Excel's built-in Hyperlink style colour; links keep the rest of their cell's style. */
 const LINK_COLOR = "0563C1";

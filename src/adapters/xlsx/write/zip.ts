@@ -4,7 +4,7 @@
  * array. No file system: the CLI writes the bytes to disk (write-file.ts), the task pane hands
  * them to Excel or a download.
  */
-import type { DeflateCodec } from "./deflate";
+import type { DeflateCodec } from "./codec";
 
 /** Text is encoded in pieces of about this many UTF-16 code units (small enough to stay in cache)… */
 const ENCODE_CHARS = 1 << 14;
