@@ -1,0 +1,53 @@
+/**
+ * What a run loads is part of its time (SPEC §10's commands, issue #9): the CLI reads and writes
+ * .xlsx with Node's zlib, so `validate` and `notice` never load `fflate` (the browser's codec, about
+ * 16 ms), nor ExcelJS, nor the Word writer unless `--docx` asks for it.
+ */
+import { mkdtempSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const SEEDS = path.join(__dirname, "../../seeds/period-1");
+const files = readdirSync(SEEDS)
+  .filter((n) => n.endsWith(".xlsx"))
+  .sort()
+  .map((n) => path.join(SEEDS, n));
+
+/** Runs the CLI in a fresh module registry; returns the packages among `watched` that were loaded. */
+async function loadedBy(argv: string[], watched: readonly string[]): Promise<string[]> {
+  const loaded: string[] = [];
+  let code = -1;
+  await jest.isolateModulesAsync(async () => {
+    for (const name of watched)
+      jest.doMock(name, () => {
+        loaded.push(name);
+        return jest.requireActual(name);
+      });
+    const { runCli } = await import("../../src/cli/main");
+    code = await runCli(argv, {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      today: "2022-11-01",
+      progress: false,
+    });
+  });
+  expect(code).toBeGreaterThanOrEqual(0);
+  expect(code).toBeLessThan(2);
+  return loaded;
+}
+
+const WATCHED = ["fflate", "exceljs", "docx"];
+
+test("validate loads neither fflate, ExcelJS nor the Word writer", async () => {
+  expect(await loadedBy(["validate", ...files, "--json"], WATCHED)).toEqual([]);
+});
+
+test("notice loads neither fflate, ExcelJS nor the Word writer; --docx loads the Word writer", async () => {
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), "tz-modules-")), "通报.xlsx");
+  expect(await loadedBy(["notice", ...files, "--out", out, "--json"], WATCHED)).toEqual([]);
+  const docx = out.replace(/\.xlsx$/, ".docx");
+  // The check can fail: asked for Word, the run does load `docx`.
+  expect(await loadedBy(["notice", ...files, "--out", out, "--docx", docx, "--json"], WATCHED)).toContain(
+    "docx",
+  );
+});
