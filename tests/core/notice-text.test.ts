@@ -532,3 +532,48 @@ describe("groups and task lists", () => {
     ]);
   });
 });
+
+describe("the body sheet's 版头 and 落款 (SPEC §7)", () => {
+  const d = buildNoticeDocument(fixtureNotice(), { today: TODAY, issuer: "中共江城市委组织部" });
+  const [body] = buildNoticePlans(d, 2, null);
+  const plan = body!;
+  const style = (row: number, column = 0) => plan.styles[plan.rows[row]![column]!.style!]!;
+  const rowOf = (value: string) => plan.rows.findIndex((r) => r[0]?.value === value);
+
+  it("the masthead is large and red, 第N期 centred under it, then 发文机关 left and 成文日期 right across the page", () => {
+    expect([plan.rows[0]![0]!.value, style(0).fontSize, style(0).fontColor]).toEqual([
+      "重点任务推进情况通报",
+      26,
+      "C00000",
+    ]);
+    expect([plan.rows[1]![0]!.value, style(1).hAlign]).toEqual(["第2期", "center"]);
+    expect([style(2, 0).hAlign, style(2, 5).hAlign]).toEqual(["left", "right"]);
+    expect(plan.merges).toEqual(
+      expect.arrayContaining([
+        { top: 2, left: 0, bottom: 2, right: 4 },
+        { top: 2, left: 5, bottom: 2, right: 8 },
+      ]),
+    );
+    expect([0, 1, 2, 3].map((r) => plan.rowHeights?.[r])).toEqual([48, 24, 24, 3]);
+  });
+
+  it("a thin red rule spans the page under the 版头", () => {
+    expect(plan.rows[3]!.map((c) => plan.styles[c!.style!]!.fill)).toEqual(Array(9).fill("C00000"));
+  });
+
+  it("the title is bold and large, the date line under it centred", () => {
+    const title = rowOf("关于基层党建工作重点任务推进情况的通报");
+    expect([style(title).bold, style(title).fontSize]).toEqual([true, 18]);
+    expect(style(title + 1).hAlign).toBe("center");
+  });
+
+  it("the 落款 (发文机关 and 成文日期) is right-aligned", () => {
+    const rows = plan.rows.flatMap((r, i) => (r[0]?.value === "中共江城市委组织部" ? [i] : []));
+    const signoff = rows[rows.length - 1]!;
+    expect([style(signoff).hAlign, plan.rows[signoff + 1]![0]!.value, style(signoff + 1).hAlign]).toEqual([
+      "right",
+      "2022年11月2日",
+      "right",
+    ]);
+  });
+});
