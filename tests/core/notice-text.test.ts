@@ -577,3 +577,66 @@ describe("the body sheet's 版头 and 落款 (SPEC §7)", () => {
     ]);
   });
 });
+
+describe("units without counted rows", () => {
+  it("a 专项通报 tells units that returned no task of its categories from units that returned nothing", () => {
+    const rows = [
+      ...fixtureRows(),
+      { ...ledgerRow("青山区", "XC-1", "推进中", 50, "2022-12-31"), category: "巡察整改" },
+    ];
+    const notice = computeNotice({
+      rows,
+      roster: ROSTER,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 1,
+      history: [],
+      categories: ["巡察整改"],
+    });
+    expect(notice.units.filter((u) => u.rank !== null).map((u) => u.unit)).toEqual(["青山区"]);
+    expect(notice.notSubmitted.map((u) => u.unit)).toEqual(["市卫生健康委"]);
+    // In notice order: by group, unranked units by name.
+    expect(notice.withoutTasks.map((u) => u.unit)).toEqual([
+      "东湖区",
+      "浮溪县",
+      "江南区",
+      "江城高新区",
+      "江城经济技术开发区",
+      "江城城投集团",
+    ]);
+  });
+
+  it("unranked units of a group come after its ranked ones, by name", () => {
+    const roster = {
+      units: [
+        { name: "B单位", group: "市直机关" as const, aliases: [] },
+        { name: "A单位", group: "市直机关" as const, aliases: [] },
+        { name: "C单位", group: "市直机关" as const, aliases: [] },
+      ],
+    };
+    const rows = [ledgerRow("C单位", "C-1", "推进中", 50, "2022-12-31")];
+    const notice = computeNotice({
+      rows,
+      roster,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 1,
+      history: [],
+    });
+    expect(notice.units.map((u) => [u.unit, u.rank])).toEqual([
+      ["C单位", 1],
+      ["A单位", null],
+      ["B单位", null],
+    ]);
+  });
+
+  it("each attachment sheet starts with its label and title", () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY });
+    const [, first, second] = buildNoticePlans(d, 2, null);
+    const labels = [first!, second!].map((p) => p.rows.slice(0, 2).map((r) => r[0]?.value));
+    expect(labels).toEqual([
+      ["附件1", "逾期任务清单"],
+      ["附件2", "临期任务清单"],
+    ]);
+  });
+});
