@@ -16,8 +16,11 @@ import {
   type OwnedIssue,
   buildNoticeDocument,
   buildNoticePlans,
+  classifyUnit,
   computeNotice,
+  formatRate,
   makeIssue,
+  noticeSheetName,
   reasonText,
 } from "../../src/core";
 import { AS_OF, PERIOD_1, ROSTER, fixtureNotice, fixtureRows, ledgerRow } from "./notice-plan-fixture";
@@ -660,5 +663,77 @@ describe("units without counted rows", () => {
       ["附件1", "逾期任务清单"],
       ["附件2", "临期任务清单"],
     ]);
+  });
+});
+
+describe("rules the re-run of src/core/notice left unpinned", () => {
+  const rules = { redTop: 3, redMinRate: 0.8, blackTop: 3, blackBelowRate: 0.5 };
+
+  it("黑榜's bottom rule takes ranks above n − 黑榜名次 only: in a group of 6, ranks 4–6, not 3 (SPEC §6)", () => {
+    const at = (rank: number) =>
+      classifyUnit({ rank, completed: 6, assigned: 10, groupSize: 6 }, null, rules);
+    expect([3, 4, 6].map((rank) => [at(rank).black, at(rank).inBottom])).toEqual([
+      [false, false],
+      [true, true],
+      [true, true],
+    ]);
+  });
+
+  it("a row flagged duplicate-task is on no task list (it does not count again, SPEC §5)", () => {
+    const rows = fixtureRows();
+    const again = { ...rows.find((r) => r.taskId === "FX-03")!, row: 99, duplicate: true };
+    const d = buildNoticeDocument(fixtureNotice({ rows: [...rows, again] }), { today: TODAY });
+    expect(d.attachments[0].table.rows.filter((r) => r[1]!.text === "FX-03")).toHaveLength(1);
+  });
+
+  it("附件2's header names 剩余天数", () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY });
+    expect(d.attachments[1].table.headers).toEqual([
+      "单位",
+      "任务编号",
+      "重点任务",
+      "完成时限",
+      "剩余天数",
+      "推进状态",
+      "责任人",
+    ]);
+  });
+
+  it("发文机关 or 主送 of white space only is none", () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY, issuer: "  ", addressee: "  " });
+    expect([d.banner.issuer, d.addressee]).toEqual([
+      null,
+      "各县市区、各开发区、市直各单位、市属各国有企业党组织：",
+    ]);
+  });
+
+  it("sheet names: no categories is the 综合通报; characters a sheet name cannot hold are dropped; 22 characters of categories fit", () => {
+    expect(noticeSheetName(2, [])).toBe("通报（第2期）");
+    expect(noticeSheetName(2, ["巡察/整改"])).toBe("专项通报（巡察整改）第2期");
+    const twentyTwo = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑";
+    expect(noticeSheetName(2, [twentyTwo])).toBe(`专项通报（${twentyTwo}）第2期`);
+    expect(noticeSheetName(2, [`${twentyTwo}寅`])).toBe(`专项通报（${twentyTwo.slice(0, 21)}…）第2期`);
+  });
+
+  it("a 专项通报 over two categories names both in its summary; a black reason in English with the floor only", () => {
+    const notice = computeNotice({
+      rows: fixtureRows(),
+      roster: ROSTER,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 1,
+      history: [],
+      categories: ["城市基层党建", "乡村振兴"],
+    });
+    expect(lines(buildNoticeDocument(notice, { today: TODAY }).body)[1]).toContain(
+      "共列城市基层党建、乡村振兴任务23项",
+    );
+    expect(
+      reasonText(
+        { code: "black", params: { rate: 0.25, rank: 4, groupSize: 4, floor: 0.5, bottom: null } },
+        "en",
+      ),
+    ).toBe("completion 25.0%, below 50%");
+    expect(formatRate(null)).toBe("—");
   });
 });
