@@ -16,8 +16,11 @@ import {
   type OwnedIssue,
   buildNoticeDocument,
   buildNoticePlans,
+  classifyUnit,
   computeNotice,
+  formatRate,
   makeIssue,
+  noticeSheetName,
   reasonText,
 } from "../../src/core";
 import { AS_OF, PERIOD_1, ROSTER, fixtureNotice, fixtureRows, ledgerRow } from "./notice-plan-fixture";
@@ -48,15 +51,19 @@ const RED_RULE = "位列前3名且完成率不低于80%";
 describe("the fixture's notice, period 2, with a task due on the as-of day and one whose unit is unknown", () => {
   // 青山区 gains QS-9 (due on the as-of day: 4/5 = 80%, still red at exactly 80%), 江南区 gains
   // JN-9 (due in 15 days: 2/5 = 40%, black), one row names no roster unit (overdue, not counted).
-  const rows: LedgerRow[] = [
-    ...fixtureRows(),
-    ledgerRow(null, "X-1", "推进中", 10, "2022-10-01"),
-    ledgerRow("青山区", "QS-9", "推进中", 10, AS_OF),
-    ledgerRow("江南区", "JN-9", "推进中", 10, "2022-11-15"),
-  ];
-  const d = buildNoticeDocument(fixtureNotice({ rows }), { today: TODAY });
+  // Built inside each test: StrykerJS's per-test coverage counts only code run inside a test.
+  const doc = () => {
+    const rows: LedgerRow[] = [
+      ...fixtureRows(),
+      ledgerRow(null, "X-1", "推进中", 10, "2022-10-01"),
+      ledgerRow("青山区", "QS-9", "推进中", 10, AS_OF),
+      ledgerRow("江南区", "JN-9", "推进中", 10, "2022-11-15"),
+    ];
+    return buildNoticeDocument(fixtureNotice({ rows }), { today: TODAY });
+  };
 
   it("has the banner, title and 主送 of SPEC §7", () => {
+    const d = doc();
     expect([d.banner.masthead, d.banner.issue, d.banner.issuer, d.banner.date]).toEqual([
       "重点任务推进情况通报",
       "第2期",
@@ -76,6 +83,7 @@ describe("the fixture's notice, period 2, with a task due on the as-of day and o
   });
 
   it("says every section in words drawn from the figures", () => {
+    const d = doc();
     expect(lines(d.body)).toEqual([
       "一、基本情况",
       "截至2022年10月31日，7个单位台账共列基层党建工作重点任务25项，已完成13项，总体完成率52.0%，较第1期（47.4%）提高4.6个百分点。" +
@@ -128,6 +136,7 @@ describe("the fixture's notice, period 2, with a task due on the as-of day and o
   });
 
   it("lists the overdue and the due-soon tasks in its attachments, 当日到期 for the as-of day", () => {
+    const d = doc();
     expect(attachmentLines(d)).toEqual([
       "逾期任务清单",
       "浮溪县 | FX-03 | 重点任务FX-03 | 2022-10-01 | 30 | 推进中 | 张三",
@@ -146,6 +155,7 @@ describe("the fixture's notice, period 2, with a task due on the as-of day and o
 
   // 附件3 (the validation report) is the report's sheet, added where the notice workbook is assembled.
   it("the body sheet shows the banner, title, 主送, every line of the body, the 落款 and the attachment line, in order", () => {
+    const d = doc();
     const [body, ...attachments] = buildNoticePlans(d, 2, null);
     expect([body!.name, ...attachments.map((a) => a.name)]).toEqual([
       "通报（第2期）",
@@ -220,26 +230,30 @@ describe("wording without a previous notice (SPEC §6)", () => {
 describe("a period with nothing to report", () => {
   // Every task done on its deadline, every roster unit returned its ledger, no errors; period 1 had
   // every task done too (持平).
-  const rows = fixtureRows().map((r): LedgerRow => ({
-    ...r,
-    status: "已完成",
-    progress: 100,
-    doneDate: r.deadline,
-    errors: 0,
-  }));
-  rows.push(ledgerRow("市卫生健康委", "WJ-1", "已完成", 100, "2022-09-30", { done: "2022-09-30" }));
-  const history: HistoryRecord[] = PERIOD_1.map((h) => ({ ...h, completed: h.assigned }));
-  const notice = computeNotice({
-    rows,
-    roster: ROSTER,
-    settings: DEFAULT_SETTINGS,
-    asOf: AS_OF,
-    period: 2,
-    history,
-  });
-  const d = buildNoticeDocument(notice, { today: TODAY });
+  const setup = () => {
+    const rows = fixtureRows().map((r): LedgerRow => ({
+      ...r,
+      status: "已完成",
+      progress: 100,
+      doneDate: r.deadline,
+      errors: 0,
+    }));
+    rows.push(ledgerRow("市卫生健康委", "WJ-1", "已完成", 100, "2022-09-30", { done: "2022-09-30" }));
+    const history: HistoryRecord[] = PERIOD_1.map((h) => ({ ...h, completed: h.assigned }));
+    const notice = computeNotice({
+      rows,
+      roster: ROSTER,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 2,
+      history,
+    });
+    const d = buildNoticeDocument(notice, { today: TODAY });
+    return { rows, history, d };
+  };
 
   it("says so in one line per section, names every group's first (ties as 并列) and no 黑榜", () => {
+    const { d } = setup();
     const text = lines(d.body);
     expect(text[1]).toBe(
       "截至2022年10月31日，8个单位台账共列基层党建工作重点任务24项，已完成24项，总体完成率100.0%，与第1期（100.0%）持平。" +
@@ -278,6 +292,7 @@ describe("a period with nothing to report", () => {
   });
 
   it("an empty 红榜 says so", () => {
+    const { rows, history } = setup();
     const none = buildNoticeDocument(
       computeNotice({
         rows,
@@ -429,14 +444,16 @@ describe("list reasons in English (the pane's language)", () => {
 });
 
 describe("发文机关, 成文日期 and 主送 as 设置 gives them (SPEC §7)", () => {
-  const d = buildNoticeDocument(fixtureNotice(), {
-    today: TODAY,
-    issuer: " 中共江城市委组织部 ",
-    documentDate: "2022-11-03",
-    addressee: "各县市区：各开发区党组织",
-  });
+  const doc = () =>
+    buildNoticeDocument(fixtureNotice(), {
+      today: TODAY,
+      issuer: " 中共江城市委组织部 ",
+      documentDate: "2022-11-03",
+      addressee: "各县市区：各开发区党组织",
+    });
 
   it("trims 发文机关, dates the notice on 成文日期, and ends 主送 with a colon only when it lacks one at its end", () => {
+    const d = doc();
     expect([d.banner.issuer, d.banner.date, d.signoff.issuer, d.signoff.date, d.addressee]).toEqual([
       "中共江城市委组织部",
       "2022年11月3日",
@@ -448,6 +465,7 @@ describe("发文机关, 成文日期 and 主送 as 设置 gives them (SPEC §7)"
   });
 
   it("the sheet's 版头 line holds 发文机关 on the left and 成文日期 on the right", () => {
+    const d = doc();
     const [body] = buildNoticePlans(d, 2, null);
     const line = body!.rows[2]!;
     expect([line[0]?.value, line[line.length - 1]?.value]).toEqual(["中共江城市委组织部", "2022年11月3日"]);
@@ -530,5 +548,192 @@ describe("groups and task lists", () => {
       "青山区 |  | 重点任务QS-8 | 2022-11-05 | 5 |  | ",
       "江南区 | JN-04 | 重点任务JN-04 | 2022-11-10 | 10 | 推进中 | 张三",
     ]);
+  });
+});
+
+describe("the body sheet's 版头 and 落款 (SPEC §7)", () => {
+  const sheet = () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY, issuer: "中共江城市委组织部" });
+    const [body] = buildNoticePlans(d, 2, null);
+    const plan = body!;
+    const style = (row: number, column = 0) => plan.styles[plan.rows[row]![column]!.style!]!;
+    const rowOf = (value: string) => plan.rows.findIndex((r) => r[0]?.value === value);
+    return { plan, style, rowOf };
+  };
+
+  it("the masthead is large and red, 第N期 centred under it, then 发文机关 left and 成文日期 right across the page", () => {
+    const { plan, style } = sheet();
+    expect([plan.rows[0]![0]!.value, style(0).fontSize, style(0).fontColor]).toEqual([
+      "重点任务推进情况通报",
+      26,
+      "C00000",
+    ]);
+    expect([plan.rows[1]![0]!.value, style(1).hAlign]).toEqual(["第2期", "center"]);
+    expect([style(2, 0).hAlign, style(2, 5).hAlign]).toEqual(["left", "right"]);
+    expect(plan.merges).toEqual(
+      expect.arrayContaining([
+        { top: 2, left: 0, bottom: 2, right: 4 },
+        { top: 2, left: 5, bottom: 2, right: 8 },
+      ]),
+    );
+    expect([0, 1, 2, 3].map((r) => plan.rowHeights?.[r])).toEqual([48, 24, 24, 3]);
+  });
+
+  it("a thin red rule spans the page under the 版头", () => {
+    const { plan } = sheet();
+    expect(plan.rows[3]!.map((c) => plan.styles[c!.style!]!.fill)).toEqual(Array(9).fill("C00000"));
+  });
+
+  it("the title is bold and large, the date line under it centred", () => {
+    const { style, rowOf } = sheet();
+    const title = rowOf("关于基层党建工作重点任务推进情况的通报");
+    expect([style(title).bold, style(title).fontSize]).toEqual([true, 18]);
+    expect(style(title + 1).hAlign).toBe("center");
+  });
+
+  it("the 落款 (发文机关 and 成文日期) is right-aligned", () => {
+    const { plan, style } = sheet();
+    const rows = plan.rows.flatMap((r, i) => (r[0]?.value === "中共江城市委组织部" ? [i] : []));
+    const signoff = rows[rows.length - 1]!;
+    expect([style(signoff).hAlign, plan.rows[signoff + 1]![0]!.value, style(signoff + 1).hAlign]).toEqual([
+      "right",
+      "2022年11月2日",
+      "right",
+    ]);
+  });
+});
+
+describe("units without counted rows", () => {
+  it("a 专项通报 tells units that returned no task of its categories from units that returned nothing", () => {
+    const rows = [
+      ...fixtureRows(),
+      { ...ledgerRow("青山区", "XC-1", "推进中", 50, "2022-12-31"), category: "巡察整改" },
+    ];
+    const notice = computeNotice({
+      rows,
+      roster: ROSTER,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 1,
+      history: [],
+      categories: ["巡察整改"],
+    });
+    expect(notice.units.filter((u) => u.rank !== null).map((u) => u.unit)).toEqual(["青山区"]);
+    expect(notice.notSubmitted.map((u) => u.unit)).toEqual(["市卫生健康委"]);
+    // In notice order: by group, unranked units by name.
+    expect(notice.withoutTasks.map((u) => u.unit)).toEqual([
+      "东湖区",
+      "浮溪县",
+      "江南区",
+      "江城高新区",
+      "江城经济技术开发区",
+      "江城城投集团",
+    ]);
+  });
+
+  it("unranked units of a group come after its ranked ones, by name", () => {
+    const roster = {
+      units: [
+        { name: "B单位", group: "市直机关" as const, aliases: [] },
+        { name: "A单位", group: "市直机关" as const, aliases: [] },
+        { name: "C单位", group: "市直机关" as const, aliases: [] },
+      ],
+    };
+    const rows = [ledgerRow("C单位", "C-1", "推进中", 50, "2022-12-31")];
+    const notice = computeNotice({
+      rows,
+      roster,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 1,
+      history: [],
+    });
+    expect(notice.units.map((u) => [u.unit, u.rank])).toEqual([
+      ["C单位", 1],
+      ["A单位", null],
+      ["B单位", null],
+    ]);
+  });
+
+  it("each attachment sheet starts with its label and title", () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY });
+    const [, first, second] = buildNoticePlans(d, 2, null);
+    const labels = [first!, second!].map((p) => p.rows.slice(0, 2).map((r) => r[0]?.value));
+    expect(labels).toEqual([
+      ["附件1", "逾期任务清单"],
+      ["附件2", "临期任务清单"],
+    ]);
+  });
+});
+
+describe("rules the re-run of src/core/notice left unpinned", () => {
+  const rules = { redTop: 3, redMinRate: 0.8, blackTop: 3, blackBelowRate: 0.5 };
+
+  it("黑榜's bottom rule takes ranks above n − 黑榜名次 only: in a group of 6, ranks 4–6, not 3 (SPEC §6)", () => {
+    const at = (rank: number) =>
+      classifyUnit({ rank, completed: 6, assigned: 10, groupSize: 6 }, null, rules);
+    expect([3, 4, 6].map((rank) => [at(rank).black, at(rank).inBottom])).toEqual([
+      [false, false],
+      [true, true],
+      [true, true],
+    ]);
+  });
+
+  it("a row flagged duplicate-task is on no task list (it does not count again, SPEC §5)", () => {
+    const rows = fixtureRows();
+    const again = { ...rows.find((r) => r.taskId === "FX-03")!, row: 99, duplicate: true };
+    const d = buildNoticeDocument(fixtureNotice({ rows: [...rows, again] }), { today: TODAY });
+    expect(d.attachments[0].table.rows.filter((r) => r[1]!.text === "FX-03")).toHaveLength(1);
+  });
+
+  it("附件2's header names 剩余天数", () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY });
+    expect(d.attachments[1].table.headers).toEqual([
+      "单位",
+      "任务编号",
+      "重点任务",
+      "完成时限",
+      "剩余天数",
+      "推进状态",
+      "责任人",
+    ]);
+  });
+
+  it("发文机关 or 主送 of white space only is none", () => {
+    const d = buildNoticeDocument(fixtureNotice(), { today: TODAY, issuer: "  ", addressee: "  " });
+    expect([d.banner.issuer, d.addressee]).toEqual([
+      null,
+      "各县市区、各开发区、市直各单位、市属各国有企业党组织：",
+    ]);
+  });
+
+  it("sheet names: no categories is the 综合通报; characters a sheet name cannot hold are dropped; 22 characters of categories fit", () => {
+    expect(noticeSheetName(2, [])).toBe("通报（第2期）");
+    expect(noticeSheetName(2, ["巡察/整改"])).toBe("专项通报（巡察整改）第2期");
+    const twentyTwo = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑";
+    expect(noticeSheetName(2, [twentyTwo])).toBe(`专项通报（${twentyTwo}）第2期`);
+    expect(noticeSheetName(2, [`${twentyTwo}寅`])).toBe(`专项通报（${twentyTwo.slice(0, 21)}…）第2期`);
+  });
+
+  it("a 专项通报 over two categories names both in its summary; a black reason in English with the floor only", () => {
+    const notice = computeNotice({
+      rows: fixtureRows(),
+      roster: ROSTER,
+      settings: DEFAULT_SETTINGS,
+      asOf: AS_OF,
+      period: 1,
+      history: [],
+      categories: ["城市基层党建", "乡村振兴"],
+    });
+    expect(lines(buildNoticeDocument(notice, { today: TODAY }).body)[1]).toContain(
+      "共列城市基层党建、乡村振兴任务23项",
+    );
+    expect(
+      reasonText(
+        { code: "black", params: { rate: 0.25, rank: 4, groupSize: 4, floor: 0.5, bottom: null } },
+        "en",
+      ),
+    ).toBe("completion 25.0%, below 50%");
+    expect(formatRate(null)).toBe("—");
   });
 });
