@@ -230,6 +230,15 @@ describe("SheetWriter", () => {
     expect(row.map((c) => c?.style)).toEqual(["date", "centre", "rate", "centre", "centre"]);
   });
 
+  it("writes text that looks like a date as text when the cell is no date cell", () => {
+    const w = new SheetWriter([10, 10]);
+    w.table(table([[cellOf("2022-10-31"), cellOf("2022-10-31")]]), true);
+    expect(w.b.rows[1]).toEqual([
+      { value: "2022-10-31", style: "text" },
+      { value: "2022-10-31", style: "centre" },
+    ]);
+  });
+
   it("fills red and black rows and error and warning cells", () => {
     const w = new SheetWriter([10, 10]);
     w.table(
