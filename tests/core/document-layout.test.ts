@@ -141,6 +141,15 @@ describe("spanColumns", () => {
     ]);
   });
 
+  it("places each later column from where the last one ended", () => {
+    // Shares 1/3 and 2/3 of 6 fall on the 2nd and 4th edges.
+    expect(spanColumns([1, 1, 1], [1, 1, 1, 1, 1, 1])).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
+  });
+
   it("takes the further edge on a tie", () => {
     // 1.5 lies halfway between the edges 1 and 2.
     expect(spanColumns([1, 1], [1, 1, 1])).toEqual([
@@ -161,6 +170,10 @@ describe("splitParagraph", () => {
   it("never splits inside a sentence, however long", () => {
     expect(splitParagraph("甲乙丙丁。", 2)).toEqual(["甲乙丙丁。"]);
     expect(splitParagraph("没有句号的一段话", 3)).toEqual(["没有句号的一段话"]);
+  });
+
+  it("keeps text that is only punctuation", () => {
+    expect(splitParagraph("。")).toEqual(["。"]);
   });
 
   it("gives nothing for no text", () => {
@@ -271,6 +284,30 @@ describe("SheetWriter", () => {
     // One line of 11 pt: ⌈11 × 1.45 + 5⌉ = 21, above the 20 pt minimum.
     expect(w.b.rowHeights[1]).toBe(21);
     expect(TABLE_ROW).toBe(20);
+  });
+
+  it("spreads a table whose only wide column is its last, or a later one", () => {
+    const last = new SheetWriter([1, 1, 1]);
+    last.table({ ...table([[cellOf("甲"), cellOf("乙")]]), widths: [1, 2] }, true);
+    expect(last.b.rows[1]).toEqual([
+      { value: "甲", style: "text" },
+      { value: "乙", style: "centre" },
+      { value: null, style: "centre" },
+    ]);
+    expect(last.b.merges).toEqual([
+      { top: 0, left: 1, bottom: 0, right: 2 },
+      { top: 1, left: 1, bottom: 1, right: 2 },
+    ]);
+    const later = new SheetWriter([1, 1, 1, 1]);
+    later.table(
+      { ...table([[cellOf("甲"), cellOf("乙"), cellOf("丙")]]), headers: ["a", "b", "c"], widths: [1, 1, 2] },
+      true,
+    );
+    expect(later.b.rows[1]!.map((c) => c?.value ?? null)).toEqual(["甲", "乙", "丙", null]);
+    expect(later.b.merges).toEqual([
+      { top: 0, left: 2, bottom: 0, right: 3 },
+      { top: 1, left: 2, bottom: 1, right: 3 },
+    ]);
   });
 
   it("writes a table on its own columns cell for cell, without merges", () => {
@@ -462,6 +499,13 @@ describe("attachmentPlan", () => {
       "附件2",
     );
     expect(plan.bars).toEqual([{ range: { top: 3, left: 1, bottom: 4, right: 1 }, color: "5B9BD5" }]);
+  });
+
+  it("does not move a table that fits one page below its title to a page of its own", () => {
+    // 84 pt of label and title, then the header and 29 rows of 21 pt: the header and 26 rows fit
+    // (105 + 21 × 26 = 651 ≤ 667.08), so the break falls at row 29; the table is not kept whole.
+    const rows = Array.from({ length: 29 }, (_, i) => [cellOf(`单位${i}`), cellOf(String(i))]);
+    expect(attachmentPlan(attachment(rows), "附件1", "notice", 1000).print?.rowBreaks).toEqual([29]);
   });
 
   it("breaks a long table's pages with the repeated header's height taken off each page", () => {
