@@ -6,21 +6,8 @@
  */
 import { buildTemplateSheets } from "../../src/core/template";
 import type { PlanCell, SheetPlan } from "../../src/core/plan";
+import { HEADERS } from "./helpers";
 
-const HEADERS = [
-  "序号",
-  "任务编号",
-  "任务类别",
-  "重点任务",
-  "责任单位",
-  "责任人",
-  "完成时限",
-  "推进状态",
-  "完成进度",
-  "完成时间",
-  "佐证材料",
-  "备注",
-];
 const input = { categories: ["组织建设", "宣传信息"], units: ["青山区", "江岸区", "市委办"] };
 
 const values = (plan: SheetPlan, row: number) => plan.rows[row]!.map((c) => c?.value ?? null);

@@ -6,7 +6,7 @@
 import { crc32 as zlibCrc32, inflateRawSync } from "node:zlib";
 import { renderWorkbookBuffer } from "../../../src/adapters/xlsx/write";
 import { renderWorkbookBytes } from "../../../src/adapters/xlsx/write/browser";
-import { crc32 } from "../../../src/adapters/xlsx/write/deflate";
+import { crc32 } from "../../../src/adapters/xlsx/write/codec";
 import { nodeCodec } from "../../../src/adapters/xlsx/write/deflate-node";
 import { templateWorkbook, LEDGER } from "../../helpers/feature-plan";
 import { loadWorkbook, unzipXlsx } from "../../helpers/xlsx-inspect";

@@ -9,8 +9,6 @@
 import { Deflate } from "fflate";
 import { DEFLATE_LEVEL, type DeflateCodec, crc32 } from "./codec";
 
-export { type DeflateCodec, type DeflateStream, DEFLATE_LEVEL, crc32 } from "./codec";
-
 /** fflate's streaming DEFLATE: the codec for the browser (the task pane's 导出). */
 export const browserCodec: DeflateCodec = {
   start(onData) {
