@@ -63,9 +63,12 @@ function issueRows(plan: SheetPlan): number[] {
 }
 
 describe("buildReportPlan (SPEC §7 附件3)", () => {
-  const plan = buildReportPlan(issues, { units: UNITS, linkSheets: new Set([LEDGER]) }, "通报（第2期）附件3");
+  // Built inside each test: StrykerJS's per-test coverage counts only code a test itself runs.
+  const build = () =>
+    buildReportPlan(issues, { units: UNITS, linkSheets: new Set([LEDGER]) }, "通报（第2期）附件3");
 
   test("label, title, the summary line, the per-unit summary, then the issue table with its header repeated", () => {
+    const plan = build();
     expect(plan.name).toBe("通报（第2期）附件3");
     expect(planCell(plan, 0, 0).value).toBe("附件3");
     expect(planCell(plan, 1, 0).value).toBe("台账填报问题清单");
@@ -88,6 +91,7 @@ describe("buildReportPlan (SPEC §7 附件3)", () => {
   });
 
   test("sorted by unit in roster order, unidentified last, errors before warnings; file names only; Chinese problem names", () => {
+    const plan = build();
     const rows = issueRows(plan).map((r) => rowValues(plan, r).slice(0, 6));
     expect(rows).toEqual([
       ["江南区", "江南区.xlsx", LEDGER, "I5", "错误", "数值无法识别"],
@@ -99,6 +103,7 @@ describe("buildReportPlan (SPEC §7 附件3)", () => {
   });
 
   test("the per-unit summary links to each unit's block", () => {
+    const plan = build();
     const first = issueRows(plan)[0]!;
     const summaryRow = rowsWhere(plan, 0, "青山区")[0]!;
     expect(rowValues(plan, summaryRow).slice(0, 3)).toEqual(["青山区", 1, 1]);
@@ -107,6 +112,7 @@ describe("buildReportPlan (SPEC §7 附件3)", () => {
   });
 
   test("cells link to the ledger only when it is in the same workbook", () => {
+    const plan = build();
     const links = issueRows(plan).flatMap((r) => (plan.rows[r]![3]?.link ? [plan.rows[r]![3]!.link] : []));
     expect(links).toEqual([
       { sheet: LEDGER, cell: "I5" },
@@ -118,6 +124,7 @@ describe("buildReportPlan (SPEC §7 附件3)", () => {
   });
 
   test("raw values are text, even numbers and formula-looking strings", () => {
+    const plan = build();
     const values = issueRows(plan).map((r) => planCell(plan, r, 7).value);
     expect(values).toContain("1001");
     expect(values).toContain("=1+1");
@@ -167,8 +174,9 @@ describe("buildReportPlan (SPEC §7 附件3)", () => {
     expect(empty.rows.some((r) => r[0]?.value === "本期各单位台账未发现填报问题。")).toBe(true);
   });
 
-  test("every issue code has a Chinese problem name", () => {
+  test("every issue code has a Chinese problem name of its own", () => {
     for (const code of ISSUE_CODES) expect(problemName(code)).toMatch(/[\u4e00-\u9fff]/u);
+    expect(new Set(ISSUE_CODES.map(problemName)).size).toBe(ISSUE_CODES.length);
   });
 });
 
