@@ -84,6 +84,9 @@ describe("expandBody", () => {
   const plan = (heights: Array<number | undefined>): SheetPlan => ({
     name: "附件1",
     kind: "notice",
+    styles: {},
+    merges: [],
+    columnWidths: [20, 8],
     rows: [[{ value: "head" }]],
     body: {
       count: heights.length,
@@ -119,7 +122,7 @@ describe("expandBody", () => {
   });
 
   it("returns a plan without a body as it is", () => {
-    const bare: SheetPlan = { name: "x", kind: "notice", rows: [] };
+    const bare: SheetPlan = { name: "x", kind: "notice", rows: [], styles: {}, merges: [], columnWidths: [] };
     expect(expandBody(bare)).toBe(bare);
   });
 });
