@@ -33,20 +33,21 @@ for (const r of reports)
 /** `report:old id` → new id, for the tests kept. */
 const testId = new Map();
 const testFiles = {};
+/** Per test file: a test's name and place → its id in the merged report. */
+const idsByKey = {};
 reports.forEach((r, i) => {
   for (const [path, t] of Object.entries(r.testFiles ?? {})) {
     if (t.source !== testSource.get(path)) continue;
     const file = (testFiles[path] ??= { source: t.source, tests: [] });
+    const ids = (idsByKey[path] ??= new Map());
     for (const test of t.tests) {
+      // A test two reports both hold (same name and place in the same source) gets one id.
       const key = `${test.name}\u0000${JSON.stringify(test.location ?? null)}`;
-      const same = file.tests.find((x) => `${x.name}\u0000${JSON.stringify(x.location ?? null)}` === key);
-      if (same) {
-        testId.set(`${i}:${test.id}`, same.id);
-        continue;
+      if (!ids.has(key)) {
+        ids.set(key, `r${i}-${test.id}`);
+        file.tests.push({ ...test, id: ids.get(key) });
       }
-      const id = `r${i}-${test.id}`;
-      testId.set(`${i}:${test.id}`, id);
-      file.tests.push({ ...test, id });
+      testId.set(`${i}:${test.id}`, ids.get(key));
     }
   }
 });

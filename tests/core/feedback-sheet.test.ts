@@ -80,6 +80,16 @@ describe("buildFeedback: the 退回修改说明 sheet", () => {
       asOf: "2022-10-31",
     });
     expect(short.sheet.rowHeights?.[8]).toBe(30);
+    // 工作表 is 16 wide, 15 usable: a 24-character sheet name is 48 units, 4 lines (not 3 of 16).
+    const sheet = "重点任务推进台账".repeat(3);
+    const named = buildFeedback(
+      [makeIssue("invalid-date", { sheet, cell: "G5", row: 5, column: "完成时限" }, "x")],
+      {
+        file: "a.xlsx",
+        asOf: "2022-10-31",
+      },
+    );
+    expect(named.sheet.rowHeights?.[8]).toBe(60);
   });
 
   it("freezes and repeats the table's header, fits the width in landscape, and has a red tab", () => {
@@ -112,16 +122,19 @@ describe("buildFeedback: the 退回修改说明 sheet", () => {
 });
 
 describe("feedbackMarks and their comments", () => {
-  it("marks each cell once, without $, amber when all its issues are warnings, red when any is an error", () => {
+  it("marks each cell once, without $, amber when all its issues are warnings, red when any is an error (one of two)", () => {
     const marks = feedbackMarks([
       makeIssue("nonstandard-value", at("H7", 7, "推进状态"), "完成", { params: { resolved: "已完成" } }),
       makeIssue("invalid-date", at("$G$5", 5, "完成时限"), "10月底"),
       makeIssue("nonstandard-value", at("H7", 7, "推进状态"), "完成", { params: { resolved: "已完成" } }),
       makeIssue("done-date-in-future", at("G5", 5, "完成时限"), "2023-01-01"),
+      makeIssue("nonstandard-value", at("H8", 8, "推进状态"), "完成", { params: { resolved: "已完成" } }),
+      makeIssue("invalid-enum", at("H8", 8, "推进状态"), "乱写"),
     ]);
     expect(marks.map((m) => [m.sheet, m.cell, m.row, m.column, m.severity])).toEqual([
       ["重点任务台账", "H7", 6, 7, "warning"],
       ["重点任务台账", "G5", 4, 6, "error"],
+      ["重点任务台账", "H8", 7, 7, "error"],
     ]);
     expect(marks[0]!.comment.split("\n").filter((l) => l.startsWith("【警告】"))).toHaveLength(2);
   });

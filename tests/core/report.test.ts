@@ -102,6 +102,30 @@ describe("buildReportPlan (SPEC §7 附件3)", () => {
     ]);
   });
 
+  test("within a unit and severity: by file, then sheet, then row, then column", () => {
+    const at = (file: string, sheet: string, row: number, column: string) =>
+      owned(
+        makeIssue("invalid-date", { sheet, cell: `${column}${row}`, row, column: "完成时限" }, "x"),
+        file,
+        "青山区",
+      );
+    const shuffled = [
+      at("b.xlsx", "乙表", 4, "G"),
+      at("a.xlsx", "乙表", 9, "G"),
+      at("a.xlsx", "甲表", 9, "J"),
+      at("a.xlsx", "甲表", 9, "G"),
+      at("a.xlsx", "甲表", 5, "J"),
+    ];
+    const p = buildReportPlan(shuffled, { units: UNITS });
+    expect(issueRows(p).map((r) => rowValues(p, r).slice(1, 4))).toEqual([
+      ["a.xlsx", "乙表", "G9"],
+      ["a.xlsx", "甲表", "J5"],
+      ["a.xlsx", "甲表", "G9"],
+      ["a.xlsx", "甲表", "J9"],
+      ["b.xlsx", "乙表", "G4"],
+    ]);
+  });
+
   test("the per-unit summary links to each unit's block", () => {
     const plan = build();
     const first = issueRows(plan)[0]!;

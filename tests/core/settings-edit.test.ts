@@ -122,10 +122,12 @@ describe("planSettingsWrite", () => {
     const values: CellValue[][] = [];
     values[0] = ["项目", "值"];
     values[5] = ["红榜名次", 3];
+    // A row with any value is used, though not all its cells are.
+    values[6] = ["注：以上为本期设置", null];
     const sheet = { name: "设置", values, numberFormats: [], merges: [] };
     expect(planSettingsWrite(sheet, [{ key: "黑榜名次", text: "4" }]).cells).toEqual([
-      { cell: "A7", value: "黑榜名次" },
-      { cell: "B7", value: 4 },
+      { cell: "A8", value: "黑榜名次" },
+      { cell: "B8", value: 4 },
     ]);
   });
 });

@@ -111,7 +111,8 @@ export function planSettingsWrite(
   for (const { key, text } of changes) {
     const row = rows.get(key);
     if (row !== undefined) {
-      cells.push({ cell: a1(row, 1), value: text.trim() === "" ? "" : settingCellValue(text) });
+      // Blank text is written as "" (`settingCellValue` trims it), emptying the cell.
+      cells.push({ cell: a1(row, 1), value: settingCellValue(text) });
     } else if (text.trim() !== "") {
       cells.push({ cell: a1(next, 0), value: key }, { cell: a1(next, 1), value: settingCellValue(text) });
       next++;

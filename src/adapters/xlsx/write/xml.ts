@@ -1,6 +1,7 @@
 /**
- * XML text the writer and the package patcher share: escaping, references and the data bar
- * element. No `fflate` here: the CLI's writer loads none (its zip is `./zip` over Node's zlib).
+ * The writer's XML text: escaping, references and the data bar element, apart from the zip and
+ * codec so that loading them loads no `fflate` (the CLI's zip is `./zip` over Node's zlib). The
+ * package patcher has its own (`../patch/xml-edit`), which leaves `'` unescaped in the bytes it copies.
  */
 import type { CellRange } from "../../../core/grid";
 import { a1 } from "../../../core/grid";
