@@ -78,19 +78,16 @@ function sortIssues(issues: readonly OwnedIssue[], units: readonly string[]): Ow
   const order = new Map(units.map((u, i) => [u, i]));
   const unitRank = (i: OwnedIssue) =>
     i.unit === null ? Number.MAX_SAFE_INTEGER : (order.get(i.unit) ?? units.length);
-  return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort(
-      (a, b) =>
-        unitRank(a.issue) - unitRank(b.issue) ||
-        (a.issue.severity === b.issue.severity ? 0 : a.issue.severity === "error" ? -1 : 1) ||
-        (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) ||
-        (a.issue.sheet < b.issue.sheet ? -1 : a.issue.sheet > b.issue.sheet ? 1 : 0) ||
-        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
-        columnOf(a.issue.cell) - columnOf(b.issue.cell) ||
-        a.i - b.i,
-    )
-    .map((x) => x.issue);
+  // Array.prototype.sort is stable: issues equal in every key keep the order they were found in.
+  return [...issues].sort(
+    (a, b) =>
+      unitRank(a) - unitRank(b) ||
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      columnOf(a.cell) - columnOf(b.cell),
+  );
 }
 
 /** Folds three or more warnings with one code and value in one unit's sheet into one row. */
