@@ -118,7 +118,10 @@ export function unitFeedbackWorkbooks(
   return out;
 }
 
-/** The unit's copy of one ledger sheet: rows in `moved` order, values and number formats kept. */
+/**
+ * The unit's copy of one ledger sheet: rows in `moved` order, values and number formats kept. `moved`
+ * maps onto rows 1…n without a gap (the rows above the data, then the unit's), so every row is set.
+ */
 function unitSheet(
   grid: WorkbookGrid["sheets"][number],
   moved: ReadonlyMap<number, number>,
@@ -170,7 +173,6 @@ function unitSheet(
     width = Math.max(width, cells.length);
     rows[to - 1] = cells;
   }
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return {
     name: grid.name,
     // Like a template from `split`: the unit fills it in and sends it back.
