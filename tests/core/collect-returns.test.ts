@@ -12,6 +12,7 @@ import {
   NOTHING_COLLECTED,
   SOURCE_COLUMNS,
   collectReturns,
+  columnId,
   mergedColumns,
 } from "../../src/core";
 import { HEADERS, ledgerSheet, rosterSheet, settingsSheet, validRow, workbook } from "./helpers";
@@ -234,6 +235,24 @@ describe("collecting into what was collected before", () => {
       ...SOURCE_COLUMNS.map((c) => c.header),
     ]);
     expect(second.collected.rows).toHaveLength(2);
+  });
+});
+
+describe("unknown columns", () => {
+  it("keeps every column headed by a date, each with its values (all but the first were lost)", () => {
+    const weeks = [new Date(Date.UTC(2022, 9, 24)), new Date(Date.UTC(2022, 9, 31))];
+    const row = qs("CS-01");
+    const book = workbook([
+      ledgerSheet({
+        headers: [...HEADERS, ...weeks],
+        rows: [[...HEADERS.map((h) => row[h] ?? null), "一周", "两周"]],
+      }),
+      rosterSheet(),
+    ]);
+    const result = collectReturns(NOTHING_COLLECTED, [returned("a.xlsx", book)], { today: TODAY });
+    expect(result.collected.extraColumns.map((c) => c.header)).toEqual(["2022-10-24", "2022-10-31"]);
+    const cells = result.collected.rows[0]!.cells;
+    expect(result.collected.extraColumns.map((c) => cells.get(columnId(c))?.value)).toEqual(["一周", "两周"]);
   });
 });
 

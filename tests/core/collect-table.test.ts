@@ -45,6 +45,19 @@ describe("readLedgerTable: columns", () => {
     ]);
   });
 
+  it("names a date or an error header as issues name the value, so two of them stay two columns", () => {
+    const sheet = gridFromRows("台账", [
+      ["任务编号", new Date(Date.UTC(2022, 9, 24)), new Date(Date.UTC(2022, 9, 31)), { error: "#REF!" }],
+      ["A-1", "周一进展", "周二进展", "x"],
+    ]);
+    expect(readLedgerTable(sheet, 0).columns.map((c) => c.header)).toEqual([
+      "任务编号",
+      "2022-10-24",
+      "2022-10-31",
+      "#REF!",
+    ]);
+  });
+
   it("compares headers as SPEC §2 normalises them", () => {
     expect(headerKey("联系 电话（%）")).toBe(headerKey("联系电话"));
     expect(headerKey("联系ＴＥＬ")).toBe(headerKey("联系TEL"));
