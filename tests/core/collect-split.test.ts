@@ -181,6 +181,21 @@ describe("planUnitWorkbook", () => {
 });
 
 describe("planSplit", () => {
+  it("without a roster, gives a unit written two ways one workbook, named as first written (rows were sent twice)", () => {
+    const rows = [
+      masterRow("A1", "外 单位"),
+      masterRow("A2", "ＷＡ"),
+      masterRow("A3", "外单位"),
+      masterRow("A4", "WA"),
+    ];
+    const split = planSplit(readMaster(master(rows, []), TODAY)!);
+    expect(split.files.map((f) => [f.fileName, f.unit, f.rows])).toEqual([
+      ["外 单位-重点任务台账.xlsx", "外 单位", 2],
+      ["ＷＡ-重点任务台账.xlsx", "ＷＡ", 2],
+    ]);
+    expect(split.files.reduce((n, f) => n + f.rows, 0)).toBe(split.rowsIn);
+  });
+
   it("gives a unit the roster cannot rank (no valid 单位类别) its workbook too, after the others", () => {
     const roster = rosterSheet([
       ["青山区", "县市区"],
