@@ -57,7 +57,8 @@ describe("合并台账 (buildMergedSheetPlan)", () => {
     expect(values(plan, 0)).toEqual([...HEADERS, "联系电话", "来源文件", "来源行"]);
     expect(values(plan, 1)).toEqual([null, "A1", ...Array(10).fill(null), "0139", "a.xlsx", 4]);
     expect(values(plan, 2)).toEqual([null, null, null, "任务", ...Array(9).fill(null), "b.xlsx", null]);
-    expect(styleOf(plan, 1, 12).numFmt).toBe("@");
+    // A cell's own number format comes on top of the sheet's cell style.
+    expect(styleOf(plan, 1, 12)).toMatchObject({ numFmt: "@", border: true, vAlign: "middle" });
     expect(styleOf(plan, 1, 13).numFmt).toBeUndefined();
     expect(styleOf(plan, 0, 0)).toMatchObject({ bold: true, border: true });
     expect(styleOf(plan, 1, 1)).toMatchObject({ border: true, vAlign: "middle" });
