@@ -113,6 +113,43 @@ describe("a return's unit", () => {
   });
 });
 
+describe("a return's unit from its rows, when it names none", () => {
+  const bare = (
+    rows: ReturnType<typeof validRow>[],
+    headers: readonly string[] = HEADERS,
+    extra = [rosterSheet()],
+  ) => workbook([ledgerSheet({ above: [], headers, rows }), ...extra]);
+
+  it("is the roster's name of the one unit the rows name, however written", () => {
+    const result = collectReturns(
+      NOTHING_COLLECTED,
+      [
+        returned(
+          "a.xlsx",
+          bare([qs("CS-01", { 责任单位: "青山" }), qs("CS-02"), qs("CS-03", { 责任单位: null })]),
+        ),
+        returned(
+          "b.xlsx",
+          bare([jn("JN-01", { 责任单位: "外单位" }), jn("JN-02", { 责任单位: "外 单位" })], HEADERS, []),
+        ),
+      ],
+      { today: TODAY },
+    );
+    expect(result.added.map((e) => e.unit)).toEqual(["青山区", "外单位"]);
+  });
+
+  it("is none for a ledger without a 责任单位 column, whose rows are still merged", () => {
+    const headers = HEADERS.filter((h) => h !== "责任单位");
+    const row = qs("CS-01");
+    const sheet = ledgerSheet({ above: [], headers, rows: [headers.map((h) => row[h] ?? null)] });
+    const result = collectReturns(NOTHING_COLLECTED, [returned("a.xlsx", workbook([sheet, rosterSheet()]))], {
+      today: TODAY,
+    });
+    expect(result.added.map((e) => [e.unit, e.rows, e.outcome.kind])).toEqual([[null, 1, "merged"]]);
+    expect(result.collected.rows).toHaveLength(1);
+  });
+});
+
 describe("the same unit returned twice", () => {
   it("keeps the later in order when both have the same 填报日期, and says it won by order", () => {
     const first = unitReturn("青山区", "2022-11-03", [qs("CS-01"), qs("CS-02")]);
@@ -172,6 +209,52 @@ describe("the same bytes twice in one run", () => {
 });
 
 describe("collecting into what was collected before", () => {
+  it("leaves an earlier return that had already lost as it was, when the unit returns again", () => {
+    const first = collectReturns(
+      NOTHING_COLLECTED,
+      [
+        returned("青山-1.xlsx", unitReturn("青山区", "2022-11-01", [qs("CS-01")])),
+        returned("青山-2.xlsx", unitReturn("青山区", "2022-11-02", [qs("CS-01")])),
+      ],
+      { today: TODAY },
+    );
+    const second = collectReturns(
+      first.collected,
+      [returned("青山-3.xlsx", unitReturn("青山区", "2022-11-03", [qs("CS-01")]))],
+      { today: TODAY },
+    );
+    expect(second.collected.entries.map((e) => e.outcome)).toEqual([
+      { kind: "superseded", by: "青山-2.xlsx", why: "later-date" },
+      { kind: "superseded", by: "青山-3.xlsx", why: "later-date" },
+      { kind: "merged" },
+    ]);
+  });
+
+  it("recognises a file collected before by its bytes, though it has no ledger", () => {
+    const noLedger = workbook([rosterSheet()]);
+    const first = collectReturns(NOTHING_COLLECTED, [returned("名册.xlsx", noLedger, "h0")], {
+      today: TODAY,
+    });
+    expect(first.added.map((e) => e.outcome)).toEqual([{ kind: "no-ledger" }]);
+    const second = collectReturns(first.collected, [returned("名册（再次）.xlsx", noLedger, "h0")], {
+      today: TODAY,
+    });
+    expect(second.added.map((e) => e.outcome)).toEqual([{ kind: "already-collected", as: "名册.xlsx" }]);
+  });
+
+  it("reads the open workbook's 设置 in its own date system, and gives each carried sheet its file's", () => {
+    const settings = settingsSheet([["统计截止日期", 43403]], { formats: { B2: "yyyy-mm-dd" } });
+    const open = workbook([rosterSheet(), settings], true);
+    const book = workbook([...unitReturn("青山区", "2022-11-01", [qs("CS-01")]).sheets, settings], true);
+    const result = collectReturns(NOTHING_COLLECTED, [returned("a.xlsx", book)], {
+      today: TODAY,
+      setup: open,
+    });
+    expect(result.validation.asOf).toBe("2022-10-31");
+    expect(result.roster?.date1904).toBe(true);
+    expect(result.settings?.date1904).toBe(true);
+  });
+
   it("ties each row to its 收集情况 line, so a later return of the unit takes the earlier rows out", () => {
     const first = collectReturns(
       NOTHING_COLLECTED,
