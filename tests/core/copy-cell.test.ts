@@ -75,6 +75,17 @@ describe("copySheetPlan", () => {
     expect(plan.columnWidths).toEqual([textUnits("江城经济技术开发区") + 2, 10, 60]);
   });
 
+  it("moves the dates of a 1904-system sheet into the 1900 system, and nothing else", () => {
+    const sheet = gridFromRows("设置", [["统计截止日期", 43403, 43403]], {
+      numberFormats: [[undefined, "yyyy-mm-dd"]],
+    });
+    expect(copySheetPlan(sheet, true).rows[0]!.map((c) => c?.value ?? null)).toEqual([
+      "统计截止日期",
+      44865,
+      43403,
+    ]);
+  });
+
   it("keeps the rows below rows the file never named where they were", () => {
     const values: CellValue[][] = [];
     values[2] = ["注"];

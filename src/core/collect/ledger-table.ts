@@ -4,9 +4,8 @@
  * canonical value. Validation (`validateLedgerSheet`) judges the same rows.
  */
 import { type CellValue, type SheetGrid, cellFormat, cellValue } from "../grid";
-import { isEmptyValue } from "../cell";
+import { isEmptyValue, rawValue } from "../cell";
 import { type ColumnKey, isFooterText, matchHeader, normalizeHeader } from "../ledger";
-import { nfkcTrim } from "../text";
 
 /** One cell as the workbook holds it: value and number format. */
 export interface RawCell {
@@ -55,11 +54,13 @@ export function readLedgerTable(sheet: SheetGrid, headerRow: number): LedgerTabl
   const taken = new Set<ColumnKey>();
   (sheet.values[headerRow] ?? []).forEach((value, column) => {
     if (isEmptyValue(value)) return;
-    const header = typeof value === "string" ? nfkcTrim(value) : String(value instanceof Date ? "" : value);
+    // A date or an error in the header row names its column as issues name the value
+    // (`2022-10-24`, `#REF!`): each such column keeps a header of its own, and its cells.
+    const header = typeof value === "string" ? value.trim() : String(rawValue(value));
     let key = typeof value === "string" ? (matchHeader(value) ?? null) : null;
     if (key !== null && taken.has(key)) key = null;
     if (key !== null) taken.add(key);
-    columns.push({ column, header: typeof value === "string" ? value.trim() : header, key });
+    columns.push({ column, header, key });
   });
 
   const fill = new Map<number, RawCell>();

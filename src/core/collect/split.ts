@@ -96,6 +96,18 @@ export function masterRows(master: MasterLedger): Array<{ unit: string | null; r
   return out;
 }
 
+/**
+ * Without a roster, the units the rows name, first seen first: one per comparison key (SPEC §3), so
+ * that `青山 区` and `青山区` are one unit with one workbook, named as first written.
+ */
+function unitsOfRows(rows: ReadonlyArray<{ unit: string | null }>): string[] {
+  const names = new Map<string, string>();
+  for (const { unit } of rows) {
+    if (unit !== null && !names.has(enumKey(unit))) names.set(enumKey(unit), unit);
+  }
+  return [...names.values()];
+}
+
 /** One workbook to write. */
 export interface PlannedFile {
   readonly fileName: string;
@@ -153,9 +165,7 @@ export function planSplit(master: MasterLedger): SplitPlan {
       else byUnit.set(key, [row]);
     }
   }
-  const names = roster
-    ? [...roster.units, ...(roster.unranked ?? [])].map((u) => u.name)
-    : [...new Set(rows.flatMap((r) => (r.unit ? [r.unit] : [])))];
+  const names = roster ? [...roster.units, ...(roster.unranked ?? [])].map((u) => u.name) : unitsOfRows(rows);
   const files: PlannedFile[] = names.map((unit) => {
     const own = byUnit.get(enumKey(unit)) ?? [];
     return {
