@@ -147,3 +147,34 @@ test("a typed weight may end in %, nowhere else", () => {
   expect(parseTypedWeight("%30")).toBeNull();
   expect(parseTypedWeight("3%0")).toBeNull();
 });
+
+describe("regressions", () => {
+  test("with two 考核表 | 权重 headers the save goes to the table the reader takes, the last", () => {
+    const sheet = gridFromRows("设置", [
+      ["考核表", "权重"],
+      ["平时掌握情况", 50],
+      ["年终专项考评", 50],
+      [],
+      ["考核表", "权重"],
+      ["平时掌握情况", 40],
+      ["年终专项考评", 60],
+    ]);
+    expect(weightsRead(readBack(sheet, []))).toEqual([
+      ["平时掌握情况", 40],
+      ["年终专项考评", 60],
+    ]);
+    const weights = [
+      { sheet: "平时掌握情况", weight: 30 },
+      { sheet: "年终专项考评", weight: 70 },
+    ];
+    const plan = planWeightsWrite(sheet, weights)!;
+    expect(plan.cells).toEqual([
+      { cell: "B6", value: 30 },
+      { cell: "B7", value: 70 },
+    ]);
+    expect(weightsRead(readBack(sheet, plan.cells))).toEqual([
+      ["平时掌握情况", 30],
+      ["年终专项考评", 70],
+    ]);
+  });
+});

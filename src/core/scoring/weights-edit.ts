@@ -100,7 +100,8 @@ export function planWeightsWrite(
   let last = -1;
   for (let r = 0; r < sheet.values.length; r++) {
     if ((sheet.values[r] ?? []).some((v) => !isEmptyValue(v ?? null))) last = r;
-    if (header < 0 && isWeightsHeader(sheet, r)) header = r;
+    // The last header, as readSettings takes it (each 考核表 | 权重 row starts the table anew).
+    if (isWeightsHeader(sheet, r)) header = r;
   }
   if (header < 0) return { sheet: sheet.name, create: false, cells: table(last + 2) };
   // The table's rows, as the reader takes them: down to the first empty name or known setting.
