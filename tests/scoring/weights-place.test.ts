@@ -149,6 +149,61 @@ test("a typed weight may end in %, nowhere else", () => {
 });
 
 describe("regressions", () => {
+  test("a new sheet in the blank row above a note would join the note to the table: nothing is planned", () => {
+    // One blank row ends the table; filled, the note under it becomes one more (invalid) weight row,
+    // which turns a warning (unknown-setting) into an error that stops the scoring.
+    const sheet = gridFromRows("设置", [
+      ["考核表", "权重"],
+      ["平时掌握情况", 50],
+      [],
+      ["备注", "权重按百分比填写"],
+    ]);
+    expect(readBack(sheet, []).issues.map((i) => [i.code, i.cell])).toEqual([["unknown-setting", "A4"]]);
+    expect(planWeightsWrite(sheet, [{ sheet: "年终专项考评", weight: 50 }])).toBeNull();
+    // With a second blank row, there is room, and the note stays outside the table.
+    const roomy = gridFromRows("设置", [
+      ["考核表", "权重"],
+      ["平时掌握情况", 50],
+      [],
+      [],
+      ["备注", "权重按百分比填写"],
+    ]);
+    const plan = planWeightsWrite(roomy, [{ sheet: "年终专项考评", weight: 50 }])!;
+    const read = readBack(roomy, plan.cells);
+    expect(read.issues.map((i) => [i.code, i.cell])).toEqual([["unknown-setting", "A5"]]);
+    expect(weightsRead(read)).toEqual([
+      ["平时掌握情况", 50],
+      ["年终专项考评", 50],
+    ]);
+  });
+
+  test("the table still ends under the added rows: at a known setting, not at a row used in B", () => {
+    const rows = (under: Array<string | null>) =>
+      gridFromRows("设置", [["考核表", "权重"], ["平时掌握情况", 50], [], under]);
+    const added = [{ sheet: "年终专项考评", weight: 50 }];
+    const setting = rows(["等次线", "90、80、60"]);
+    const plan = planWeightsWrite(setting, added)!;
+    expect(plan.cells.map((c) => c.cell)).toEqual(["A3", "B3"]);
+    const read = readBack(setting, plan.cells);
+    expect(read.issues).toEqual([]);
+    expect(weightsRead(read)).toEqual([
+      ["平时掌握情况", 50],
+      ["年终专项考评", 50],
+    ]);
+    expect(planWeightsWrite(rows([null, "以上合计100"]), added)).toBeNull();
+    // Rewriting listed sheets adds no row: it needs no room, even with no blank row under the table.
+    const full = gridFromRows("设置", [
+      ["考核表", "权重"],
+      ["平时掌握情况", 50],
+      [null, "以上合计100"],
+    ]);
+    expect(planWeightsWrite(full, [{ sheet: "平时掌握情况", weight: 100 }])).toEqual({
+      sheet: "设置",
+      create: false,
+      cells: [{ cell: "B2", value: 100 }],
+    });
+  });
+
   test("with two 考核表 | 权重 headers the save goes to the table the reader takes, the last", () => {
     const sheet = gridFromRows("设置", [
       ["考核表", "权重"],
