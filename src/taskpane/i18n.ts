@@ -137,7 +137,8 @@ const zh = {
   weightsSave: "保存权重",
   weightInvalid: "“{sheet}”的权重应为 0–100 的数字。",
   weightsSumInvalid: "权重合计为 {sum}，应为 100。",
-  weightsNoRoom: "“设置”的考核权重表下方没有空行，无法添加考核表。请在表末留出空行后重试。",
+  weightsNoRoom:
+    "“设置”的考核权重表下方没有足够的空行，无法添加考核表。请在表末留出空行（新增的考核表下方仍需空一行，与下方内容隔开）后重试。",
   weightsSaved: "权重已保存到“设置”，并已重新计算。",
   gradeRules: "等次规则",
   gradeLines: "等次线（好、较好、一般）",
@@ -355,7 +356,7 @@ const en: Record<MessageKey, string> = {
   weightInvalid: "The weight of {sheet} must be a number from 0 to 100.",
   weightsSumInvalid: "The weights add up to {sum}, not 100.",
   weightsNoRoom:
-    "There is no empty row under 设置's 考核权重 table to add a sheet. Leave an empty row at the table's end and try again.",
+    "There are not enough empty rows under 设置's 考核权重 table to add a sheet. Leave empty rows at the table's end (with one still empty under the added sheets, to keep the table apart from what follows) and try again.",
   weightsSaved: "Weights saved to 设置 and scores recomputed.",
   gradeRules: "Grade rules",
   gradeLines: "Grade lines (好, 较好, 一般)",

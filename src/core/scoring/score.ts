@@ -60,13 +60,11 @@ export function isNonEvaluationSheet(name: string): boolean {
     k === ROSTER_SHEET ||
     k === ADJUSTMENT_SHEET ||
     k === VETO_SHEET ||
+    // Every name the product writes (通报 and its 附件, 收集情况, 选项, 退回修改说明, …), and any
+    // 专项通报 or 台账汇总 sheet, whatever follows.
     GENERATED_SHEET.test(k) ||
-    /^通报[(（]第\d+期[)）]附件\d+$/u.test(k) ||
     /^专项通报/u.test(k) ||
-    /^台账汇总/u.test(k) ||
-    k === "收集情况" ||
-    k === "选项" ||
-    k === "退回修改说明"
+    /^台账汇总/u.test(k)
   );
 }
 

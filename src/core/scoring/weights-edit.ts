@@ -66,10 +66,17 @@ function text(sheet: SheetGrid, r: number, c: number): string {
   return typeof v === "string" ? normalizeHeader(v) : "";
 }
 
+/** Whether readSettings ends the 考核权重 table at row `r`: a blank row, or a known setting. */
+function endsTable(sheet: SheetGrid, r: number): boolean {
+  const name = text(sheet, r, 0);
+  return name === "" ? isEmptyValue(cellValue(sheet, r, 1)) : settingRow(name) !== undefined;
+}
+
 /**
  * Plans writing `weights` (sheet → percent) into `设置`. A listed sheet gets its weight cell
- * rewritten; a sheet the table lacks is added at the table's end when the row there is free; `null`
- * when it is not (nothing of the user's is ever overwritten).
+ * rewritten; a sheet the table lacks is added at the table's end when the row there is free and the
+ * table still ends under the added rows; `null` when not (nothing of the user's is ever overwritten
+ * or read as part of the table).
  *
  * @example planWeightsWrite(null, [{ sheet: "平时掌握情况", weight: 30 }]).cells[0] // { cell: "A1", value: "项目" }
  */
@@ -100,7 +107,8 @@ export function planWeightsWrite(
   let last = -1;
   for (let r = 0; r < sheet.values.length; r++) {
     if ((sheet.values[r] ?? []).some((v) => !isEmptyValue(v ?? null))) last = r;
-    if (header < 0 && isWeightsHeader(sheet, r)) header = r;
+    // The last header, as readSettings takes it (each 考核表 | 权重 row starts the table anew).
+    if (isWeightsHeader(sheet, r)) header = r;
   }
   if (header < 0) return { sheet: sheet.name, create: false, cells: table(last + 2) };
   // The table's rows, as the reader takes them: down to the first empty name or known setting.
@@ -127,5 +135,8 @@ export function planWeightsWrite(
     );
     next++;
   }
+  // Rows added into the blank row that ended the table would join the rows under it to the table
+  // (a note read as one more weight): then there is no room either.
+  if (next > end && !endsTable(sheet, next)) return null;
   return { sheet: sheet.name, create: false, cells };
 }
