@@ -31,17 +31,17 @@ const UNITS = ["青山区", "江南区"];
 
 describe("附件3: which row comes first", () => {
   test("issues that agree on unit, severity, file, sheet, row and column keep the order they were found in", () => {
-    const codes = [
-      "invalid-date",
-      "done-date-unexpected",
-      "done-date-in-future",
-      "done-date-missing",
-    ] as const;
-    const found = codes.map((code) => owned(makeIssue(code, at("G12", "完成时限"), "10月底")));
+    const place = at("G12", "完成时限");
+    const found = [
+      owned(makeIssue("invalid-date", place, "10月底")),
+      owned(makeIssue("done-date-in-future", place, "10月底")),
+      owned(makeIssue("evidence-missing", place, "10月底")),
+      owned(makeIssue("invalid-enum", place, "10月底")),
+    ];
     const names = (list: Owned[]) =>
       buildReportAttachment(list, { units: UNITS }).table.rows.map((r) => r[5]!.text);
     const forward = names(found);
-    expect(new Set(forward).size).toBe(codes.length);
+    expect(new Set(forward).size).toBe(found.length);
     expect(names([...found].reverse())).toEqual([...forward].reverse());
     expect(names([found[2]!, found[0]!, found[3]!, found[1]!])).toEqual([2, 0, 3, 1].map((i) => forward[i]));
   });
@@ -84,7 +84,9 @@ describe("附件3: folding", () => {
 describe("附件3: a row's cells", () => {
   test("an issue without a cell links nowhere, even when its sheet is in the workbook", () => {
     const sheetWide = owned(
-      makeIssue("missing-column", { sheet: LEDGER, cell: null, row: null, column: "佐证材料" }, null),
+      makeIssue("missing-column", { sheet: LEDGER, cell: null, row: null, column: "佐证材料" }, null, {
+        params: { key: "佐证材料" },
+      }),
     );
     const row = buildReportAttachment([sheetWide], { units: UNITS, linkSheets: new Set([LEDGER]) }).table
       .rows[0]!;

@@ -100,7 +100,9 @@ describe("unitFeedbackWorkbooks: the unit's copy of a sheet", () => {
       makeIssue("invalid-setting", { sheet: "设置", cell: "B4", row: 4, column: "临期天数" }, "七", {
         params: { key: "临期天数", expected: "count" },
       }),
-      makeIssue("missing-column", { sheet: "重点任务台账", cell: null, row: 4, column: "佐证材料" }, null),
+      makeIssue("missing-column", { sheet: "重点任务台账", cell: null, row: 4, column: "佐证材料" }, null, {
+        params: { key: "佐证材料" },
+      }),
     ];
     const [qs] = split(book, { ...validation, issues: [...validation.issues, ...elsewhere] });
     expect(qs!.feedback.issues.map((i) => `${i.sheet}!${i.cell}`)).toEqual([
@@ -131,7 +133,7 @@ describe("unitFeedbackWorkbooks: the unit's copy of a sheet", () => {
       ],
       merges: ["L4:L5"],
     });
-    const trimmed = { ...full, values: full.values.map((r, i) => (i === 4 ? r.slice(0, 11) : r)) };
+    const trimmed = { ...full, values: full.values.map((r, i) => (i === 4 ? r!.slice(0, 11) : r)) };
     const [qs] = split(workbook([trimmed, rosterSheet()]));
     expect(
       values(qs!.sheets[0]!.rows)
