@@ -202,7 +202,8 @@ export function noticeCoverage(notice: NoticeData): NoticeCoverage {
  * collected ledgers; the pane asks before listing the rest as 未报送.
  */
 export function mostlyMissing(coverage: NoticeCoverage): boolean {
-  return coverage.rosterUnits > 0 && coverage.present * 2 < coverage.rosterUnits;
+  // No roster (0 units): 0 < 0, never mostly missing.
+  return coverage.present * 2 < coverage.rosterUnits;
 }
 
 /** A planned notice workbook, or the setup errors that refused it. */
@@ -243,7 +244,7 @@ export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOp
   const reportOptions = {
     units: notice.units.map((u) => u.unit),
     ...(options.linkSheets ? { linkSheets: options.linkSheets } : {}),
-    ...(sources.size > 0 ? { sources } : {}),
+    sources,
   };
   // One report, rendered as the sheet here and as Word's 附件3 by the caller.
   const report = buildReportAttachment(owned, reportOptions, reportName);
