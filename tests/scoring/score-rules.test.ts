@@ -31,6 +31,18 @@ const three = () =>
 const sheetA = (rows: CellValue[][]) => gridFromRows("A", [["单位", "组织（10分）"], ...rows]);
 
 describe("units without a roster", () => {
+  test("an empty unit cell names no unit", () => {
+    const r = run([
+      sheetA([
+        ["甲区", 5],
+        [null, 6],
+        ["  ", 7],
+        ["乙区", 7],
+      ]),
+    ]);
+    expect(r.units.map((u) => u.unit)).toEqual(["乙区", "甲区"]);
+  });
+
   test("a unit is named as typed, trimmed; a second spelling of one key is the same unit", () => {
     const r = run([
       sheetA([
@@ -92,13 +104,19 @@ test("settings and roster come from the first file that has them", () => {
       ["加分上限", 3],
       ["否决等次", "较好"],
       ["排名方式", "中国式"],
+      ["等次线", "95、85、70"],
     ]),
   );
   const r = scoreRun([
     { file: "评分.xlsx", workbook: workbook(evaluation) },
     { file: "设置.xlsx", workbook: setup },
   ]);
-  expect(r.settings).toMatchObject({ bonusCap: 3, vetoGrade: "较好", rankingMethod: "dense" });
+  expect(r.settings).toMatchObject({
+    bonusCap: 3,
+    vetoGrade: "较好",
+    rankingMethod: "dense",
+    gradeThresholds: [95, 85, 70],
+  });
   expect(r.units.map((u) => [u.unit, u.group, u.rank])).toEqual([
     ["甲区", "县市区", 1],
     ["乙区", "县市区", 1],
@@ -169,6 +187,43 @@ describe("sheet names compare as keys", () => {
       ["scoring-sheet-invalid", "平时", { lacks: "unit-column" }],
     ]);
   });
+});
+
+test("a unit missing from a sheet split over files is reported in the first file that has the sheet", () => {
+  const part = (rows: CellValue[][]) => workbook(sheetA(rows));
+  const r = scoreRun([
+    { file: "一.xlsx", workbook: workbook(three(), sheetA([["甲区", 5]])) },
+    { file: "二.xlsx", workbook: part([["乙区", 6]]) },
+  ]);
+  expect(where(r)).toEqual([["一.xlsx", "unit-missing-in-sheet", "A", "A1", "单位"]]);
+  expect(r.issues[0]!.value).toBe("丙区");
+});
+
+test("weights-sum states the sum to 6 decimals", () => {
+  const r = run([
+    three(),
+    settings(
+      [],
+      [
+        ["A", 10.1],
+        ["B", 20.2],
+      ],
+    ),
+    sheetA([
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+    ]),
+    gridFromRows("B", [
+      ["单位", "组织（10分）"],
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+    ]),
+  ]);
+  expect(r.issues.map((i) => [i.code, i.cell, i.value, i.params])).toEqual([
+    ["weights-sum", "B3", 30.3, { sum: 30.3 }],
+  ]);
 });
 
 test("weights given by the caller (no 设置 cell) are not checked for their sum here", () => {
