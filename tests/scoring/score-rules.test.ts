@@ -125,6 +125,54 @@ test("settings and roster come from the first file that has them", () => {
   expect(r.issues).toEqual([]);
 });
 
+test("考核权重's issues go to the file whose 设置 it is", () => {
+  const r = scoreRun([
+    {
+      file: "评分.xlsx",
+      workbook: workbook(
+        sheetA([
+          ["甲区", 5],
+          ["乙区", 5],
+          ["丙区", 5],
+        ]),
+      ),
+    },
+    {
+      file: "设置.xlsx",
+      workbook: workbook(
+        three(),
+        settings(
+          [],
+          [
+            ["A", 50],
+            ["B", 50],
+          ],
+        ),
+      ),
+    },
+  ]);
+  expect(where(r)).toEqual([["设置.xlsx", "evaluation-sheet-missing", "设置", "B5", "考核表"]]);
+});
+
+test("sheet names and summary rows compare as keys: “加减分 ” is 加减分, “ 合 计 ” is no unit", () => {
+  const r = run([
+    three(),
+    sheetA([
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+      [" 合 计 ", 15],
+      ["平 均", 5],
+    ]),
+    gridFromRows("加减分 ", [
+      ["单位", "扣分"],
+      ["甲区", 2],
+    ]),
+  ]);
+  expect(r.issues).toEqual([]);
+  expect(unit(r, "甲区").penalty).toBe(2);
+});
+
 test("a run of no files scores nothing and reports nothing", () => {
   const r = scoreRun([]);
   expect(r.sheets).toEqual([]);
@@ -373,9 +421,9 @@ describe("the order of issues: file, sheet (workbook order), row, column", () =>
     const listed = run([three(), gridFromRows("A", [["考核对象", "组织（10分）"]])], {
       settings: { weights },
     });
-    expect(listed.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([
-      ["evaluation-sheet-missing", "设置", "B3"],
-      ["scoring-sheet-invalid", "A", "A1"],
+    expect(listed.issues.map((i) => [i.file, i.code, i.sheet, i.cell])).toEqual([
+      [FILE, "evaluation-sheet-missing", "设置", "B3"],
+      [FILE, "scoring-sheet-invalid", "A", "A1"],
     ]);
   });
 });
