@@ -332,6 +332,7 @@ describe("compared to 6 decimals", () => {
     const within = run(sheets, { settings: { bonusCap: 0.3 } });
     expect(within.issues).toEqual([]);
     expect(unit(within, "甲区").reasons.map((x) => x.code)).toEqual(["grade-lines"]);
+    expect(unit(within, "甲区")).toMatchObject({ weighted: 100, bonus: 0.1 + 0.2, penalty: 0 });
     const over = run(sheets, { settings: { bonusCap: 0.2 } });
     expect(over.issues.map((i) => [i.code, i.value, i.params])).toEqual([
       ["bonus-capped", 0.3, { sum: 0.3, limit: 0.2 }],
@@ -341,6 +342,42 @@ describe("compared to 6 decimals", () => {
       params: { sum: 0.3, limit: 0.2 },
     });
   });
+});
+
+test("composites apart at the 4th decimal are not tied", () => {
+  const bonus = gridFromRows("加减分", [
+    ["单位", "加分"],
+    ["乙区", 0.0004],
+  ]);
+  const r = run([
+    three(),
+    sheetA([
+      ["甲区", 8],
+      ["乙区", 8],
+      ["丙区", 8],
+    ]),
+    bonus,
+  ]);
+  expect(r.units.map((u) => [u.unit, u.rank, u.tied])).toEqual([
+    ["乙区", 1, false],
+    ["丙区", 2, true],
+    ["甲区", 2, true],
+  ]);
+});
+
+test("a 合计 that is no number differs from any sum, 0 included", () => {
+  const r = run([
+    three(),
+    gridFromRows("A", [
+      ["单位", "组织（10分）", "合计"],
+      ["甲区", 0, "无"],
+      ["乙区", 0, 0],
+      ["丙区", 0, null],
+    ]),
+  ]);
+  expect(r.issues.map((i) => [i.code, i.cell, i.value, i.severity])).toEqual([
+    ["total-mismatch", "C2", "无", "warning"],
+  ]);
 });
 
 test("a grade under every line has none in its reason", () => {
