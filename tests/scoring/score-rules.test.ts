@@ -31,6 +31,18 @@ const three = () =>
 const sheetA = (rows: CellValue[][]) => gridFromRows("A", [["单位", "组织（10分）"], ...rows]);
 
 describe("units without a roster", () => {
+  test("an empty unit cell names no unit", () => {
+    const r = run([
+      sheetA([
+        ["甲区", 5],
+        [null, 6],
+        ["  ", 7],
+        ["乙区", 7],
+      ]),
+    ]);
+    expect(r.units.map((u) => u.unit)).toEqual(["乙区", "甲区"]);
+  });
+
   test("a unit is named as typed, trimmed; a second spelling of one key is the same unit", () => {
     const r = run([
       sheetA([
@@ -92,19 +104,73 @@ test("settings and roster come from the first file that has them", () => {
       ["加分上限", 3],
       ["否决等次", "较好"],
       ["排名方式", "中国式"],
+      ["等次线", "95、85、70"],
     ]),
   );
   const r = scoreRun([
     { file: "评分.xlsx", workbook: workbook(evaluation) },
     { file: "设置.xlsx", workbook: setup },
   ]);
-  expect(r.settings).toMatchObject({ bonusCap: 3, vetoGrade: "较好", rankingMethod: "dense" });
+  expect(r.settings).toMatchObject({
+    bonusCap: 3,
+    vetoGrade: "较好",
+    rankingMethod: "dense",
+    gradeThresholds: [95, 85, 70],
+  });
   expect(r.units.map((u) => [u.unit, u.group, u.rank])).toEqual([
     ["甲区", "县市区", 1],
     ["乙区", "县市区", 1],
     ["丙区", "县市区", 2],
   ]);
   expect(r.issues).toEqual([]);
+});
+
+test("考核权重's issues go to the file whose 设置 it is", () => {
+  const r = scoreRun([
+    {
+      file: "评分.xlsx",
+      workbook: workbook(
+        sheetA([
+          ["甲区", 5],
+          ["乙区", 5],
+          ["丙区", 5],
+        ]),
+      ),
+    },
+    {
+      file: "设置.xlsx",
+      workbook: workbook(
+        three(),
+        settings(
+          [],
+          [
+            ["A", 50],
+            ["B", 50],
+          ],
+        ),
+      ),
+    },
+  ]);
+  expect(where(r)).toEqual([["设置.xlsx", "evaluation-sheet-missing", "设置", "B5", "考核表"]]);
+});
+
+test("sheet names and summary rows compare as keys: “加减分 ” is 加减分, “ 合 计 ” is no unit", () => {
+  const r = run([
+    three(),
+    sheetA([
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+      [" 合 计 ", 15],
+      ["平 均", 5],
+    ]),
+    gridFromRows("加减分 ", [
+      ["单位", "扣分"],
+      ["甲区", 2],
+    ]),
+  ]);
+  expect(r.issues).toEqual([]);
+  expect(unit(r, "甲区").penalty).toBe(2);
 });
 
 test("a run of no files scores nothing and reports nothing", () => {
@@ -171,6 +237,43 @@ describe("sheet names compare as keys", () => {
   });
 });
 
+test("a unit missing from a sheet split over files is reported in the first file that has the sheet", () => {
+  const part = (rows: CellValue[][]) => workbook(sheetA(rows));
+  const r = scoreRun([
+    { file: "一.xlsx", workbook: workbook(three(), sheetA([["甲区", 5]])) },
+    { file: "二.xlsx", workbook: part([["乙区", 6]]) },
+  ]);
+  expect(where(r)).toEqual([["一.xlsx", "unit-missing-in-sheet", "A", "A1", "单位"]]);
+  expect(r.issues[0]!.value).toBe("丙区");
+});
+
+test("weights-sum states the sum to 6 decimals", () => {
+  const r = run([
+    three(),
+    settings(
+      [],
+      [
+        ["A", 10.1],
+        ["B", 20.2],
+      ],
+    ),
+    sheetA([
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+    ]),
+    gridFromRows("B", [
+      ["单位", "组织（10分）"],
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+    ]),
+  ]);
+  expect(r.issues.map((i) => [i.code, i.cell, i.value, i.params])).toEqual([
+    ["weights-sum", "B3", 30.3, { sum: 30.3 }],
+  ]);
+});
+
 test("weights given by the caller (no 设置 cell) are not checked for their sum here", () => {
   const r = run(
     [
@@ -229,6 +332,7 @@ describe("compared to 6 decimals", () => {
     const within = run(sheets, { settings: { bonusCap: 0.3 } });
     expect(within.issues).toEqual([]);
     expect(unit(within, "甲区").reasons.map((x) => x.code)).toEqual(["grade-lines"]);
+    expect(unit(within, "甲区")).toMatchObject({ weighted: 100, bonus: 0.1 + 0.2, penalty: 0 });
     const over = run(sheets, { settings: { bonusCap: 0.2 } });
     expect(over.issues.map((i) => [i.code, i.value, i.params])).toEqual([
       ["bonus-capped", 0.3, { sum: 0.3, limit: 0.2 }],
@@ -238,6 +342,42 @@ describe("compared to 6 decimals", () => {
       params: { sum: 0.3, limit: 0.2 },
     });
   });
+});
+
+test("composites apart at the 4th decimal are not tied", () => {
+  const bonus = gridFromRows("加减分", [
+    ["单位", "加分"],
+    ["乙区", 0.0004],
+  ]);
+  const r = run([
+    three(),
+    sheetA([
+      ["甲区", 8],
+      ["乙区", 8],
+      ["丙区", 8],
+    ]),
+    bonus,
+  ]);
+  expect(r.units.map((u) => [u.unit, u.rank, u.tied])).toEqual([
+    ["乙区", 1, false],
+    ["丙区", 2, true],
+    ["甲区", 2, true],
+  ]);
+});
+
+test("a 合计 that is no number differs from any sum, 0 included", () => {
+  const r = run([
+    three(),
+    gridFromRows("A", [
+      ["单位", "组织（10分）", "合计"],
+      ["甲区", 0, "无"],
+      ["乙区", 0, 0],
+      ["丙区", 0, null],
+    ]),
+  ]);
+  expect(r.issues.map((i) => [i.code, i.cell, i.value, i.severity])).toEqual([
+    ["total-mismatch", "C2", "无", "warning"],
+  ]);
 });
 
 test("a grade under every line has none in its reason", () => {
@@ -318,9 +458,9 @@ describe("the order of issues: file, sheet (workbook order), row, column", () =>
     const listed = run([three(), gridFromRows("A", [["考核对象", "组织（10分）"]])], {
       settings: { weights },
     });
-    expect(listed.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([
-      ["evaluation-sheet-missing", "设置", "B3"],
-      ["scoring-sheet-invalid", "A", "A1"],
+    expect(listed.issues.map((i) => [i.file, i.code, i.sheet, i.cell])).toEqual([
+      [FILE, "evaluation-sheet-missing", "设置", "B3"],
+      [FILE, "scoring-sheet-invalid", "A", "A1"],
     ]);
   });
 });
