@@ -208,6 +208,36 @@ describe("the same bytes twice in one run", () => {
   });
 });
 
+describe("files whose bytes are unknown or already collected", () => {
+  it("never takes two files without a content hash for the same content", () => {
+    const result = collectReturns(
+      NOTHING_COLLECTED,
+      [
+        returned("青山.xlsx", unitReturn("青山区", "2022-11-01", [qs("CS-01")]), null),
+        returned("江南.xlsx", unitReturn("江南区", "2022-11-01", [jn("JN-01")]), null),
+      ],
+      { today: TODAY },
+    );
+    expect(result.added.map((e) => e.outcome)).toEqual([{ kind: "merged" }, { kind: "merged" }]);
+  });
+
+  it("says of every copy of a file collected before that it was collected, none superseding another", () => {
+    const book = unitReturn("青山区", "2022-11-01", [qs("CS-01")]);
+    const first = collectReturns(NOTHING_COLLECTED, [returned("青山.xlsx", book, "h1")], { today: TODAY });
+    const second = collectReturns(
+      first.collected,
+      [returned("副本1.xlsx", book, "h1"), returned("副本2.xlsx", book, "h1")],
+      { today: TODAY },
+    );
+    expect(second.added.map((e) => e.outcome)).toEqual([
+      { kind: "already-collected", as: "青山.xlsx" },
+      { kind: "already-collected", as: "青山.xlsx" },
+    ]);
+    expect(second.collected.entries[0]!.outcome).toEqual({ kind: "merged" });
+    expect(second.figures).toEqual({ rowsIn: 2, rowsBefore: 1, rowsOut: 1, rowsReported: 2 });
+  });
+});
+
 describe("collecting into what was collected before", () => {
   it("leaves an earlier return that had already lost as it was, when the unit returns again", () => {
     const first = collectReturns(

@@ -19,6 +19,7 @@ import {
   STANDARD_WIDTHS,
   buildCollectLogPlan,
   buildMergedSheetPlan,
+  buildTemplateSheet,
   describeOutcome,
   gridFromRows,
   readCollected,
@@ -74,6 +75,13 @@ describe("合并台账 (buildMergedSheetPlan)", () => {
     expect(
       [at("deadline"), at("doneDate"), at("progress"), at("note")].map((c) => values(plan, 1)[c]),
     ).toEqual([44865, 44865, 50, 43403]);
+  });
+
+  it("is headed and printed as the standard template is", () => {
+    const plan = buildMergedSheetPlan({ extraColumns: [], rows: [], entries: [] });
+    const template = buildTemplateSheet({ categories: [], units: [] });
+    expect(plan.styles[plan.rows[0]![0]!.style!]).toEqual(template.styles["head"]);
+    expect(plan.print?.margins).toEqual(template.print?.margins);
   });
 
   it("is laid out to be read and printed: widths, frozen header, landscape A4 one page wide", () => {
