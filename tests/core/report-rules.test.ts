@@ -109,7 +109,7 @@ describe("附件3: a row's cells", () => {
     expect(rows[2]![0]).toBe(REPORT_UNIDENTIFIED_UNIT);
   });
 
-  test("the text columns are the ones that hold words; 类别 and the counts are centred", () => {
+  test("every column holds text but 级别, which is centred", () => {
     const table = buildReportAttachment([], { units: UNITS }).table;
     expect(table.textColumns).toEqual([0, 1, 2, 3, 5, 6, 7, 8]);
   });

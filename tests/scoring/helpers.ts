@@ -1,5 +1,12 @@
 /** Builders for scoring workbooks as grids: a roster, a 设置 with 考核权重, evaluation sheets. */
-import { type CellValue, type SheetGrid, type WorkbookGrid, gridFromRows } from "../../src/core";
+import {
+  type CellValue,
+  type ScoringResult,
+  type SheetGrid,
+  type WorkbookGrid,
+  gridFromRows,
+  scoreRun,
+} from "../../src/core";
 
 export type Rows = CellValue[][];
 
@@ -59,4 +66,19 @@ export function everyone(scores: readonly number[]): Rows {
 
 export function workbook(...sheets: SheetGrid[]): WorkbookGrid {
   return { sheets, date1904: false };
+}
+
+/** The file name of a one-file run (`run`). */
+export const FILE = "考核.xlsx";
+
+/** Scores one workbook `FILE` of `sheets`. */
+export function run(sheets: SheetGrid[], options: Parameters<typeof scoreRun>[1] = {}): ScoringResult {
+  return scoreRun([{ file: FILE, workbook: workbook(...sheets) }], options);
+}
+
+/** The unit called `name` in a result (throws when there is none). */
+export function unit(result: ScoringResult, name: string) {
+  const u = result.units.find((x) => x.unit === name);
+  if (!u) throw new Error(`no unit ${name}`);
+  return u;
 }

@@ -5,19 +5,7 @@
  * comparisons to 6 decimals, the order of issues, and what blocks a summary.
  */
 import { type CellValue, type ScoringResult, type SheetGrid, gridFromRows, scoreRun } from "../../src/core";
-import { roster, settings, workbook } from "./helpers";
-
-const FILE = "考核.xlsx";
-
-function run(sheets: SheetGrid[], options: Parameters<typeof scoreRun>[1] = {}): ScoringResult {
-  return scoreRun([{ file: FILE, workbook: workbook(...sheets) }], options);
-}
-
-function unit(result: ScoringResult, name: string) {
-  const u = result.units.find((x) => x.unit === name);
-  if (!u) throw new Error(`no unit ${name}`);
-  return u;
-}
+import { FILE, roster, run, settings, unit, workbook } from "./helpers";
 
 const where = (r: ScoringResult) => r.issues.map((i) => [i.file, i.code, i.sheet, i.cell, i.column]);
 

@@ -4,21 +4,10 @@
  * ranking methods, and sheets of the same name across files.
  */
 import { type CellValue, type ScoringResult, gridFromRows, scoreRun } from "../../src/core";
-import { UNITS, evaluation, everyone, roster, settings, workbook } from "./helpers";
+import { FILE, UNITS, evaluation, everyone, roster, run, settings, unit, workbook } from "./helpers";
 import type { SheetGrid } from "../../src/core";
 
-const FILE = "考核.xlsx";
 const ALL = [...UNITS.county, ...UNITS.organ];
-
-function run(sheets: SheetGrid[], options: Parameters<typeof scoreRun>[1] = {}): ScoringResult {
-  return scoreRun([{ file: FILE, workbook: workbook(...sheets) }], options);
-}
-
-function unit(result: ScoringResult, name: string) {
-  const u = result.units.find((x) => x.unit === name);
-  if (!u) throw new Error(`no unit ${name}`);
-  return u;
-}
 
 /** A place-and-value issue of the run's file, with defaults for what most cases leave empty. */
 function issue(fields: {

@@ -103,7 +103,9 @@ export function masterRows(master: MasterLedger): Array<{ unit: string | null; r
 function unitsOfRows(rows: ReadonlyArray<{ unit: string | null }>): string[] {
   const names = new Map<string, string>();
   for (const { unit } of rows) {
-    if (unit !== null && !names.has(enumKey(unit))) names.set(enumKey(unit), unit);
+    if (unit === null) continue;
+    const key = enumKey(unit);
+    if (!names.has(key)) names.set(key, unit);
   }
   return [...names.values()];
 }

@@ -8,7 +8,7 @@ import { type SheetGrid, a1, cellFormat, cellValue } from "../grid";
 import { isEmptyValue, isPercentFormat } from "../cell";
 import { enumKey } from "../text";
 import { normalizeHeader } from "../ledger/columns";
-import { SETTINGS_SHEET, isWeightsHeader, settingRow } from "../settings";
+import { SETTINGS_SHEET, endsWeightsTable, isWeightsHeader, settingRow } from "../settings";
 import { nfkcTrim } from "../text";
 
 export interface WeightsWrite {
@@ -64,12 +64,6 @@ function weightCell(weight: number, numFmt: string | undefined): string | number
 function text(sheet: SheetGrid, r: number, c: number): string {
   const v = cellValue(sheet, r, c);
   return typeof v === "string" ? normalizeHeader(v) : "";
-}
-
-/** Whether readSettings ends the 考核权重 table at row `r`: a blank row, or a known setting. */
-function endsTable(sheet: SheetGrid, r: number): boolean {
-  const name = text(sheet, r, 0);
-  return name === "" ? isEmptyValue(cellValue(sheet, r, 1)) : settingRow(name) !== undefined;
 }
 
 /**
@@ -137,6 +131,6 @@ export function planWeightsWrite(
   }
   // Rows added into the blank row that ended the table would join the rows under it to the table
   // (a note read as one more weight): then there is no room either.
-  if (next > end && !endsTable(sheet, next)) return null;
+  if (next > end && !endsWeightsTable(sheet, next)) return null;
   return { sheet: sheet.name, create: false, cells };
 }

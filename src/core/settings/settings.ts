@@ -32,6 +32,16 @@ export function isWeightsHeader(sheet: SheetGrid, r: number): boolean {
   return textAt(sheet, r, 0) === WEIGHTS_HEADER.sheet && textAt(sheet, r, 1) === WEIGHTS_HEADER.weight;
 }
 
+/**
+ * Whether row `r` ends the 考核权重 table: a blank row (no name, no weight), or a known setting even
+ * without a blank row before it — it is no evaluation sheet, and reading it as one would reject it as
+ * a weight. A weight without a name keeps the table open.
+ */
+export function endsWeightsTable(sheet: SheetGrid, r: number): boolean {
+  const key = textAt(sheet, r, 0);
+  return key === "" ? isEmptyValue(cellValue(sheet, r, 1)) : settingRow(key) !== undefined;
+}
+
 /** Reads `设置`. Empty values keep their defaults. */
 export function readSettings(
   sheet: SheetGrid,
@@ -48,11 +58,9 @@ export function readSettings(
   let inWeights = false;
   let weights: SheetWeight[] | null = null;
   for (let r = 0; r < rowCount(sheet); r++) {
+    if (inWeights && endsWeightsTable(sheet, r)) inWeights = false;
     const key = textAt(sheet, r, 0);
-    if (key === "") {
-      if (inWeights && isEmptyValue(cellValue(sheet, r, 1))) inWeights = false;
-      continue;
-    }
+    if (key === "") continue;
     if (key === SETTINGS_HEADER.key && textAt(sheet, r, 1) === SETTINGS_HEADER.value) continue;
     if (isWeightsHeader(sheet, r)) {
       inWeights = true;
@@ -61,9 +69,6 @@ export function readSettings(
       continue;
     }
     const row = settingRow(key);
-    // A known setting ends the 考核权重 table even without a blank row before it: it is no
-    // evaluation sheet, and reading it as one would reject it as a weight.
-    if (inWeights && row) inWeights = false;
     if (inWeights && weights) {
       const issue = readWeight(sheet, r, weights);
       if (issue) issues.push(issue);
