@@ -6,19 +6,31 @@
  * project's own files install what it needs.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { stdout } from "node:process";
 import process from "node:process";
+import { gunzipSync, gzipSync } from "node:zlib";
 
 const NODE22 = "node@22.23.3";
-const args = process.argv.slice(2);
+/**
+ * The incremental report kept in the repository (gzip): every machine starts from the results of the
+ * last saved run instead of from nothing, so a whole-core run (hours on 2 cores) can be finished over
+ * several sittings. `--save-baseline` (this script's own option) writes it after the run.
+ */
+const BASELINE = "mutation/incremental.json.gz";
+const SAVE = "--save-baseline";
+const args = process.argv.slice(2).filter((a) => a !== SAVE);
+const save = process.argv.includes(SAVE);
+// Ctrl-C reaches the children too: StrykerJS stops and saves its results so far; this script (and
+// the one that re-ran it under Node 22) stays to report and save them.
+process.on("SIGINT", () => undefined);
 
 if (Number(process.versions.node.split(".")[0]) < 22) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const run = spawnSync(
     npm,
-    ["exec", "--yes", `--package=${NODE22}`, "--", "node", "scripts/mutate.mjs", ...args],
+    ["exec", "--yes", `--package=${NODE22}`, "--", "node", "scripts/mutate.mjs", ...process.argv.slice(2)],
     {
       stdio: "inherit",
     },
@@ -55,7 +67,23 @@ function listTests() {
   writeFileSync(TEST_LIST, JSON.stringify({ files }));
 }
 
+/** The incremental file this run reads and writes: `--incrementalFile X`, else the config's. */
+function incrementalFile() {
+  const at = args.indexOf("--incrementalFile");
+  return resolve(at >= 0 && args[at + 1] ? args[at + 1] : "reports/stryker-incremental.json");
+}
+
+const incremental = incrementalFile();
+if (!existsSync(incremental) && existsSync(BASELINE)) {
+  mkdirSync(dirname(incremental), { recursive: true });
+  writeFileSync(incremental, gunzipSync(readFileSync(BASELINE)));
+  stdout.write(
+    `mutate: starting from ${BASELINE} (only mutants whose code or tests changed since are tested)\n`,
+  );
+}
+
 listTests();
+const started = Date.now();
 const stryker = spawnSync(
   process.execPath,
   ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args],
@@ -64,8 +92,22 @@ const stryker = spawnSync(
     env: { ...process.env, TAIZHANG_MUTATE_TESTS: TEST_LIST },
   },
 );
-const REPORT = "reports/mutation/mutation.json";
-if (!existsSync(REPORT)) process.exit(stryker.status ?? 1);
+// A run stopped with Ctrl-C saves its results so far too: they are worth keeping.
+if (save && existsSync(incremental)) {
+  mkdirSync(dirname(BASELINE), { recursive: true });
+  writeFileSync(`${BASELINE}.tmp`, gzipSync(readFileSync(incremental), { level: 9 }));
+  renameSync(`${BASELINE}.tmp`, BASELINE);
+  stdout.write(`mutate: saved ${BASELINE}\n`);
+}
+/** This run's report: StrykerJS's, or after Ctrl-C the incremental file (the results so far). */
+const written = (file) => existsSync(file) && statSync(file).mtimeMs >= started;
+const REPORT = written("reports/mutation/mutation.json")
+  ? "reports/mutation/mutation.json"
+  : written(incremental)
+    ? incremental
+    : null;
+if (REPORT === null) process.exit(stryker.status ?? 1);
+if (REPORT === incremental) stdout.write("\nThe run was stopped: the mutants tested so far.\n");
 
 /** Killed and timed-out mutants are detected; survived and uncovered ones are not; compile errors do not count. */
 const DETECTED = new Set(["Killed", "Timeout"]);

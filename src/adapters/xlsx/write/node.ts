@@ -1,5 +1,5 @@
 import type { WorkbookPlan } from "../../../core/plan";
-import { nodeCodec } from "./deflate-node";
+import { workerCodec } from "./deflate-worker";
 import { renderWorkbook, renderWorkbookParts } from "./render";
 
 /**
@@ -9,10 +9,10 @@ import { renderWorkbook, renderWorkbookParts } from "./render";
  * is not in the workbook).
  */
 export async function renderWorkbookBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
-  return renderWorkbook(plan, nodeCodec);
+  return renderWorkbook(plan, workerCodec);
 }
 
 /** `renderWorkbookBuffer`'s bytes as pieces in order, for writing to a file without joining them. */
 export function renderWorkbookPieces(plan: WorkbookPlan): Uint8Array[] {
-  return renderWorkbookParts(plan, nodeCodec);
+  return renderWorkbookParts(plan, workerCodec);
 }

@@ -9,7 +9,7 @@ import type { DeflateCodec } from "./codec";
 /** Text is encoded in pieces of about this many UTF-16 code units (small enough to stay in cache)… */
 const ENCODE_CHARS = 1 << 14;
 /** …into a buffer of this many bytes, which is compressed whenever it fills. */
-const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 20;
 const MAX_32 = 0xffffffff;
 /** 1980-01-01 00:00 in MS-DOS form: a fixed stamp keeps the output reproducible. */
 const DOS_TIME = 0;
