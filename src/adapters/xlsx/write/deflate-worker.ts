@@ -63,28 +63,43 @@ interface Ring {
 
 let ring: Ring | undefined;
 
-/** The worker and its ring, started on first use and kept for the process (it does not hold it open). */
-function startRing(): Ring {
-  if (ring !== undefined) return ring;
+/** Set when a worker could not be started here: every chunk is then compressed on this thread. */
+let noWorker = false;
+
+/**
+ * The worker and its ring, started on first use and kept for the process (it does not hold it open);
+ * `undefined` where no worker can be started (the chunks are then compressed here, as before).
+ */
+function startRing(): Ring | undefined {
+  if (ring !== undefined || noWorker) return ring;
   const ready = new Int32Array(new SharedArrayBuffer(4));
   const state = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   const lengths = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   const data = new Uint8Array(new SharedArrayBuffer(SLOTS * CHUNK_BYTES));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      ready,
-      state,
-      lengths,
-      data,
-      port: port2,
-      slots: SLOTS,
-      slotBytes: CHUNK_BYTES,
-      options: CHUNK_OPTIONS,
-    },
-    transferList: [port2],
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        ready,
+        state,
+        lengths,
+        data,
+        port: port2,
+        slots: SLOTS,
+        slotBytes: CHUNK_BYTES,
+        options: CHUNK_OPTIONS,
+      },
+      transferList: [port2],
+    });
+  } catch {
+    noWorker = true;
+    port1.close();
+    return undefined;
+  }
+  // A worker that fails as it starts never sets `ready`, so it is never given a chunk.
+  worker.on("error", () => undefined);
   worker.unref();
   port1.unref();
   ring = { ready, state, lengths, data, port: port1, sent: 0, unread: 0 };
@@ -137,16 +152,18 @@ export const workerCodec: DeflateCodec = {
     return {
       push(chunk) {
         if (chunk.length === 0) return;
-        if (chunk.length > CHUNK_BYTES) throw new Error("压缩块超过共享缓冲区");
         // A chunk of half a megabyte or more (a part that may go on) starts the worker; until it
         // runs, and for small parts, chunks are compressed here. Once a part's chunk has gone to
         // the worker, the rest follow it, so that the results stay in order.
-        const large = chunk.length >= CHUNK_BYTES / 2;
+        const large = chunk.length >= CHUNK_BYTES / 2 && chunk.length <= CHUNK_BYTES;
         const r = large ? startRing() : ring;
         if (r === undefined || (slots.length === 0 && (!large || Atomics.load(r.ready, 0) === 0))) {
           onData(compressChunk(chunk));
           return;
         }
+        // The writer's chunks fit a slot (zip.ts fills one buffer of CHUNK_BYTES at a time): a
+        // larger one can only come after the part's first went to the worker.
+        if (chunk.length > CHUNK_BYTES) throw new Error("压缩块超过共享缓冲区");
         const i = r.sent % SLOTS;
         waitFree(r, i);
         r.data.set(chunk, i * CHUNK_BYTES);
