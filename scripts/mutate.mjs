@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run mutate [-- --mutate "src/core/ranking/**\/*.ts"]`: StrykerJS over src/core (stryker.config.mjs),
+ * `npm run mutate [-- --mutate "src/core/ranking/**\/*.ts"] [--save-baseline] [--slice MINUTES]`: StrykerJS over src/core (stryker.config.mjs),
  * then the mutation score per folder of src/core from the JSON report. StrykerJS 10 needs Node ≥ 22;
  * under an older Node this re-runs itself under the npm registry's `node@22` (npm exec), so the
  * project's own files install what it needs.
@@ -20,7 +20,22 @@ const NODE22 = "node@22.23.3";
  */
 const BASELINE = "mutation/incremental.json.gz";
 const SAVE = "--save-baseline";
-const args = process.argv.slice(2).filter((a) => a !== SAVE);
+/**
+ * `--slice MINUTES` (this script's own option): StrykerJS is stopped with SIGINT after that many minutes,
+ * which makes it save its partial incremental report, the baseline is saved (with `--save-baseline`), and
+ * the run starts again from it, until one run completes. A process ended without a signal (a machine shut
+ * down) then loses at most one slice, not the whole run.
+ */
+const SLICE = "--slice";
+const sliceAt = process.argv.indexOf(SLICE);
+const sliceMinutes = sliceAt >= 0 ? Number(process.argv[sliceAt + 1]) : 0;
+if (sliceAt >= 0 && !(sliceMinutes > 0)) {
+  process.stderr.write("mutate: --slice needs a number of minutes\n");
+  process.exit(2);
+}
+const args = process.argv
+  .slice(2)
+  .filter((a, i) => a !== SAVE && !(sliceAt >= 0 && (i + 2 === sliceAt || i + 2 === sliceAt + 1)));
 const save = process.argv.includes(SAVE);
 // Ctrl-C reaches the children too: StrykerJS stops and saves its results so far; this script (and
 // the one that re-ran it under Node 22) stays to report and save them.
@@ -82,22 +97,47 @@ if (!existsSync(incremental) && existsSync(BASELINE)) {
   );
 }
 
-listTests();
-const started = Date.now();
-const stryker = spawnSync(
-  process.execPath,
-  ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args],
-  {
-    stdio: "inherit",
-    env: { ...process.env, TAIZHANG_MUTATE_TESTS: TEST_LIST },
-  },
-);
-// A run stopped with Ctrl-C saves its results so far too: they are worth keeping.
-if (save && existsSync(incremental)) {
+/** Keeps the incremental file in the baseline; a run stopped with Ctrl-C saves its results so far too. */
+function saveBaseline() {
+  if (!save || !existsSync(incremental)) return;
   mkdirSync(dirname(BASELINE), { recursive: true });
   writeFileSync(`${BASELINE}.tmp`, gzipSync(readFileSync(incremental), { level: 9 }));
   renameSync(`${BASELINE}.tmp`, BASELINE);
   stdout.write(`mutate: saved ${BASELINE}\n`);
+}
+
+/** How many mutants the incremental file holds a result for (a slice that adds none is not progress). */
+function resultCount() {
+  if (!existsSync(incremental)) return 0;
+  const { files } = JSON.parse(readFileSync(incremental, "utf8"));
+  return Object.values(files).reduce((n, f) => n + f.mutants.length, 0);
+}
+
+listTests();
+const started = Date.now();
+let stryker;
+for (;;) {
+  const before = resultCount();
+  stryker = spawnSync(
+    process.execPath,
+    ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args],
+    {
+      stdio: "inherit",
+      env: { ...process.env, TAIZHANG_MUTATE_TESTS: TEST_LIST },
+      ...(sliceMinutes > 0 ? { timeout: sliceMinutes * 60_000, killSignal: "SIGINT" } : {}),
+    },
+  );
+  saveBaseline();
+  // Stopped by the slice's timer (not by Ctrl-C, not finished): carry on from the saved results.
+  if (stryker.error?.code !== "ETIMEDOUT") break;
+  const now = resultCount();
+  if (now <= before) {
+    process.stderr.write(
+      "mutate: the slice ended before StrykerJS tested a mutant; give --slice more minutes\n",
+    );
+    break;
+  }
+  stdout.write(`\nmutate: ${sliceMinutes} min slice over, starting again from the results saved\n`);
 }
 /** This run's report: StrykerJS's, or after Ctrl-C the incremental file (the results so far). */
 const written = (file) => existsSync(file) && statSync(file).mtimeMs >= started;
