@@ -27,15 +27,15 @@ const SAVE = "--save-baseline";
  * down) then loses at most one slice, not the whole run.
  */
 const SLICE = "--slice";
-const sliceAt = process.argv.indexOf(SLICE);
-const sliceMinutes = sliceAt >= 0 ? Number(process.argv[sliceAt + 1]) : 0;
+const argv = process.argv.slice(2);
+const sliceAt = argv.indexOf(SLICE);
+const sliceMinutes = sliceAt >= 0 ? Number(argv[sliceAt + 1]) : 0;
 if (sliceAt >= 0 && !(sliceMinutes > 0)) {
   process.stderr.write("mutate: --slice needs a number of minutes\n");
   process.exit(2);
 }
-const args = process.argv
-  .slice(2)
-  .filter((a, i) => a !== SAVE && !(sliceAt >= 0 && (i + 2 === sliceAt || i + 2 === sliceAt + 1)));
+/** StrykerJS's arguments: ours (`--save-baseline`, `--slice MINUTES`) left out. */
+const args = argv.filter((a, i) => a !== SAVE && (sliceAt < 0 || (i !== sliceAt && i !== sliceAt + 1)));
 const save = process.argv.includes(SAVE);
 // Ctrl-C reaches the children too: StrykerJS stops and saves its results so far; this script (and
 // the one that re-ran it under Node 22) stays to report and save them.
@@ -106,7 +106,7 @@ function saveBaseline() {
   stdout.write(`mutate: saved ${BASELINE}\n`);
 }
 
-/** How many mutants the incremental file holds a result for (a slice that adds none is not progress). */
+/** How many mutants the incremental file holds a result for (a slice that adds none made no progress). */
 function resultCount() {
   if (!existsSync(incremental)) return 0;
   const { files } = JSON.parse(readFileSync(incremental, "utf8"));
@@ -116,8 +116,10 @@ function resultCount() {
 listTests();
 const started = Date.now();
 let stryker;
+// The results held after the last slice. Not counted before the first: changed code can drop results
+// the baseline held, so only slices of the same run are compared.
+let before = -1;
 for (;;) {
-  const before = resultCount();
   stryker = spawnSync(
     process.execPath,
     ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args],
@@ -137,6 +139,7 @@ for (;;) {
     );
     break;
   }
+  before = now;
   stdout.write(`\nmutate: ${sliceMinutes} min slice over, starting again from the results saved\n`);
 }
 /** This run's report: StrykerJS's, or after Ctrl-C the incremental file (the results so far). */
