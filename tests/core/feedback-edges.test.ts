@@ -6,6 +6,7 @@
 import {
   type CellValue,
   type LedgerRow,
+  addDays,
   filingUnit,
   gridFromRows,
   unitFeedbackWorkbooks,
@@ -15,6 +16,14 @@ import {
 import { ledgerSheet, rosterSheet, validRow, workbook } from "./helpers";
 
 const sheet = (rows: CellValue[][]) => gridFromRows("台账", rows);
+
+describe("addDays: the date a 退回修改 deadline falls on", () => {
+  it("counts calendar days across a month and a leap day, and refuses a date that is none", () => {
+    expect(addDays("2024-02-27", 3)).toBe("2024-03-01");
+    expect(addDays("2023-12-25", 10)).toBe("2024-01-04");
+    expect(() => addDays("2024-02-30", 1)).toThrow(new RangeError("not a date: 2024-02-30"));
+  });
+});
 
 describe("filingUnit: the 填报单位 written above the header row", () => {
   it.each<[string, CellValue[][], number, string | null]>([

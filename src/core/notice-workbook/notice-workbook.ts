@@ -86,7 +86,7 @@ export function noticeDefaults(
   const sheet = findSheet(workbook, SETTINGS_SHEET);
   const settings = sheet ? readSettings(sheet, workbook.date1904).settings : DEFAULT_SETTINGS;
   const history = readWorkbookHistory(workbook) ?? [];
-  const kind = categoryKey(categories && categories.length > 0 ? categories : null);
+  const kind = categoryKey(categories);
   const periods = [...new Set(history.filter((h) => h.category === kind).map((h) => h.period))].sort(
     (a, b) => a - b,
   );
