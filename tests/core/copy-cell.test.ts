@@ -59,7 +59,7 @@ describe("copySheetPlan", () => {
         ["江城经济技术开发区", "开发区", "经开区"],
         [null, 3, "x".repeat(80)],
       ],
-      { numberFormats: [[], [], [undefined, "0.0"]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] },
+      { numberFormats: [[], [], ["yyyy-mm-dd", "0.0"]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] },
     );
     const plan = copySheetPlan(sheet, false);
     expect(plan.name).toBe("单位名册");
@@ -70,6 +70,8 @@ describe("copySheetPlan", () => {
       ["江城经济技术开发区", "开发区", "经开区"],
       [null, 3, "x".repeat(80)],
     ]);
+    // An empty cell is no cell, its number format left behind with it.
+    expect(plan.rows[2]![0]).toBeNull();
     const style = plan.rows[2]![1]!.style!;
     expect(plan.styles[style]?.numFmt).toBe("0.0");
     expect(plan.columnWidths).toEqual([textUnits("江城经济技术开发区") + 2, 10, 60]);

@@ -7,8 +7,8 @@ import {
   type CellValue,
   type LedgerRow,
   addDays,
-  filingUnit,
   gridFromRows,
+  readFiling,
   unitFeedbackWorkbooks,
   validateRun,
   workbookUnit,
@@ -25,7 +25,11 @@ describe("addDays: the date a 退回修改 deadline falls on", () => {
   });
 });
 
-describe("filingUnit: the 填报单位 written above the header row", () => {
+/** The 填报单位 above a 1-based header row, as 退回修改 reads it (the same rule as 收集 and 校验). */
+const filingUnit = (grid: ReturnType<typeof sheet>, headerRow: number) =>
+  readFiling(grid, headerRow - 1, false).unit;
+
+describe("readFiling: the 填报单位 written above the header row", () => {
   it.each<[string, CellValue[][], number, string | null]>([
     [
       "two spaces before the next label",
@@ -34,10 +38,12 @@ describe("filingUnit: the 填报单位 written above the header row", () => {
       "青山区",
     ],
     ["one space, then another label", [["填报单位:江南区 联系人:李四"]], 2, "江南区"],
+    ["two spaces end it, with no label after them", [["填报单位：青山区    二〇二二年十月"]], 2, "青山区"],
     ["a full-width space, then another label", [["填报单位：江南区\u3000填报日期：2022-10-31"]], 2, "江南区"],
     ["the name in the next cell", [["填报单位：", null, "浮溪县", "填报日期："]], 2, "浮溪县"],
     ["a label further right in the row", [["说明", 42, "填报单位：市卫生健康委"]], 2, "市卫生健康委"],
-    ["only the next text cell: a blank one ends the search", [["填报单位：", "  ", "青山区"]], 2, null],
+    ["a blank cell after the label is passed over", [["填报单位：", "  ", "青山区"]], 2, "青山区"],
+    ["no space before the next label it knows", [["填报单位：青山区填报日期：2022年10月31日"]], 2, "青山区"],
     ["nothing after the label", [["填报单位：", null, 7]], 2, null],
     ["the label only on the header row itself", [["标题"], ["填报单位：青山区"]], 2, null],
     ["no label", [["基层党建工作重点任务推进台账"], ["填报日期：2022-10-31"]], 3, null],

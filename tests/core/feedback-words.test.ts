@@ -8,17 +8,17 @@ import {
   type LedgerRow,
   buildFeedback,
   commentParagraph,
-  filingUnit,
   gridFromRows,
   localizeIssue,
   makeIssue,
+  readFiling,
   workbookUnit,
 } from "../../src/core";
 import { workbook } from "./helpers";
 
 const sheet = (rows: CellValue[][]) => gridFromRows("台账", rows);
 
-describe("filingUnit", () => {
+describe("readFiling's 填报单位", () => {
   it.each<[string, CellValue[][], string | null]>([
     [
       "a single space inside the name",
@@ -29,7 +29,7 @@ describe("filingUnit", () => {
     ["the label's own text, not the next cell's", [["填报单位：青山区", "江南区"]], "青山区"],
     ["the next cell's text, trimmed", [["填报单位：", " 浮溪县 "]], "浮溪县"],
   ])("%s", (_, rows, unit) => {
-    expect(filingUnit(sheet(rows), 2)).toBe(unit);
+    expect(readFiling(sheet(rows), 1, false).unit).toBe(unit);
   });
 });
 

@@ -48,8 +48,12 @@ describe("附件3: which row comes first", () => {
 
   test("on one row, an issue without a cell (or with no A1 cell) comes before the issue in column A", () => {
     const inA = owned(makeIssue("invalid-enum", at("A12", "序号"), "x"));
-    const rowOnly = owned(makeIssue("evidence-missing", { sheet: LEDGER, cell: null, row: 12, column: null }, ""));
-    const notA1 = owned(makeIssue("invalid-date", { sheet: LEDGER, cell: "第12行", row: 12, column: null }, ""));
+    const rowOnly = owned(
+      makeIssue("evidence-missing", { sheet: LEDGER, cell: null, row: 12, column: null }, ""),
+    );
+    const notA1 = owned(
+      makeIssue("invalid-date", { sheet: LEDGER, cell: "第12行", row: 12, column: null }, ""),
+    );
     const codes = (list: Owned[]) =>
       buildReportAttachment(list, { units: UNITS }).table.rows.map((r) => r[5]!.text);
     const [a, row, text] = [inA, rowOnly, notA1].map((i) => codes([i])[0]);

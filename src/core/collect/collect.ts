@@ -12,11 +12,10 @@
 import type { SheetGrid, WorkbookGrid } from "../grid";
 import { type Vocabulary, parseEnum, parseText } from "../cell";
 import type { IsoDate } from "../date";
-import { type ColumnKey, COLUMNS, SOURCE_COLUMNS } from "../ledger";
+import { type ColumnKey, COLUMNS, SOURCE_COLUMNS, readFiling } from "../ledger";
 import { ROSTER_SHEET, SETTINGS_SHEET } from "../settings";
 import { enumKey } from "../text";
 import { type RunFileResult, type RunValidation, findSheet, unitVocabulary, validateRun } from "../workbook";
-import { readFiling } from "./filing";
 import { type LedgerTable, type RawCell, headerKey, readLedgerTable } from "./ledger-table";
 
 /** The merged ledger's sheet name (SPEC §1). */
@@ -312,8 +311,8 @@ function sameUnitOutcomes(
     push(byUnit, enumKey(r.unit), { kind: "new", read: r });
   }
   const supersededPrevious = new Map<number, CollectOutcome>();
+  // A unit returned once is its own winner: nothing is superseded.
   for (const candidates of byUnit.values()) {
-    if (candidates.length < 2) continue;
     const filedOf = (c: Candidate) => (c.kind === "new" ? c.read.filed : previousEntries[c.entry]!.filed);
     const nameOf = (c: Candidate) => (c.kind === "new" ? c.read.file.file : previousEntries[c.entry]!.file);
     const allDated = candidates.every((c) => filedOf(c) !== null);

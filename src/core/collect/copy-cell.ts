@@ -5,7 +5,7 @@
  * in the 1900 system that every written workbook uses, a formula error becomes its text (`#N/A`,
  * which validation still reports as `formula-error`).
  */
-import { type SheetGrid, cellFormat, isCellError } from "../grid";
+import { type SheetGrid, cellFormat } from "../grid";
 import { isDateFormat } from "../cell";
 import { dateToDay, dayToSerial } from "../date";
 import type { CellStyle, PlanCell, PlanValue, SheetPlan } from "../plan";
@@ -42,8 +42,8 @@ export function copyValue(cell: RawCell, context: CopyContext): { value: PlanVal
     if (Number.isNaN(value.getTime())) return { value: null };
     return { value: dayToSerial(dateToDay(value)), numFmt: isDateFormat(numFmt) ? numFmt! : DATE_FORMAT };
   }
-  if (isCellError(value)) return withFormat(value.error, numFmt);
-  return { value: null };
+  // A formula error: its text (`#N/A`), the one kind of value left.
+  return withFormat(value.error, numFmt);
 }
 
 /** Style ids for copied cells: one base style, one id per number format met. */
@@ -87,7 +87,7 @@ export function copySheetPlan(sheet: SheetGrid, date1904: boolean): SheetPlan {
     if (!cells) return [];
     width = Math.max(width, cells.length);
     return cells.map((value, c) =>
-      value === null || value === undefined
+      value === null
         ? null
         : styles.cell({ value, format: cellFormat(sheet, r, c) }, { date1904, dateColumn: false }),
     );

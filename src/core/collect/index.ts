@@ -1,6 +1,5 @@
 export * from "./collect";
 export * from "./copy-cell";
-export * from "./filing";
 export * from "./ledger-table";
 export * from "./plan-collect";
 export * from "./split";

@@ -7,9 +7,9 @@
  * Core only decides *what* is marked and said; adapters apply it: the xlsx patcher onto the
  * original package's bytes, the add-in onto a fresh per-unit workbook.
  */
-import { type LedgerRow } from "../ledger";
+import { type LedgerRow, readFiling } from "../ledger";
 import { type IsoDate, formatChineseDate, isoToDay } from "../date";
-import { type SheetGrid, type WorkbookGrid, parseA1 } from "../grid";
+import { type WorkbookGrid, parseA1 } from "../grid";
 import { type IssueData, type Severity, countIssues } from "../issue";
 import { localizeIssue } from "../message";
 import type { CellStyle, PlanCell, SheetPlan } from "../plan";
@@ -111,33 +111,6 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
   return new Date((day + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
-const FILING_UNIT = /填报单位\s*[：:]\s*(.*)$/u;
-
-/**
- * The 填报单位 written above a ledger's header row (`填报单位：青山区  填报日期：…`), if any: the
- * text after the colon up to a run of spaces or the next `XX：` label.
- */
-export function filingUnit(sheet: SheetGrid, headerRow: number): string | null {
-  for (let r = 0; r < Math.min(headerRow - 1, sheet.values.length); r++) {
-    const row = sheet.values[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const value = row[c];
-      if (typeof value !== "string") continue;
-      const m = FILING_UNIT.exec(value);
-      if (!m) continue;
-      let rest = (m[1] ?? "").split(/\s{2,}|[\s\u3000]*\S{2,6}[：:]/u)[0]!.trim();
-      // `填报单位：` alone, with the name in the next non-empty cell.
-      for (let k = c + 1; rest === "" && k < row.length; k++) {
-        const next = row[k];
-        if (typeof next === "string" && next.trim() !== "") rest = next.trim();
-        if (typeof next === "string") break;
-      }
-      if (rest !== "") return rest;
-    }
-  }
-  return null;
-}
-
 /**
  * The workbook's unit, as the instructions sheet names it: the only unit of its rows (the roster's
  * name), else the 填报单位 of its first ledger sheet that names one (without `（盖章）`), else null.
@@ -151,9 +124,9 @@ export function workbookUnit(
   if (units.size === 1) return [...units][0]!;
   for (const s of sheets) {
     const grid = workbook.sheets.find((g) => g.name === s.sheet);
-    const unit = grid ? filingUnit(grid, s.headerRow) : null;
-    const name = unit?.replace(/[(（]\s*盖\s*章\s*[)）]\s*$/u, "").trim();
-    if (name) return name;
+    // `headerRow` is 1-based: the rows above it are 0 … headerRow - 2.
+    const unit = grid ? readFiling(grid, s.headerRow - 1, workbook.date1904).unit : null;
+    if (unit !== null) return unit;
   }
   return null;
 }

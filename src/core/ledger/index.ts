@@ -5,3 +5,4 @@ export * from "./header";
 export * from "./data-area";
 export * from "./row";
 export * from "./row-rules";
+export * from "./filing";

@@ -7,7 +7,6 @@ import { type IssueData, makeIssue } from "../issue";
 import { type IsoDate, isoToDay } from "../date";
 import { type Vocabulary, makeVocabulary, parseEnum } from "../cell";
 // The module itself, not the collect barrel (which imports this one).
-import { readFiling } from "../collect/filing";
 import { enumKey } from "../text";
 import {
   DEFAULT_SETTINGS,
@@ -23,6 +22,7 @@ import {
   type LedgerSheetSummary,
   MAX_ISSUES_PER_WORKBOOK,
   findHeaderRow,
+  readFiling,
   validateLedgerSheet,
 } from "../ledger";
 import { chooseAsOf } from "./run-options";

@@ -8,14 +8,19 @@ import { isEmptyValue, parseDate } from "../cell";
 import { nfkcTrim } from "../text";
 
 export interface Filing {
-  /** 填报单位 as typed (trimmed, `（盖章）` dropped), or `null`. */
+  /**
+   * 填报单位 as typed, or `null`: trimmed, `（盖章）` dropped, and ended at two spaces or at a space
+   * before another label (`江南区 联系人：李四` → `江南区`).
+   */
   readonly unit: string | null;
   /** 填报日期 as a day number, or `null` when absent or not a date. */
   readonly date: number | null;
 }
 
 const LABEL = /(填报单位|报送单位|填报日期|报送日期)\s*[:：]/gu;
-const SEAL = /[（(]\s*(盖章|公章|章)\s*[)）]/gu;
+const SEAL = /[（(]\s*(?:盖\s*章|公\s*章|章)\s*[)）]/gu;
+/** Where a 填报单位's text ends: two spaces, or one before another label (`联系人：`). */
+const UNIT_END = /\s{2,}|\s[^\s：:]{2,6}[：:]/u;
 
 /**
  * Reads 填报单位 and 填报日期 from the rows above the header row (0-based `headerRow`).
@@ -41,7 +46,8 @@ export function readFiling(sheet: SheetGrid, headerRow: number, date1904: boolea
           if (typeof raw === "string" && labelled(raw).length > 0) continue;
         }
         if (label === "unit" && unit === null && typeof raw === "string") {
-          const name = nfkcTrim(raw.replace(SEAL, ""));
+          // As typed (SPEC §3): normalised only where it is compared with the roster.
+          const name = raw.trim().split(UNIT_END)[0]!.replace(SEAL, "").trim();
           if (name !== "") unit = name;
         }
         if (label === "date" && date === null) {
