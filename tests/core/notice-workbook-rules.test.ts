@@ -40,6 +40,22 @@ describe("planNoticeWorkbook's smaller rules", () => {
     expect(empty.notice.categories).toBeNull();
   });
 
+  it("a category list makes the 专项通报: its sheets are named for it, and only its tasks count", () => {
+    const mixed = ledgerSheet({
+      rows: [
+        validRow(),
+        validRow({ 任务编号: "XC-01", 任务类别: "巡察整改" }),
+        validRow({ 任务编号: "XC-02", 任务类别: "巡察整改" }),
+      ],
+    });
+    const r = run(workbook([mixed, rosterSheet()]));
+    const special = planNoticeWorkbook(r, { history: [], today: TODAY, categories: ["巡察整改"] });
+    if (special.ok === false) throw new Error("refused");
+    expect(special.notice.categories).toEqual(["巡察整改"]);
+    expect(special.notice.totals.assigned).toBe(2);
+    expect(special.sheets[0]!.name).toBe("专项通报（巡察整改）第1期");
+  });
+
   it("附件3 links an issue to its cell when the ledger is in the same workbook, and not otherwise", () => {
     const r = run(workbook([ledger, rosterSheet()]));
     const cellLinks = (linkSheets?: ReadonlySet<string>) => {

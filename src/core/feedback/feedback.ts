@@ -133,9 +133,10 @@ export function workbookUnit(
 
 /** `退回修改说明`, or `退回修改说明（2）`… when the workbook already holds a sheet of that name. */
 export function feedbackSheetName(existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => enumKey(n).toLowerCase()));
+  // Compared as Excel compares sheet names, less case: these names have no letters that have one.
+  const taken = new Set(existing.map(enumKey));
   let name = FEEDBACK_SHEET;
-  for (let k = 2; taken.has(enumKey(name).toLowerCase()); k++) name = `${FEEDBACK_SHEET}（${k}）`;
+  for (let k = 2; taken.has(enumKey(name)); k++) name = `${FEEDBACK_SHEET}（${k}）`;
   return name;
 }
 
