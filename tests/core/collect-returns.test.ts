@@ -398,7 +398,10 @@ describe("a merged ledger returned as a return", () => {
     ]);
     // 来源文件/来源行 are not copied as cells: the merged ledger writes them from the row's source.
     expect(result.collected.extraColumns).toEqual([]);
-    expect([...result.collected.rows[0]!.cells.keys()]).not.toContain("u:来源文件");
+    const ids = [...result.collected.rows[0]!.cells.keys()];
+    expect(ids).toContain("k:taskId");
+    expect(ids).not.toContain("k:sourceFile");
+    expect(ids).not.toContain("k:sourceRow");
   });
 
   it("finds 来源文件 and 来源行 by their headers wherever they stand, the first column too", () => {
@@ -413,5 +416,16 @@ describe("a merged ledger returned as a return", () => {
     ]);
     const result = collectReturns(NOTHING_COLLECTED, [returned("汇总.xlsx", book)], { today: TODAY });
     expect(result.collected.rows.map((r) => [r.sourceFile, r.sourceRow])).toEqual([["江南.xlsx", 5]]);
+    const rowFirst = workbook([
+      ledgerSheet({
+        name: "合并台账",
+        above: [],
+        headers: ["来源行", ...HEADERS, "来源文件"],
+        rows: [[6, ...HEADERS.map((h) => jn("JN-01")[h] ?? null), "江南.xlsx"]],
+      }),
+      rosterSheet(),
+    ]);
+    const again = collectReturns(NOTHING_COLLECTED, [returned("汇总.xlsx", rowFirst)], { today: TODAY });
+    expect(again.collected.rows.map((r) => [r.sourceFile, r.sourceRow])).toEqual([["江南.xlsx", 6]]);
   });
 });

@@ -280,6 +280,16 @@ describe("collectReturns (merge)", () => {
     expect(result.collected.rows).toHaveLength(4);
   });
 
+  it("finds the rows' unit in whichever column 责任单位 stands, the first too (SPEC §2: any order)", () => {
+    const headers = ["责任单位", ...HEADERS.filter((h) => h !== "责任单位")];
+    const book = workbook([
+      ledgerSheet({ above: [], headers, rows: [qs("CS-01"), qs("CS-02")] }),
+      rosterSheet(),
+    ]);
+    const result = collectReturns(NOTHING_COLLECTED, [returned("1.xlsx", book)], { today: TODAY });
+    expect(result.added.map((e) => e.unit)).toEqual(["青山区"]);
+  });
+
   it("reports a broken file and a file without a ledger, and merges the rest", () => {
     const ok = unitReturn("青山区", null, [qs("CS-01")]);
     const noLedger = workbook([rosterSheet(), settingsSheet([["通报期数", 2]])]);
