@@ -482,4 +482,46 @@ describe("errors per unit (SPEC §5)", () => {
     expect(n.unchecked).toEqual([{ unit: "乙", group: "县市区" }]);
     expect(n.notSubmitted).toEqual([]);
   });
+
+  it("gives a sheet's issues to its 填报单位 as the rows spell it when they differ only in width or spaces", () => {
+    // Without a roster the known units are the rows' units as typed, and so is the 填报单位.
+    const a = row("青山区(开发区)", "推进中", { row: 4, sheet: "台账" });
+    const b = row("白露县", "推进中", { row: 5, sheet: "台账" });
+    const sheetIssue = makeIssue(
+      "unknown-column",
+      { sheet: "台账", row: 3, cell: "M3", column: null },
+      "备用",
+    );
+    const known = new Set(["青山区(开发区)", "白露县"]);
+    const owner = (declared: string) =>
+      assignIssueUnits(
+        [
+          {
+            file: "a.xlsx",
+            rows: [a, b],
+            issues: [sheetIssue],
+            declaredUnits: new Map([["台账", declared]]),
+          },
+        ],
+        known,
+      )[0]!.unit;
+    expect(owner("青山区（开发区）")).toBe("青山区(开发区)");
+    expect(owner("青山区 (开发区)")).toBe("青山区(开发区)");
+    // Two rows' units with the same key: the 填报单位 names neither, and the sheet has two units.
+    const c = row("白 露县", "推进中", { row: 6, sheet: "台账" });
+    expect(
+      assignIssueUnits(
+        [
+          {
+            file: "a.xlsx",
+            rows: [a, b, c],
+            issues: [sheetIssue],
+            declaredUnits: new Map([["台账", "白露县 "]]),
+          },
+        ],
+        new Set(["青山区(开发区)", "白露县", "白 露县"]),
+      )[0]!.unit,
+    ).toBeNull();
+    expect(owner("黄石县")).toBeNull();
+  });
 });

@@ -6,6 +6,7 @@
  */
 import type { IssueCode, IssueData } from "../issue";
 import type { LedgerRow } from "../ledger";
+import { enumKey } from "../text";
 
 /** An issue with the file it came from and the unit it belongs to (`null`: unidentified). */
 export type OwnedIssue = IssueData & { readonly file: string; readonly unit: string | null };
@@ -59,6 +60,23 @@ function onlyUnit(rows: readonly LedgerRow[], sheet: string, known: ReadonlySet<
 }
 
 /**
+ * The known unit a sheet's 填报单位 names: itself, else the one known unit with its comparison key
+ * (without a roster both sides are as typed, and "青山区（开发区）" above rows of "青山区(开发区)"
+ * is the same unit); `null` when none or several match.
+ */
+function knownUnit(declared: string, known: ReadonlySet<string>): string | null {
+  if (known.has(declared)) return declared;
+  const key = enumKey(declared);
+  let match: string | null = null;
+  for (const unit of known) {
+    if (enumKey(unit) !== key) continue;
+    if (match !== null) return null;
+    match = unit;
+  }
+  return match;
+}
+
+/**
  * Assigns every issue of the run to a roster unit or to nobody. `known` is the roster's unit names
  * (a row whose unit is not among them is unidentified).
  *
@@ -88,10 +106,8 @@ export function assignIssueUnits(
     const unitOfSheet = (sheet: string): string | null => {
       if (!sheetUnit.has(sheet)) {
         const declared = f.declaredUnits?.get(sheet);
-        sheetUnit.set(
-          sheet,
-          declared !== undefined && known.has(declared) ? declared : onlyUnit(f.rows, sheet, known),
-        );
+        const named = declared === undefined ? null : knownUnit(declared, known);
+        sheetUnit.set(sheet, named ?? onlyUnit(f.rows, sheet, known));
       }
       return sheetUnit.get(sheet) ?? null;
     };
