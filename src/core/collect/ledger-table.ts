@@ -63,9 +63,10 @@ export function readLedgerTable(sheet: SheetGrid, headerRow: number): LedgerTabl
     columns.push({ column, header, key });
   });
 
+  // Every vertical merge, the header's too: a merge from the header row or above that covers a
+  // table column ends the header there (`headerEnd` below), so the rows it fills are never read.
   const fill = new Map<number, RawCell>();
   for (const m of sheet.merges) {
-    if (m.top <= headerRow || m.bottom === m.top) continue;
     const source = { value: cellValue(sheet, m.top, m.left), format: cellFormat(sheet, m.top, m.left) };
     for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 65536 + m.left, source);
   }
