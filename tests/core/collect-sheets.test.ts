@@ -174,7 +174,8 @@ describe("收集情况 (buildCollectLogPlan)", () => {
 });
 
 describe("readCollected", () => {
-  const units = unitVocabulary(readRoster(rosterSheet()).roster);
+  // Read in each test (StrykerJS counts only what runs inside a test; see docs/QUALITY.md).
+  const units = () => unitVocabulary(readRoster(rosterSheet()).roster);
   const log = (rows: CellValue[][]) => gridFromRows(COLLECT_LOG_SHEET, rows);
 
   it("reads 收集情况 by its headers, in any order and below a title, skipping lines without a file", () => {
@@ -196,7 +197,7 @@ describe("readCollected", () => {
       ["合并（手工补录）", "c.xlsx", "江南区", 1, 0, 0, null, "h3"],
       [null, "d.xlsx", "江南区", 1, 0, 0, null, null],
     ]);
-    const read = readCollected(workbook([sheet], true), units);
+    const read = readCollected(workbook([sheet], true), units());
     expect(read.rows).toEqual([]);
     expect(read.entries).toEqual([
       {
@@ -249,10 +250,10 @@ describe("readCollected", () => {
   it("finds no 收集情况 lines without both 文件 and 处理结果 in one of the first 20 rows", () => {
     const line = ["合并", "a.xlsx"];
     const late = log([...Array.from({ length: 20 }, () => ["说明"]), ["处理结果", "文件"], line]);
-    expect(readCollected(workbook([late]), units).entries).toEqual([]);
+    expect(readCollected(workbook([late]), units()).entries).toEqual([]);
     const inTime = log([...Array.from({ length: 19 }, () => ["说明"]), ["处理结果", "文件"], line]);
     // Columns the log lacks are read as empty.
-    expect(readCollected(workbook([inTime]), units).entries).toEqual([
+    expect(readCollected(workbook([inTime]), units()).entries).toEqual([
       {
         file: "a.xlsx",
         unit: null,
@@ -268,9 +269,9 @@ describe("readCollected", () => {
       ["文件", "单位"],
       ["a.xlsx", "青山区"],
     ]);
-    expect(readCollected(workbook([noResult]), units).entries).toEqual([]);
+    expect(readCollected(workbook([noResult]), units()).entries).toEqual([]);
     const resultAbove = log([["处理结果"], ["文件", "处理结果"], ["a.xlsx", "合并"]]);
-    expect(readCollected(workbook([resultAbove]), units).entries.map((e) => e.file)).toEqual(["a.xlsx"]);
+    expect(readCollected(workbook([resultAbove]), units()).entries.map((e) => e.file)).toEqual(["a.xlsx"]);
   });
 
   it("ties each row of 合并台账 to its file's active line, by unit when the file has several", () => {
@@ -307,7 +308,7 @@ describe("readCollected", () => {
       row("外　单位", "f.xlsx", 12),
       row("青山区", "g.xlsx", 13),
     ]);
-    const read = readCollected(workbook([merged, logSheet], true), units);
+    const read = readCollected(workbook([merged, logSheet], true), units());
     expect(read.extraColumns).toEqual([{ header: "联系电话", key: null }]);
     expect(read.rows.map((r) => [r.sourceFile, r.sourceRow, r.entry])).toEqual([
       ["a.xlsx", 4, 0],
@@ -324,7 +325,7 @@ describe("readCollected", () => {
     expect(read.rows[0]!.cells.get("u:联系电话")?.value).toBe("139");
     expect(read.rows.every((r) => r.date1904)).toBe(true);
     // Without 收集情况 the rows are read, tied to no line.
-    expect(readCollected(workbook([merged]), units).rows.map((r) => r.entry)).toEqual(Array(10).fill(-1));
+    expect(readCollected(workbook([merged]), units()).rows.map((r) => r.entry)).toEqual(Array(10).fill(-1));
   });
 
   it("finds 来源文件, 来源行 and 责任单位 by their headers, the first column too", () => {
@@ -345,7 +346,7 @@ describe("readCollected", () => {
         [header, ...rest],
         [value, ...rest.map((h) => cells[h] ?? null)],
       ]);
-      const [row] = readCollected(workbook([sheet, logSheet]), units).rows;
+      const [row] = readCollected(workbook([sheet, logSheet]), units()).rows;
       return [row!.sourceFile, row!.sourceRow, row!.entry];
     };
     expect(first("来源文件", "a.xlsx")).toEqual(["a.xlsx", 4, 1]);

@@ -40,61 +40,66 @@ const QUOTA_RULE =
 
 describe("two groups, with 加减分, 一票否决, the quota, a tie and a missing sheet", () => {
   const LONG = "市直机关工委机关党支部";
-  const result = scoreRun([
-    {
-      file: "考核.xlsx",
-      workbook: workbook(
-        roster([
-          ["甲区", "县市区"],
-          ["乙区", "县市区"],
-          ["丙区", "县市区"],
-          ["丁区", "县市区"],
-          ["一局", "市直机关"],
-          [LONG, "市直机关"],
-        ]),
-        settings(
-          [
-            ["好等次比例", "25%"],
-            ["加分上限", 5],
-          ],
-          [
-            ["平时", 40],
-            ["日常督查表", 60],
-          ],
-        ),
-        gridFromRows("平时", [
-          ["单位", "组织（50分）", "作风（50分）"],
-          ["甲区", 45, 45],
-          ["乙区", 50, 45],
-          ["丙区", 50, 50],
-          ["丁区", 40, "x"],
-          ["一局", 40, 40],
-          [LONG, 40, 40],
-        ]),
-        gridFromRows("日常督查表", [
-          ["单位", "考评（100分）"],
-          ["甲区", 95],
-          ["乙区", 90],
-          ["丙区", 100],
-          ["一局", 80],
-          [LONG, 80],
-        ]),
-        gridFromRows("加减分", [
-          ["单位", "加分", "扣分", "事由"],
-          ["甲区", 4, null, "获表彰"],
-          ["甲区", 2, null, "获表彰"],
-          ["乙区", null, 1, "通报批评"],
-        ]),
-        gridFromRows("一票否决", [
-          ["单位", "事由"],
-          ["丙区", "发生问题"],
-        ]),
-      ),
-    },
-  ]);
-  const plan = buildScoreSummaryPlan(result);
+  // Planned inside each test, not here: StrykerJS runs a mutant only against the tests that reach it,
+  // and code run while the file loads reaches none of them.
+  const summary = () =>
+    buildScoreSummaryPlan(
+      scoreRun([
+        {
+          file: "考核.xlsx",
+          workbook: workbook(
+            roster([
+              ["甲区", "县市区"],
+              ["乙区", "县市区"],
+              ["丙区", "县市区"],
+              ["丁区", "县市区"],
+              ["一局", "市直机关"],
+              [LONG, "市直机关"],
+            ]),
+            settings(
+              [
+                ["好等次比例", "25%"],
+                ["加分上限", 5],
+              ],
+              [
+                ["平时", 40],
+                ["日常督查表", 60],
+              ],
+            ),
+            gridFromRows("平时", [
+              ["单位", "组织（50分）", "作风（50分）"],
+              ["甲区", 45, 45],
+              ["乙区", 50, 45],
+              ["丙区", 50, 50],
+              ["丁区", 40, "x"],
+              ["一局", 40, 40],
+              [LONG, 40, 40],
+            ]),
+            gridFromRows("日常督查表", [
+              ["单位", "考评（100分）"],
+              ["甲区", 95],
+              ["乙区", 90],
+              ["丙区", 100],
+              ["一局", 80],
+              [LONG, 80],
+            ]),
+            gridFromRows("加减分", [
+              ["单位", "加分", "扣分", "事由"],
+              ["甲区", 4, null, "获表彰"],
+              ["甲区", 2, null, "获表彰"],
+              ["乙区", null, 1, "通报批评"],
+            ]),
+            gridFromRows("一票否决", [
+              ["单位", "事由"],
+              ["丙区", "发生问题"],
+            ]),
+          ),
+        },
+      ]),
+    );
 
   test("the rows", () => {
+    const plan = summary();
     expect(plan.rows).toEqual([
       [{ value: "考核汇总", style: "title" }],
       [{ value: `考核权重：平时 40%、日常督查表 60%。${FORMULA}`, style: "note" }],
@@ -143,6 +148,7 @@ describe("two groups, with 加减分, 一票否决, the quota, a tie and a missi
   });
 
   test("merges, widths, heights, freeze and print", () => {
+    const plan = summary();
     const across = (row: number) => ({ top: row, left: 0, bottom: row, right: 7 });
     expect(plan.name).toBe("考核汇总");
     expect(plan.kind).toBe("summary");
@@ -174,6 +180,7 @@ describe("two groups, with 加减分, 一票否决, the quota, a tie and a missi
   });
 
   test("styles: header fill, good and poor grades coloured, number formats", () => {
+    const plan = summary();
     expect(plan.styles["head"]).toMatchObject({ bold: true, fill: "DDEBF7", border: true });
     expect(plan.styles["gradeGood"]).toMatchObject({ fill: "E2EFDA", bold: true });
     expect(plan.styles["gradePoor"]).toMatchObject({ fill: "FDE2E2" });

@@ -73,10 +73,9 @@ function groupHeading(index: number, group: GroupScore): string {
  * @example buildScoreSummaryPlan(scoreRun(inputs)).name // "考核汇总"
  */
 export function buildScoreSummaryPlan(result: ScoringResult): SheetPlan {
-  const k = result.sheets.length;
   const widths = [8, 18, ...result.sheets.map(() => 14), 9, 10, 7, 34];
+  /** The last column, 备注. */
   const last = widths.length - 1;
-  const col = { adjust: 2 + k, composite: 3 + k, grade: 4 + k, remark: 5 + k };
   const b = new RowBuilder();
 
   const full = (text: string, style: string) => {
@@ -120,7 +119,7 @@ export function buildScoreSummaryPlan(result: ScoringResult): SheetPlan {
       const row = b.add(cells);
       b.fit(row, [
         { text: u.unit, width: widths[1]! },
-        { text: remark, width: widths[col.remark]! * 1.1 },
+        { text: remark, width: widths[last]! * 1.1 },
       ]);
     }
   });

@@ -20,7 +20,7 @@ const iso = (day: number | null): string | null => (day === null ? null : dayToI
 
 describe("golden-exceljs.xlsx (ExcelJS)", () => {
   let run: RunValidation;
-  beforeAll(async () => {
+  beforeEach(async () => {
     run = await validateFile("golden-exceljs.xlsx");
   });
 
@@ -129,7 +129,7 @@ describe("golden-exceljs.xlsx (ExcelJS)", () => {
 
 describe("golden-libreoffice-1904.xlsx (LibreOffice, 1904 date system)", () => {
   let run: RunValidation;
-  beforeAll(async () => {
+  beforeEach(async () => {
     run = await validateFile("golden-libreoffice-1904.xlsx");
   });
 
