@@ -11,6 +11,9 @@ import { dirname, relative, resolve } from "node:path";
 import { stdout } from "node:process";
 import process from "node:process";
 import { gunzipSync, gzipSync } from "node:zlib";
+import slices from "./mutate-slices.cjs";
+
+const { folderScores, runSlices, scoreText } = slices;
 
 const NODE22 = "node@22.23.3";
 /**
@@ -115,33 +118,19 @@ function resultCount() {
 
 listTests();
 const started = Date.now();
-let stryker;
-// The results held after the last slice. Not counted before the first: changed code can drop results
-// the baseline held, so only slices of the same run are compared.
-let before = -1;
-for (;;) {
-  stryker = spawnSync(
-    process.execPath,
-    ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args],
-    {
+const stryker = runSlices({
+  run: () =>
+    spawnSync(process.execPath, ["node_modules/@stryker-mutator/core/bin/stryker.js", "run", ...args], {
       stdio: "inherit",
       env: { ...process.env, TAIZHANG_MUTATE_TESTS: TEST_LIST },
       ...(sliceMinutes > 0 ? { timeout: sliceMinutes * 60_000, killSignal: "SIGINT" } : {}),
-    },
-  );
-  saveBaseline();
-  // Stopped by the slice's timer (not by Ctrl-C, not finished): carry on from the saved results.
-  if (stryker.error?.code !== "ETIMEDOUT") break;
-  const now = resultCount();
-  if (now <= before) {
-    process.stderr.write(
-      "mutate: the slice ended before StrykerJS tested a mutant; give --slice more minutes\n",
-    );
-    break;
-  }
-  before = now;
-  stdout.write(`\nmutate: ${sliceMinutes} min slice over, starting again from the results saved\n`);
-}
+    }),
+  save: saveBaseline,
+  count: resultCount,
+  minutes: sliceMinutes,
+  log: (text) => stdout.write(text),
+  warn: (text) => process.stderr.write(text),
+});
 /** This run's report: StrykerJS's, or after Ctrl-C the incremental file (the results so far). */
 const written = (file) => existsSync(file) && statSync(file).mtimeMs >= started;
 const REPORT = written("reports/mutation/mutation.json")
@@ -152,32 +141,11 @@ const REPORT = written("reports/mutation/mutation.json")
 if (REPORT === null) process.exit(stryker.status ?? 1);
 if (REPORT === incremental) stdout.write("\nThe run was stopped: the mutants tested so far.\n");
 
-/** Killed and timed-out mutants are detected; survived and uncovered ones are not; compile errors do not count. */
-const DETECTED = new Set(["Killed", "Timeout"]);
-const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 const report = JSON.parse(readFileSync(REPORT, "utf8"));
-const folders = new Map();
-const add = (key, status) => {
-  const f = folders.get(key) ?? { detected: 0, undetected: 0, survived: 0, noCoverage: 0 };
-  if (DETECTED.has(status)) f.detected++;
-  if (UNDETECTED.has(status)) f.undetected++;
-  if (status === "Survived") f.survived++;
-  if (status === "NoCoverage") f.noCoverage++;
-  folders.set(key, f);
-};
-for (const [file, { mutants }] of Object.entries(report.files)) {
-  const folder = file.replace(/\\/g, "/").split("/").slice(0, 3).join("/");
-  for (const m of mutants) {
-    add(folder, m.status);
-    add("src/core (all)", m.status);
-  }
-}
-const pct = (f) =>
-  f.detected + f.undetected === 0 ? "—" : `${((100 * f.detected) / (f.detected + f.undetected)).toFixed(2)}%`;
 stdout.write("\nMutation score per folder (detected / (detected + survived + no coverage)):\n");
-for (const [folder, f] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+for (const [folder, f] of folderScores(report)) {
   stdout.write(
-    `  ${folder.padEnd(22)} ${pct(f).padStart(8)}   detected ${f.detected}, survived ${f.survived}, no coverage ${f.noCoverage}\n`,
+    `  ${folder.padEnd(22)} ${scoreText(f).padStart(8)}   detected ${f.detected}, survived ${f.survived}, no coverage ${f.noCoverage}\n`,
   );
 }
 process.exit(stryker.status ?? 1);
