@@ -69,10 +69,12 @@ export function unitFeedbackWorkbooks(
 ): UnitFeedback[] {
   // Unit of every data row, per sheet.
   const unitOf = new Map<string, Map<number, string>>();
-  const units: string[] = [];
+  // In the order the rows first name them (a Set keeps insertion order; a list's `includes` would
+  // cost rows × units on a province's merged ledger).
+  const units = new Set<string>();
   for (const row of validation.rows) {
     const unit = row.unit ?? FEEDBACK_UNIDENTIFIED_UNIT;
-    if (!units.includes(unit)) units.push(unit);
+    units.add(unit);
     let bySheet = unitOf.get(row.sheet);
     if (!bySheet) unitOf.set(row.sheet, (bySheet = new Map()));
     bySheet.set(row.row, unit);
