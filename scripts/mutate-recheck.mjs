@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * `node scripts/mutate-recheck.mjs REPORT SRC TEST...`: tests again, against the given jest test files
- * only, the mutants of `SRC` that a StrykerJS report (`reports/stryker-incremental.json` or
- * `reports/mutation/mutation.json`) left Survived or NoCoverage, and prints for each `killed` or `ALIVE`.
+ * `node scripts/mutate-recheck.mjs [--status Timeout] REPORT SRC TEST...`: tests again, against the given
+ * jest test files only, the mutants of `SRC` that a StrykerJS report (`reports/stryker-incremental.json` or
+ * `reports/mutation/mutation.json`) left Survived or NoCoverage (or with `--status`, that status: a
+ * timeout counts as detected, and on a busy machine a slow run of a live mutant times out), and prints for
+ * each `killed`, `ALIVE`, or `timeout` (no result within 90 s).
  *
  * For the minutes between StrykerJS runs: after writing tests for a file's survivors, this shows which of
  * them the new tests kill, without a run that takes an hour on a shared 2-core machine. It is no mutation
@@ -16,9 +18,13 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 
-const [report, src, ...tests] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const statusAt = argv.indexOf("--status");
+const statuses = statusAt >= 0 ? [argv[statusAt + 1]] : ["Survived", "NoCoverage"];
+if (statusAt >= 0) argv.splice(statusAt, 2);
+const [report, src, ...tests] = argv;
 if (!report || !src || tests.length === 0) {
-  process.stderr.write("usage: node scripts/mutate-recheck.mjs REPORT SRC TEST...\n");
+  process.stderr.write("usage: node scripts/mutate-recheck.mjs [--status Timeout] REPORT SRC TEST...\n");
   process.exit(2);
 }
 const file = JSON.parse(readFileSync(report, "utf8")).files[src];
@@ -45,7 +51,7 @@ process.on("SIGINT", () => {
 
 const jest = "node_modules/jest/bin/jest.js";
 const todo = file.mutants
-  .filter((m) => m.status === "Survived" || m.status === "NoCoverage")
+  .filter((m) => statuses.includes(m.status))
   .sort(
     (a, b) =>
       a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column,
@@ -62,12 +68,13 @@ try {
       killSignal: "SIGKILL",
     });
     const survived = run.status === 0;
+    const timedOut = run.error?.code === "ETIMEDOUT";
     if (survived) alive++;
     else killed++;
     const where = lines[start.line - 1].trim().slice(0, 90);
     const replacement = JSON.stringify(m.replacement).slice(0, 50);
     process.stdout.write(
-      `${survived ? "ALIVE " : "killed"} ${start.line} ${m.mutatorName} ${replacement} | ${where}\n`,
+      `${survived ? "ALIVE  " : timedOut ? "timeout" : "killed "} ${start.line} ${m.mutatorName} ${replacement} | ${where}\n`,
     );
   }
 } finally {
