@@ -42,8 +42,8 @@ const EMPTY_CELL: RawCell = { value: null, format: undefined };
 
 /**
  * Reads the data rows of a ledger sheet whose header row is `headerRow` (0-based): every row after
- * the header (and after a header merged down over several rows) up to the last row that is neither
- * blank nor a footer, blank and footer rows skipped — the rows validation counts. A vertical merge
+ * the header (and after a header merged down over several rows) that is neither blank nor a footer —
+ * the rows validation counts. A vertical merge
  * in the data area gives its top-left value to every row it covers (SPEC §3), so a row keeps its
  * 责任单位 when it leaves the sheet.
  *
@@ -71,17 +71,14 @@ export function readLedgerTable(sheet: SheetGrid, headerRow: number): LedgerTabl
     for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 65536 + m.left, source);
   }
 
-  const kindOf = (r: number): "blank" | "footer" | "data" => {
-    let nonEmpty = 0;
-    let footer = 0;
+  // A data row: some cell of the table filled with something that is no footer text (a blank row,
+  // or one of footer text only, is skipped: SPEC §4).
+  const isData = (r: number): boolean => {
     for (const { column } of columns) {
       const v = cellValue(sheet, r, column);
-      if (isEmptyValue(v)) continue;
-      nonEmpty++;
-      if (isFooterText(v)) footer++;
+      if (!isEmptyValue(v) && !isFooterText(v)) return true;
     }
-    if (nonEmpty === 0) return "blank";
-    return footer === nonEmpty ? "footer" : "data";
+    return false;
   };
 
   let headerEnd = headerRow;
@@ -89,17 +86,9 @@ export function readLedgerTable(sheet: SheetGrid, headerRow: number): LedgerTabl
   for (const m of sheet.merges) {
     if (m.top <= headerRow && m.bottom > headerEnd && tableColumns.has(m.left)) headerEnd = m.bottom;
   }
-  let lastData = headerEnd;
-  for (let r = sheet.values.length - 1; r > headerEnd; r--) {
-    if (kindOf(r) === "data") {
-      lastData = r;
-      break;
-    }
-  }
-
   const rows: TableRow[] = [];
-  for (let r = headerEnd + 1; r <= lastData; r++) {
-    if (kindOf(r) !== "data") continue;
+  for (let r = headerEnd + 1; r < sheet.values.length; r++) {
+    if (!isData(r)) continue;
     rows.push({
       row: r + 1,
       cells: columns.map(({ column }) => {
