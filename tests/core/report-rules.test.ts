@@ -30,6 +30,30 @@ const text = (row: readonly DocCell[]) => row.map((c) => c.text);
 const UNITS = ["青山区", "江南区"];
 
 describe("附件3: which row comes first", () => {
+  test("within a unit and severity: by file, then sheet, then row", () => {
+    const issue = (file: string, sheet: string, row: number) =>
+      owned(
+        makeIssue("invalid-date", { sheet, cell: `G${row}`, row, column: "完成时限" }, "10月底"),
+        "青山区",
+        file,
+      );
+    const list = [
+      issue("b.xlsx", "甲", 3),
+      issue("a.xlsx", "乙", 3),
+      issue("a.xlsx", "甲", 5),
+      issue("a.xlsx", "甲", 4),
+      issue("b.xlsx", "乙", 3),
+    ];
+    const rows = buildReportAttachment(list, { units: UNITS }).table.rows.map(text);
+    expect(rows.map((r) => `${r[1]} ${r[2]} ${r[3]}`)).toEqual([
+      "a.xlsx 乙 G3",
+      "a.xlsx 甲 G4",
+      "a.xlsx 甲 G5",
+      "b.xlsx 乙 G3",
+      "b.xlsx 甲 G3",
+    ]);
+  });
+
   test("issues that agree on unit, severity, file, sheet, row and column keep the order they were found in", () => {
     const place = at("G12", "完成时限");
     const found = [
@@ -63,6 +87,38 @@ describe("附件3: which row comes first", () => {
 });
 
 describe("附件3: folding", () => {
+  const warn = (
+    cell: string,
+    value: string,
+    unit = "青山区",
+    code: "nonstandard-value" | "ambiguous-percent" = "nonstandard-value",
+  ) => owned(makeIssue(code, at(cell), value, { params: { resolved: "已完成" } }), unit);
+
+  test("warnings fold by unit, code and value: each group of three or more is one row", () => {
+    const list = [
+      warn("H12", "完成"),
+      warn("H12", "完成", "江南区"),
+      warn("H13", "完成"),
+      warn("H13", "完成", "江南区"),
+      warn("H14", "完成"),
+      warn("H14", "完成", "江南区"),
+      warn("H15", "完毕"),
+      warn("H16", "完毕"),
+      warn("H17", "完毕"),
+      warn("I18", "完成", "青山区", "ambiguous-percent"),
+      warn("I19", "完成", "青山区", "ambiguous-percent"),
+      warn("I20", "完成", "青山区", "ambiguous-percent"),
+    ];
+    const rows = buildReportAttachment(list, { units: UNITS }).table.rows.map(text);
+    expect(rows.map((r) => [r[0], r[3], r[7]])).toEqual([
+      ["青山区", "H12、H13、H14", "完成"],
+      ["青山区", "H15、H16、H17", "完毕"],
+      ["青山区", "I18、I19、I20", "完成"],
+      ["江南区", "H12、H13、H14", "完成"],
+    ]);
+    expect(rows[0]![6]).toContain("（共3处）");
+  });
+
   test("three errors with one code and value are three rows: only warnings fold", () => {
     const errors = [12, 13, 14].map((r) =>
       owned(makeIssue("invalid-date", at(`G${r}`, "完成时限"), "10月底")),
@@ -177,6 +233,10 @@ describe("附件3: the summary", () => {
       ["青山区", "1", "0", "第9行起"],
       ["江南区", "2", "0", "第10行起"],
     ]);
+    expect(summary.table.headers).toEqual(["单位", "错误", "警告", "问题所在"]);
+    // The issue table's own first columns (单位, 文件, 工作表) line up with it.
+    expect(summary.table.widths).toEqual([14, 16, 12, 92]);
+    expect(summary.table.textColumns).toEqual([0, 3]);
     expect(summary.table.rows.map((r) => r[0]!.link)).toEqual([
       { sheet: "附件3", cell: "A9" },
       { sheet: "附件3", cell: "A10" },

@@ -92,25 +92,32 @@ function sortIssues(issues: readonly OwnedIssue[], units: readonly string[]): Ow
 
 /** Folds three or more warnings with one code and value in one unit's sheet into one row. */
 function foldWarnings(sorted: readonly OwnedIssue[]): ReportRow[] {
-  const groupKey = (i: OwnedIssue) =>
-    `${i.unit ?? ""}\u0000${i.file}\u0000${i.sheet}\u0000${i.code}\u0000${String(i.value)}`;
+  // Each issue's group: a warning at a cell, by unit, file, sheet, code and value; `null` otherwise.
+  const keys = sorted.map((i) =>
+    i.severity === "warning" && i.cell !== null
+      ? `${i.unit ?? ""}\u0000${i.file}\u0000${i.sheet}\u0000${i.code}\u0000${String(i.value)}`
+      : null,
+  );
   const groups = new Map<string, OwnedIssue[]>();
-  for (const i of sorted)
-    if (i.severity === "warning" && i.cell !== null)
-      groups.set(groupKey(i), [...(groups.get(groupKey(i)) ?? []), i]);
+  sorted.forEach((i, n) => {
+    const key = keys[n] ?? null;
+    if (key === null) return;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [i]);
+    else group.push(i);
+  });
   const rows: ReportRow[] = [];
-  const done = new Set<string>();
-  for (const issue of sorted) {
-    const members =
-      issue.severity === "warning" && issue.cell !== null ? groups.get(groupKey(issue)) : undefined;
-    if (members !== undefined && members.length >= FOLD_AT) {
-      if (done.has(groupKey(issue))) continue;
-      done.add(groupKey(issue));
-      rows.push({ issue, cells: members.map((m) => m.cell!) });
-    } else {
+  const done = new Set<OwnedIssue[]>();
+  sorted.forEach((issue, n) => {
+    const key = keys[n] ?? null;
+    const members = key === null ? undefined : groups.get(key);
+    if (members === undefined || members.length < FOLD_AT) {
       rows.push({ issue, cells: issue.cell === null ? [] : [issue.cell] });
+    } else if (!done.has(members)) {
+      done.add(members);
+      rows.push({ issue, cells: members.map((m) => m.cell!) });
     }
-  }
+  });
   return rows;
 }
 
