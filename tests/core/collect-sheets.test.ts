@@ -328,6 +328,34 @@ describe("readCollected", () => {
     expect(readCollected(workbook([merged]), units()).rows.map((r) => r.entry)).toEqual(Array(10).fill(-1));
   });
 
+  it("reads a 合并台账 whose 来源文件, 来源行 or 责任单位 column was deleted: those are unknown, the rows still read", () => {
+    const logSheet = log([
+      ["文件", "单位", "处理结果"],
+      ["a.xlsx", "青山区", "合并"],
+    ]);
+    const without = (...gone: string[]) => {
+      const headers = [...HEADERS, "来源文件", "来源行"].filter((h) => !gone.includes(h));
+      const values: Record<string, CellValue> = {
+        任务编号: "T",
+        责任单位: "青山区",
+        来源文件: "a.xlsx",
+        来源行: 4,
+      };
+      return gridFromRows(MERGED_SHEET, [headers, headers.map((h) => values[h] ?? null)]);
+    };
+    const read = (sheet: ReturnType<typeof without>) =>
+      readCollected(workbook([sheet, logSheet]), units()).rows.map((r) => [
+        r.sourceFile,
+        r.sourceRow,
+        r.entry,
+      ]);
+    expect(read(without())).toEqual([["a.xlsx", 4, 0]]);
+    expect(read(without("来源文件"))).toEqual([["", 4, -1]]);
+    expect(read(without("来源行"))).toEqual([["a.xlsx", null, 0]]);
+    // The one line of a.xlsx is its line, with or without the unit.
+    expect(read(without("责任单位"))).toEqual([["a.xlsx", 4, 0]]);
+  });
+
   it("finds 来源文件, 来源行 and 责任单位 by their headers, the first column too", () => {
     const logSheet = log([
       ["文件", "单位", "处理结果"],
