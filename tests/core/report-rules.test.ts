@@ -87,12 +87,11 @@ describe("附件3: which row comes first", () => {
 });
 
 describe("附件3: folding", () => {
-  const warn = (
-    cell: string,
-    value: string,
-    unit = "青山区",
-    code: "nonstandard-value" | "ambiguous-percent" = "nonstandard-value",
-  ) => owned(makeIssue(code, at(cell), value, { params: { resolved: "已完成" } }), unit);
+  const warn = (cell: string, value: string, unit = "青山区") =>
+    owned(makeIssue("nonstandard-value", at(cell), value, { params: { resolved: "已完成" } }), unit);
+  // Another code with the same value: 完成进度 "完成" read as 100 %.
+  const percent = (cell: string) =>
+    owned(makeIssue("ambiguous-percent", at(cell, "完成进度"), "完成", { params: { resolved: 100 } }));
 
   test("warnings fold by unit, code and value: each group of three or more is one row", () => {
     const list = [
@@ -105,9 +104,9 @@ describe("附件3: folding", () => {
       warn("H15", "完毕"),
       warn("H16", "完毕"),
       warn("H17", "完毕"),
-      warn("I18", "完成", "青山区", "ambiguous-percent"),
-      warn("I19", "完成", "青山区", "ambiguous-percent"),
-      warn("I20", "完成", "青山区", "ambiguous-percent"),
+      percent("I18"),
+      percent("I19"),
+      percent("I20"),
     ];
     const rows = buildReportAttachment(list, { units: UNITS }).table.rows.map(text);
     expect(rows.map((r) => [r[0], r[3], r[7]])).toEqual([

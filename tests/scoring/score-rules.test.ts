@@ -161,6 +161,33 @@ test("sheet names and summary rows compare as keys: “加减分 ” is 加减�
   expect(unit(r, "甲区").penalty).toBe(2);
 });
 
+test("加减分 and 一票否决 skip blank, footer and 合计 rows as evaluation sheets do: no unit, no issue", () => {
+  const r = run([
+    three(),
+    sheetA([
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+    ]),
+    gridFromRows("加减分", [
+      ["单位", "加分", "扣分", "事由"],
+      ["甲区", 2, null, "获表彰"],
+      [null, null, null, null],
+      ["合计", 2, null, null],
+      ["填报人：张三", null, null, null],
+    ]),
+    gridFromRows("一票否决", [
+      ["单位", "事由"],
+      ["乙区", "发生问题"],
+      ["  ", null],
+      ["审核人：李四", null],
+    ]),
+  ]);
+  expect(r.issues).toEqual([]);
+  expect(unit(r, "甲区").bonus).toBe(2);
+  expect(r.units.filter((u) => u.veto !== null).map((u) => [u.unit, u.veto])).toEqual([["乙区", "发生问题"]]);
+});
+
 test("a run of no files scores nothing and reports nothing", () => {
   const r = scoreRun([]);
   expect(r.sheets).toEqual([]);
