@@ -1,3 +1,4 @@
+/* global module -- CommonJS, so that jest (tests/mutate-slices.test.ts) loads it under Node 20 */
 /**
  * The parts of `npm run mutate` (scripts/mutate.mjs) that decide something, apart from the processes
  * they drive, so that tests/mutate-slices.test.ts can check them under any Node: the `--slice` loop
