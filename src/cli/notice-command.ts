@@ -22,7 +22,7 @@ import { writeBytesFile, writeWorkbookFile } from "../adapters/xlsx/write";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import type { CliWords } from "./words";
-import { writeJson } from "./json-out";
+import { lazyArray, writeJson } from "./json-out";
 import { loadWorkbooks, validateLoaded } from "./load";
 import { issueLine, printValidation, validationJson } from "./validate-command";
 
@@ -59,7 +59,8 @@ export function noticeJson(notice: NoticeData) {
     stalled: notice.stalled.map((e) => e.unit),
     notSubmitted: notice.notSubmitted.map((e) => e.unit),
     unchecked: notice.unchecked.map((e) => e.unit),
-    overdueTasks: notice.overdueTasks.map((t) => ({
+    // Made one at a time as the JSON is written: the list can hold most of the ledger's rows.
+    overdueTasks: lazyArray(notice.overdueTasks, (t) => ({
       unit: t.unit,
       taskId: t.taskId,
       task: t.task,

@@ -61,6 +61,9 @@ describe("paginate", () => {
 
   it("never breaks before the first row of a page, even one taller than a page", () => {
     expect(paginate({ 0: 700 }, 3, [], layout)).toEqual([1]);
+    // Heights may come from a function (a streamed body keeps its own): the same breaks.
+    expect(paginate((r) => (r === 0 ? 700 : undefined), 3, [], layout)).toEqual([1]);
+    expect(paginate((r) => (r === 2 ? 700 : undefined), 4, [], layout)).toEqual([2, 3]);
   });
 
   it("fills a page exactly without a break", () => {

@@ -55,6 +55,29 @@ test("a long table streams: expanded, it is the sheet of ordinary rows, and the 
   );
 });
 
+test("rows that repeat their neighbours' text (a list sorted by unit and deadline) stream to the same sheet and bytes", () => {
+  // Each unit's rows together, deadlines and statuses repeating from row to row; the same text
+  // once as a number (逾期天数 5) and once as text, and a wrapping task between two short ones.
+  const sorted = [...rows]
+    .sort((a, b) => a[0]!.text.localeCompare(b[0]!.text))
+    .map((r, i) =>
+      r.map((c, k): DocCell => {
+        if (k === 3) return { text: i < 20 ? "2022-03-01" : "2022-04-01", format: "date" };
+        if (k === 4) return i % 4 === 0 ? { text: "5" } : { text: "5", number: 5 };
+        if (k === 5) return { text: i < 30 ? "推进中" : "未启动" };
+        return c;
+      }),
+    );
+  const plain = attachmentPlan(attachment(sorted), "附件1", "notice", Infinity);
+  const streamed = attachmentPlan(attachment(sorted), "附件1", "notice", 10);
+  expect(streamed.body?.count).toBe(40);
+  expect(expandBody(streamed)).toEqual(plain);
+  expect(plain.print?.rowBreaks?.length).toBeGreaterThan(0);
+  expect(renderWorkbook({ sheets: [streamed] }, nodeCodec)).toEqual(
+    renderWorkbook({ sheets: [plain] }, nodeCodec),
+  );
+});
+
 test("a table streams only above the limit, and only when each column keeps one style and links nowhere", () => {
   expect(STREAMED_TABLE_ROWS).toBeGreaterThan(18);
   expect(attachmentPlan(attachment(rows), "附件1", "notice", 40).body).toBeUndefined();

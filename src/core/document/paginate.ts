@@ -37,12 +37,14 @@ export function pageHeight(print: PrintSetup, widths: readonly number[], repeate
 
 /**
  * The rows a new page must start at (manual breaks), given the rows' heights and the runs to keep
- * together. A run taller than a page is left to break where it must.
+ * together. A run taller than a page is left to break where it must. `heights` gives a row's height
+ * in points, `undefined` (or no entry) for the default: a record by row, or a function for a sheet
+ * whose streamed body keeps its heights apart.
  *
  * @example paginate({ 0: 300, 1: 300, 2: 300 }, 3, [{ first: 1, last: 2 }], setup) // [1] when 900 > a page
  */
 export function paginate(
-  heights: Readonly<Record<number, number>>,
+  heights: Readonly<Record<number, number>> | ((row: number) => number | undefined),
   rowCount: number,
   runs: readonly PageRun[],
   layout: {
@@ -52,7 +54,10 @@ export function paginate(
   },
 ): number[] {
   const page = pageHeight(layout.print, layout.widths, layout.repeatedHeight ?? 0);
-  const h = (r: number) => heights[r] ?? DEFAULT_ROW;
+  const h =
+    typeof heights === "function"
+      ? (r: number) => heights(r) ?? DEFAULT_ROW
+      : (r: number) => heights[r] ?? DEFAULT_ROW;
   // Overlapping runs are one: a heading kept with a table's first rows keeps the whole short table.
   const runEnd = new Map<number, number>();
   let open: { first: number; last: number } | null = null;

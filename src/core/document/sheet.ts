@@ -195,12 +195,20 @@ export class SheetWriter {
   readonly charts: PlanChart[] = [];
   /** The last table, when it is streamed (`streamTable`): the sheet's body, after every row. */
   body: PlanBody | undefined;
+  /** The height of each of `body`'s rows, in points (its rows have none in `b.rowHeights`). */
+  bodyHeights: readonly number[] = [];
 
   constructor(readonly widths: readonly number[]) {}
 
   /** Rows laid out so far, the streamed body included. */
   get rowCount(): number {
     return this.b.next + (this.body?.count ?? 0);
+  }
+
+  /** Row `r`'s height in points, a streamed body's rows included; `undefined` for the default. */
+  heightOf(r: number): number | undefined {
+    const rows = this.b.next;
+    return r < rows ? this.b.rowHeights[r] : this.bodyHeights[r - rows];
   }
 
   /** A row whose one cell spans the sheet; its height fits the wrapped text. */
@@ -228,60 +236,87 @@ export class SheetWriter {
   streamTable(table: DocTable, keepWhole: boolean, streamAbove: number): { first: number; last: number } {
     const uniform = table.rows.length > streamAbove ? this.uniformColumns(table) : null;
     if (uniform === null) return this.table(table, keepWhole);
-    const { styles, serials } = uniform;
-    const widths = this.widths;
+    const { styles, serials, heights } = uniform;
     const start = this.b.next;
-    this.row(null, widths, headerCells(table));
+    this.row(null, this.widths, headerCells(table));
     const columns = styles.length;
-    // Heights now: pagination needs them before anything is written.
-    table.rows.forEach((r, index) => {
-      let lines = 1;
-      for (let i = 0; i < columns; i++) {
-        const value = tableValue(r[i]!, serials[i]![index]!);
-        if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, widths[i]!));
-      }
-      this.b.height(start + 1 + index, Math.max(TABLE_ROW, heightForLines(lines)));
-    });
     this.body = {
       count: table.rows.length,
       styles,
       fill: (index, values) => {
         const r = table.rows[index]!;
-        for (let i = 0; i < columns; i++) values[i] = tableValue(r[i]!, serials[i]![index]!);
-        return undefined;
+        for (let i = 0; i < columns; i++) {
+          const dates = serials[i] ?? null;
+          values[i] = dates === null ? tableValue(r[i]!, null) : dates[index]!;
+        }
+        return heights[index];
       },
     };
+    this.bodyHeights = heights;
     const last = start + table.rows.length;
     this.runs.push({ first: start, last: keepWhole ? last : Math.min(last, start + 2) });
     return { first: start, last };
   }
 
   /**
-   * Each column's style and date serials (`null` where a cell is no date) when every column of
-   * `table` has one style from top to bottom, no cell links and the table spans exactly the sheet's
-   * columns; else `null`.
+   * When every column of `table` has one style from top to bottom, no cell links and the table
+   * spans exactly the sheet's columns: each column's style, the date serials of its date columns
+   * (`null` for the others: a column whose first cell is a date has dates all the way down, or its
+   * style would change) and each row's height, for pagination before anything is written (one
+   * pass, no row heights by sheet row: a body row's height is `fill`'s). Else `null`.
    */
-  private uniformColumns(table: DocTable): { styles: string[]; serials: Array<Array<number | null>> } | null {
+  private uniformColumns(
+    table: DocTable,
+  ): { styles: string[]; serials: Array<number[] | null>; heights: number[] } | null {
     const columns = this.widths.length;
     if (table.widths.length !== columns || table.barColumn !== undefined) return null;
     const spans = spanColumns(table.widths, this.widths);
     if (spans.some(([left, right], i) => left !== i || right !== i)) return null;
-    const textColumns = this.widths.map((_, i) => table.textColumns.includes(i));
-    const serials: Array<Array<number | null>> = Array.from({ length: columns }, () => []);
+    const widths = this.widths;
+    const textColumns = widths.map((_, i) => table.textColumns.includes(i));
+    const serials: Array<number[] | null> = [];
     const styles: string[] = [];
-    for (const [index, r] of table.rows.entries()) {
+    const heights: number[] = [];
+    // A column's text repeats from row to row (the lists are sorted by unit, then deadline): each
+    // column keeps its last date and its last wrapped text, so each is worked out once per run.
+    const dateText: Array<string | undefined> = new Array<string | undefined>(columns).fill(undefined);
+    const dateSerial: Array<number | null> = new Array<number | null>(columns).fill(null);
+    const linesText: Array<string | undefined> = new Array<string | undefined>(columns).fill(undefined);
+    const linesOf: number[] = new Array<number>(columns).fill(1);
+    const rows = table.rows;
+    for (let index = 0; index < rows.length; index++) {
+      const r = rows[index]!;
       if (r.length !== columns) return null;
+      let lines = 1;
       for (let i = 0; i < columns; i++) {
         const c = r[i]!;
         if (c.link) return null;
-        const serial = c.format === "date" ? isoToSerial(c.text) : null;
-        serials[i]!.push(serial);
+        let serial: number | null = null;
+        if (c.format === "date") {
+          if (c.text !== dateText[i]) {
+            dateText[i] = c.text;
+            dateSerial[i] = isoToSerial(c.text);
+          }
+          serial = dateSerial[i]!;
+        }
         const style = tableStyle(table, c, textColumns[i]!, serial);
-        if (index === 0) styles.push(style);
-        else if (styles[i] !== style) return null;
+        if (index === 0) {
+          styles.push(style);
+          serials.push(serial === null ? null : []);
+        } else if (styles[i] !== style) return null;
+        if (serial !== null) serials[i]!.push(serial);
+        else if (c.format === "date" || c.number === undefined) {
+          // The cell writes its text (`tableValue`), which may wrap.
+          if (c.text !== linesText[i]) {
+            linesText[i] = c.text;
+            linesOf[i] = wrappedLines(c.text, widths[i]!);
+          }
+          lines = Math.max(lines, linesOf[i]!);
+        }
       }
+      heights.push(Math.max(TABLE_ROW, heightForLines(lines)));
     }
-    return { styles, serials };
+    return { styles, serials, heights };
   }
 
   table(table: DocTable, keepWhole: boolean): { first: number; last: number } {
@@ -407,7 +442,7 @@ export function attachmentPlan(
     print: {
       ...PRINT,
       repeatRows,
-      rowBreaks: paginate(w.b.rowHeights, w.rowCount, w.runs, {
+      rowBreaks: paginate((r) => w.heightOf(r), w.rowCount, w.runs, {
         print: PRINT,
         widths: attachment.table.widths,
         repeatedHeight,

@@ -407,6 +407,8 @@ class SheetWriter {
       styleAttrs.push(s === 0 ? "" : ` s="${s}"`);
     }
     const values: PlanValue[] = new Array<PlanValue>(columns).fill(null);
+    const lastValue: Array<PlanValue | undefined> = new Array<PlanValue | undefined>(columns).fill(undefined);
+    const lastTail: Array<string | undefined> = new Array<string | undefined>(columns).fill(undefined);
     for (let i = 0; i < body.count; i++) {
       const r = first + i;
       let filled = body.fill(i, values);
@@ -424,16 +426,22 @@ class SheetWriter {
       let xml = `<row r="${rowNumber}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
       for (let c = 0; c < columns; c++) {
         const value = values[c]!;
-        const sAttr = styleAttrs[c]!;
-        if (typeof value === "string") {
-          xml += `<c r="${letters[c]!}${rowNumber}"${sAttr} t="inlineStr"><is>${textElement(value)}</is></c>`;
-        } else if (typeof value === "number" && Number.isFinite(value)) {
-          xml += `<c r="${letters[c]!}${rowNumber}"${sAttr}><v>${value}</v></c>`;
-        } else if (value === null) {
-          if (sAttr !== "") xml += `<c r="${letters[c]!}${rowNumber}"${sAttr}/>`;
-        } else {
-          xml += this.cellXml({ value, style: body.styles[c]! }, letters[c]! + rowNumber);
+        if (value === lastValue[c] && lastTail[c] !== undefined) {
+          xml += `<c r="${letters[c]!}${rowNumber}${lastTail[c]!}`;
+          continue;
         }
+        const sAttr = styleAttrs[c]!;
+        // What follows the cell's row number depends only on its column and value: kept for the
+        // next row, where a column often repeats it (a unit, a status, a deadline).
+        let tail: string | undefined;
+        if (typeof value === "string") tail = `"${sAttr} t="inlineStr"><is>${textElement(value)}</is></c>`;
+        else if (typeof value === "number" && Number.isFinite(value)) tail = `"${sAttr}><v>${value}</v></c>`;
+        else if (value === null) tail = sAttr !== "" ? `"${sAttr}/>` : undefined;
+        lastValue[c] = value;
+        lastTail[c] = tail;
+        if (tail !== undefined) xml += `<c r="${letters[c]!}${rowNumber}${tail}`;
+        else if (value !== null)
+          xml += this.cellXml({ value, style: body.styles[c]! }, letters[c]! + rowNumber);
       }
       part.write(`${xml}</row>`);
     }
