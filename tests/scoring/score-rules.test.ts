@@ -215,6 +215,21 @@ describe("which sheets are scored without 考核权重", () => {
     const r = run([three(), sheetA([["甲区", 5]]), hidden, ledger]);
     expect(r.sheets.map((s) => s.sheet)).toEqual(["A"]);
   });
+
+  test("a sheet with no 单位 column (填报说明) is no evaluation sheet: left out, no issue", () => {
+    const note = gridFromRows("填报说明", [["说明"], ["各单位于每月底前报送评分表"]]);
+    const r = run([
+      three(),
+      note,
+      sheetA([
+        ["甲区", 5],
+        ["乙区", 6],
+        ["丙区", 7],
+      ]),
+    ]);
+    expect(r.sheets.map((s) => s.sheet)).toEqual(["A"]);
+    expect(r.issues).toEqual([]);
+  });
 });
 
 describe("sheet names compare as keys", () => {
@@ -287,6 +302,33 @@ test("weights-sum states the sum to 6 decimals", () => {
   expect(r.issues.map((i) => [i.code, i.cell, i.value, i.params])).toEqual([
     ["weights-sum", "B3", 30.3, { sum: 30.3 }],
   ]);
+});
+
+test("考核权重 lower down in 设置: its issues name its rows (two digits and more)", () => {
+  const filler: CellValue[][] = Array.from({ length: 10 }, () => ["临期天数", 15]);
+  const r = run([
+    three(),
+    settings(filler, [
+      ["A", 60],
+      ["缺表", 30],
+    ]),
+    sheetA([
+      ["甲区", 5],
+      ["乙区", 5],
+      ["丙区", 5],
+    ]),
+  ]);
+  // 项目 in row 1, ten settings in rows 2–11, a blank row, the table's header in row 13.
+  expect(r.issues.map((i) => [i.code, i.cell, i.row])).toEqual([
+    ["weights-sum", "B13", 13],
+    ["evaluation-sheet-missing", "B15", 15],
+  ]);
+});
+
+test("with no workbook at all, the issues of weights given by the caller belong to no file", () => {
+  const weights = [{ sheet: "A", weight: 100, cell: "B2" }];
+  const r = scoreRun([], { settings: { weights } });
+  expect(r.issues.map((i) => [i.file, i.code, i.cell])).toEqual([["", "evaluation-sheet-missing", "B2"]]);
 });
 
 test("weights given by the caller (no 设置 cell) are not checked for their sum here", () => {
@@ -441,6 +483,23 @@ describe("the order of issues: file, sheet (workbook order), row, column", () =>
       ["一.xlsx", "invalid-number", "甲表", "B2", "组织（10分）"],
       ["一.xlsx", "invalid-number", "丙表", "B2", "组织（10分）"],
       ["二.xlsx", "invalid-number", "乙表", "B2", "组织（10分）"],
+    ]);
+  });
+
+  test("issues at one place keep the order they were found in: units missing from a sheet, in roster order", () => {
+    const r = run([
+      roster([
+        ["甲区", "县市区"],
+        ["乙区", "县市区"],
+        ["丙区", "县市区"],
+        ["丁区", "县市区"],
+      ]),
+      sheetA([["丙区", 5]]),
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
+      ["unit-missing-in-sheet", "A1", "甲区"],
+      ["unit-missing-in-sheet", "A1", "乙区"],
+      ["unit-missing-in-sheet", "A1", "丁区"],
     ]);
   });
 

@@ -356,7 +356,8 @@ export function scoreRun(inputs: readonly RunInput[], options: ScoreOptions = {}
     units: groups.flatMap((g) => g.units),
     issues: all,
     settings,
-    blocking: all.filter((i) => i.severity === "error" && BLOCKING.has(i.code)),
+    // Every blocking code is an error (its severity is the code's).
+    blocking: all.filter((i) => BLOCKING.has(i.code)),
   };
 }
 
@@ -749,7 +750,7 @@ function limitGrade(
   return { grade, reasons };
 }
 
-/** Issues by file (input order), sheet (workbook order), row, then column; stable otherwise. */
+/** Issues by file (input order), sheet (workbook order), row, then column; else as found (the sort is stable). */
 function sortScoringIssues(issues: readonly ScoringIssue[], inputs: readonly RunInput[]): ScoringIssue[] {
   const fileOrder = new Map(inputs.map((input, i) => [input.file, i]));
   const sheetOrder = new Map(
@@ -758,18 +759,14 @@ function sortScoringIssues(issues: readonly ScoringIssue[], inputs: readonly Run
     ),
   );
   const column = (cell: string | null) => (cell === null ? -1 : (parseA1(cell)?.column ?? -1));
-  return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort(
-      (a, b) =>
-        (fileOrder.get(a.issue.file) ?? 0) - (fileOrder.get(b.issue.file) ?? 0) ||
-        (sheetOrder.get(`${a.issue.file}\u0000${enumKey(a.issue.sheet)}`) ?? -1) -
-          (sheetOrder.get(`${b.issue.file}\u0000${enumKey(b.issue.sheet)}`) ?? -1) ||
-        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
-        column(a.issue.cell) - column(b.issue.cell) ||
-        a.i - b.i,
-    )
-    .map((x) => x.issue);
+  return [...issues].sort(
+    (a, b) =>
+      (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+      (sheetOrder.get(`${a.file}\u0000${enumKey(a.sheet)}`) ?? -1) -
+        (sheetOrder.get(`${b.file}\u0000${enumKey(b.sheet)}`) ?? -1) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      column(a.cell) - column(b.cell),
+  );
 }
 
 function rowOf(cell: string): number | null {
