@@ -162,6 +162,9 @@ describe("收集情况 (buildCollectLogPlan)", () => {
     // Every line bordered; text wraps, counts centred.
     expect(styleOf(plan, 1, 0)).toMatchObject({ border: true, wrap: true });
     expect(styleOf(plan, 1, 2)).toMatchObject({ border: true, hAlign: "center" });
+    // A flagged line's outcome too (red, as long as it takes), and the date.
+    expect(styleOf(plan, 2, 5)).toMatchObject({ border: true, wrap: true, fontColor: "C00000" });
+    expect(styleOf(plan, 1, 7)).toMatchObject({ border: true, hAlign: "center" });
     expect(plan).toMatchObject({
       name: COLLECT_LOG_SHEET,
       kind: "other",
