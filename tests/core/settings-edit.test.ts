@@ -92,6 +92,7 @@ describe("planSettingsWrite", () => {
         { key: "红榜名次", text: "5" },
         { key: "发文机关", text: " " },
         { key: "临期天数", text: "" },
+        { key: "排名方式", text: "  " },
         { key: "黑榜名次", text: "2" },
         { key: "主送", text: "各单位：" },
       ]),
@@ -116,6 +117,20 @@ describe("planSettingsWrite", () => {
       { cell: "A7", value: "临期天数" },
       { cell: "B7", value: 7 },
     ]);
+  });
+
+  it("gives a 设置 with nothing in it the 项目 | 值 header, as a new one", () => {
+    const empty = { name: "设置", values: [[], [null, ""]], numberFormats: [], merges: [] };
+    expect(planSettingsWrite(empty, [{ key: "临期天数", text: "7" }])).toEqual({
+      sheet: "设置",
+      create: false,
+      cells: [
+        { cell: "A1", value: "项目" },
+        { cell: "B1", value: "值" },
+        { cell: "A2", value: "临期天数" },
+        { cell: "B2", value: 7 },
+      ],
+    });
   });
 
   it("finds the last used row past rows the file never named (holes)", () => {
@@ -207,6 +222,8 @@ describe("the parsers' boundaries", () => {
     ["0.3", { numerator: 3, denominator: 10 }],
     ["1", { numerator: 1, denominator: 1 }],
     ["12.5%", { numerator: 125, denominator: 1000 }],
+    // 16 decimals: the numerator (1) is exact, the denominator (10¹⁶) is not.
+    ["0.0000000000000001", undefined],
     ["0", undefined],
     ["150%", undefined],
     ["三成", undefined],
@@ -238,13 +255,18 @@ describe("设置's header rows", () => {
         ["项目", "值"],
         ["考核表", "说明"],
         ["平时掌握情况", "100%"],
+        // 权重 under another key is that key's value.
+        ["发文机关", "权重"],
+        ["日常督查检查", "100%"],
       ]),
       false,
     );
     expect(settings.weights).toBeNull();
+    expect(settings.issuer).toBe("权重");
     expect(issues.map((i) => [i.code, i.cell])).toEqual([
       ["unknown-setting", "A2"],
       ["unknown-setting", "A3"],
+      ["unknown-setting", "A5"],
     ]);
   });
 
@@ -300,6 +322,22 @@ describe("单位名册's header", () => {
   it("needs both words in one row: a row with 单位名称 alone above the header is not it", () => {
     const { roster, issues } = readRoster(
       gridFromRows("单位名册", [["单位名称"], ["单位名称", "单位类别"], ...units]),
+    );
+    expect(issues).toEqual([]);
+    expect(roster.units.map((u) => u.name)).toEqual(["青山区", "江南区"]);
+  });
+
+  it("is the first row naming both: a row of units called 单位 and 类别 below it is data", () => {
+    const { roster, issues } = readRoster(
+      gridFromRows("单位名册", [["单位名称", "单位类别"], ["单位", "类别"], ...units]),
+    );
+    expect(roster.units.map((u) => u.name)).toEqual(["青山区", "江南区"]);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["invalid-roster", "B2"]]);
+  });
+
+  it("needs both words in one row: a row with 单位类别 alone above the header is not it", () => {
+    const { roster, issues } = readRoster(
+      gridFromRows("单位名册", [["说明", "单位类别"], ["单位名称", "单位类别"], ...units]),
     );
     expect(issues).toEqual([]);
     expect(roster.units.map((u) => u.name)).toEqual(["青山区", "江南区"]);

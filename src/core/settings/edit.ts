@@ -108,6 +108,11 @@ export function planSettingsWrite(
     if (isWeightsHeader(sheet, r)) weightsTable = true;
   }
   let next = last + (weightsTable ? 2 : 1);
+  if (last < 0) {
+    // Nothing in the sheet (its cells cleared): the header first, as in a new one.
+    cells.push({ cell: "A1", value: SETTINGS_HEADER.key }, { cell: "B1", value: SETTINGS_HEADER.value });
+    next = 1;
+  }
   for (const { key, text } of changes) {
     const row = rows.get(key);
     if (row !== undefined) {

@@ -62,7 +62,8 @@ export function readRoster(sheet: SheetGrid): { roster: Roster; issues: IssueDat
       Object.assign(columns, found);
     }
   }
-  if (header < 0 || columns.name === undefined || columns.group === undefined) {
+  // Both columns are set together with the header row, or neither is.
+  if (columns.name === undefined || columns.group === undefined) {
     issues.push(
       makeIssue("invalid-roster", { sheet: sheet.name, cell: "A1", row: 1, column: "单位名称" }, null, {
         params: { expected: "roster-header" },
