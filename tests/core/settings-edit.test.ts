@@ -139,6 +139,8 @@ describe("planSettingsWrite", () => {
     values[5] = ["红榜名次", 3];
     // A row with any value is used, though not all its cells are.
     values[6] = ["注：以上为本期设置", null];
+    // Far below, past a gap the reader leaves as holes, a row of empty text only: not used.
+    values[80] = ["", null];
     const sheet = { name: "设置", values, numberFormats: [], merges: [] };
     expect(planSettingsWrite(sheet, [{ key: "黑榜名次", text: "4" }]).cells).toEqual([
       { cell: "A8", value: "黑榜名次" },
