@@ -16,6 +16,13 @@ const three = () =>
     ["丙区", "县市区"],
   ]);
 
+/** 甲区, 乙区 and 丙区 each scoring 5: the rows of a sheet where only something else matters. */
+const ALL_FIVE: CellValue[][] = [
+  ["甲区", 5],
+  ["乙区", 5],
+  ["丙区", 5],
+];
+
 const sheetA = (rows: CellValue[][]) => gridFromRows("A", [["单位", "组织（10分）"], ...rows]);
 
 describe("units without a roster", () => {
@@ -117,13 +124,7 @@ test("考核权重's issues go to the file whose 设置 it is", () => {
   const r = scoreRun([
     {
       file: "评分.xlsx",
-      workbook: workbook(
-        sheetA([
-          ["甲区", 5],
-          ["乙区", 5],
-          ["丙区", 5],
-        ]),
-      ),
+      workbook: workbook(sheetA(ALL_FIVE)),
     },
     {
       file: "设置.xlsx",
@@ -145,13 +146,7 @@ test("考核权重's issues go to the file whose 设置 it is", () => {
 test("sheet names and summary rows compare as keys: “加减分 ” is 加减分, “ 合 计 ” is no unit", () => {
   const r = run([
     three(),
-    sheetA([
-      ["甲区", 5],
-      ["乙区", 5],
-      ["丙区", 5],
-      [" 合 计 ", 15],
-      ["平 均", 5],
-    ]),
+    sheetA([...ALL_FIVE, [" 合 计 ", 15], ["平 均", 5]]),
     gridFromRows("加减分 ", [
       ["单位", "扣分"],
       ["甲区", 2],
@@ -164,11 +159,7 @@ test("sheet names and summary rows compare as keys: “加减分 ” is 加减�
 test("加减分 and 一票否决 skip blank, footer and 合计 rows as evaluation sheets do: no unit, no issue", () => {
   const r = run([
     three(),
-    sheetA([
-      ["甲区", 5],
-      ["乙区", 5],
-      ["丙区", 5],
-    ]),
+    sheetA(ALL_FIVE),
     gridFromRows("加减分", [
       ["单位", "加分", "扣分", "事由"],
       ["甲区", 2, null, "获表彰"],
@@ -287,17 +278,8 @@ test("weights-sum states the sum to 6 decimals", () => {
         ["B", 20.2],
       ],
     ),
-    sheetA([
-      ["甲区", 5],
-      ["乙区", 5],
-      ["丙区", 5],
-    ]),
-    gridFromRows("B", [
-      ["单位", "组织（10分）"],
-      ["甲区", 5],
-      ["乙区", 5],
-      ["丙区", 5],
-    ]),
+    sheetA(ALL_FIVE),
+    gridFromRows("B", [["单位", "组织（10分）"], ...ALL_FIVE]),
   ]);
   expect(r.issues.map((i) => [i.code, i.cell, i.value, i.params])).toEqual([
     ["weights-sum", "B3", 30.3, { sum: 30.3 }],
@@ -312,11 +294,7 @@ test("考核权重 lower down in 设置: its issues name its rows (two digits an
       ["A", 60],
       ["缺表", 30],
     ]),
-    sheetA([
-      ["甲区", 5],
-      ["乙区", 5],
-      ["丙区", 5],
-    ]),
+    sheetA(ALL_FIVE),
   ]);
   // 项目 in row 1, ten settings in rows 2–11, a blank row, the table's header in row 13.
   expect(r.issues.map((i) => [i.code, i.cell, i.row])).toEqual([
@@ -332,19 +310,9 @@ test("with no workbook at all, the issues of weights given by the caller belong 
 });
 
 test("weights given by the caller (no 设置 cell) are not checked for their sum here", () => {
-  const r = run(
-    [
-      three(),
-      sheetA([
-        ["甲区", 5],
-        ["乙区", 5],
-        ["丙区", 5],
-      ]),
-    ],
-    {
-      settings: { weights: [{ sheet: "A", weight: 90, cell: "B2" }] },
-    },
-  );
+  const r = run([three(), sheetA(ALL_FIVE)], {
+    settings: { weights: [{ sheet: "A", weight: 90, cell: "B2" }] },
+  });
   expect(r.issues).toEqual([]);
 });
 

@@ -82,37 +82,26 @@ export interface SettingsWrite {
 /**
  * Plans saving changed settings: a key the sheet lists gets its B cell written; a key it lacks gets
  * a new row below the last used one (after a blank row when a 考核权重 table is present, so the
- * table still ends where it did); without the sheet, it is created with the `项目 | 值` header.
+ * table still ends where it did); without the sheet, it is created with the `项目 | 值` header, which
+ * a sheet with nothing in it gets too.
  */
 export function planSettingsWrite(
   sheet: SheetGrid | null,
   changes: ReadonlyArray<{ readonly key: SettingKey; readonly text: string }>,
 ): SettingsWrite {
-  const cells: { cell: string; value: string | number }[] = [];
-  if (!sheet) {
-    cells.push({ cell: "A1", value: SETTINGS_HEADER.key }, { cell: "B1", value: SETTINGS_HEADER.value });
-    let row = 1;
-    for (const { key, text } of changes) {
-      if (text.trim() === "") continue;
-      cells.push({ cell: a1(row, 0), value: key }, { cell: a1(row, 1), value: settingCellValue(text) });
-      row++;
-    }
-    return { sheet: SETTINGS_SHEET, create: true, cells };
-  }
-  const rows = settingRows(sheet);
+  const rows = sheet ? settingRows(sheet) : new Map<SettingKey, number>();
   let last = -1;
   let weightsTable = false;
-  for (let r = 0; r < rowCount(sheet); r++) {
+  for (let r = 0; sheet && r < rowCount(sheet); r++) {
     const row = sheet.values[r] ?? [];
     if (row.some((v) => !isEmptyValue(v ?? null))) last = r;
     if (isWeightsHeader(sheet, r)) weightsTable = true;
   }
-  let next = last + (weightsTable ? 2 : 1);
-  if (last < 0) {
-    // Nothing in the sheet (its cells cleared): the header first, as in a new one.
+  const cells: { cell: string; value: string | number }[] = [];
+  // A new sheet, or one with nothing in it (its cells cleared), starts with the header.
+  if (last < 0)
     cells.push({ cell: "A1", value: SETTINGS_HEADER.key }, { cell: "B1", value: SETTINGS_HEADER.value });
-    next = 1;
-  }
+  let next = last < 0 ? 1 : last + (weightsTable ? 2 : 1);
   for (const { key, text } of changes) {
     const row = rows.get(key);
     if (row !== undefined) {
@@ -123,5 +112,5 @@ export function planSettingsWrite(
       next++;
     }
   }
-  return { sheet: sheet.name, create: false, cells };
+  return sheet ? { sheet: sheet.name, create: false, cells } : { sheet: SETTINGS_SHEET, create: true, cells };
 }
