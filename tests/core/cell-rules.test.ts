@@ -35,6 +35,13 @@ describe("isDateFormat: a year, month or day token outside quotes, escapes, [sec
     ["[h]:mm:ss", false],
     ["[h]:mm", false],
     ["[mm]:ss", false],
+    ["[hh]:mm", false],
+    ["[mm]", false], // elapsed minutes alone: no month
+    ["[m]", false],
+    ["mm:[ss]", false],
+    ['h"时"mm"分"', false], // minutes right after the hour, nothing between them once quotes go
+    ['mm"分"ss"秒"', false], // minutes right before the seconds
+    ['yyyy"年"m"月"d"日" h"时"mm"分"', true],
     ["h:mm AM/PM", false],
     ["h:mm:ss A/P", false],
     ["0.00", false],
@@ -87,6 +94,11 @@ describe("values as issues report them and as text", () => {
 
   it.each<[CellValue, string]>([
     [1001, "1001"],
+    // A whole number is written digit for digit, never rounded to its shortest form
+    // (String(2 ** 60) is "1152921504606847000") nor in exponent form below 1e21.
+    [2 ** 60, "1152921504606846976"],
+    [-(2 ** 62), "-4611686018427387904"],
+    [1e20, "100000000000000000000"],
     [-3, "-3"],
     [0.1, "0.1"],
     [1.5, "1.5"],

@@ -109,8 +109,9 @@ function dateFormatTest(numFmt: string): boolean {
   const section = numFmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
-    // Elapsed time (`[h]:mm`) keeps its letters; other [sections] (colours, locales) go.
-    .replace(/\[(h+|m+|s+)\]/gi, "$1")
+    // Elapsed time (`[h]:mm`, `[mm]:ss`) is time: hours and seconds keep their letters, and elapsed
+    // minutes, which alone would read as a month, become an hour. Other [sections] (colours, locales) go.
+    .replace(/\[(h+|m+|s+)\]/gi, (_, unit: string) => (/m/i.test(unit) ? "h" : unit))
     .replace(/\[[^\]]*\]/g, "")
     .replace(/[_*]./g, "")
     .split(";")[0]!;
