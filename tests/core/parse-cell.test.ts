@@ -73,6 +73,9 @@ describe("parsePercent (SPEC §3)", () => {
     ["quoted % does not scale", 80, '0"%"', 80],
     ["over 100", 120, undefined, "out-of-range"],
     ["negative", "-5", undefined, "out-of-range"],
+    // The 0–1 rule is for fractions strictly between 0 and 1: a negative one is out of range, not ×100.
+    ["negative fraction", -0.5, undefined, "out-of-range"],
+    ["negative fraction as text", "-0.5", undefined, "out-of-range"],
     ["% format over 100", 1.2, "0%", "out-of-range"],
     ["words", "大部分", undefined, "invalid-number"],
     ["boolean", false, undefined, "invalid-number"],
