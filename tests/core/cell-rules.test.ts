@@ -95,7 +95,7 @@ describe("values as issues report them and as text", () => {
   it.each<[CellValue, string]>([
     [1001, "1001"],
     // A whole number is written digit for digit, never rounded to its shortest form
-    // (String(2 ** 60) is "1152921504606847000") nor in exponent form below 1e21.
+    // (String(2 ** 60) is "1152921504606847000"); up to 1e21, never in exponent form.
     [2 ** 60, "1152921504606846976"],
     [-(2 ** 62), "-4611686018427387904"],
     [1e20, "100000000000000000000"],

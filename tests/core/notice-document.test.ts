@@ -181,6 +181,11 @@ describe("the notice sheets", () => {
     for (const p of plans) expect(p.print).toMatchObject({ paperSize: "A4", fitToWidth: true });
   });
 
+  it("writes no cell beyond its sheet's columns (the used range a printer fits to the page)", () => {
+    for (const p of plans)
+      for (const row of p.rows) expect(row.length).toBeLessThanOrEqual(p.columnWidths.length);
+  });
+
   it("an attachment repeats its title and header row on every printed page", () => {
     const att = plans[1]!;
     const header = rowsWhere(att, 0, "单位")[0]!;

@@ -109,9 +109,10 @@ function dateFormatTest(numFmt: string): boolean {
   const section = numFmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
-    // Elapsed time (`[h]:mm`, `[mm]:ss`) is time: hours and seconds keep their letters, and elapsed
-    // minutes, which alone would read as a month, become an hour. Other [sections] (colours, locales) go.
-    .replace(/\[(h+|m+|s+)\]/gi, (_, unit: string) => (/m/i.test(unit) ? "h" : unit))
+    // Elapsed time (`[h]:mm`, `[mm]:ss`) is time: elapsed minutes, which alone would read as a month,
+    // become an hour; elapsed hours and seconds keep their letters. Other [sections] (colours, locales) go.
+    .replace(/\[m+\]/gi, "h")
+    .replace(/\[(h+|s+)\]/gi, "$1")
     .replace(/\[[^\]]*\]/g, "")
     .replace(/[_*]./g, "")
     .split(";")[0]!;
