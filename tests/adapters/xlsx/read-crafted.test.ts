@@ -270,6 +270,44 @@ describe("number formats", () => {
     );
     expect(book.sheets[0]!.numberFormats).toEqual([[undefined, "0%"]]);
   });
+
+  // Rows formatted alike share one array (issue #9: the grid's memory); a row written again later
+  // (out of order) gets its own before it changes, so the rows it shared with keep theirs.
+  const row = (r: number, styles: number[]) =>
+    `<row r="${r}">${styles.map((s, c) => `<c r="${String.fromCharCode(65 + c)}${r}" s="${s}"><v>1</v></c>`).join("")}</row>`;
+
+  it("shares one array among rows of the same formats, up to four patterns back", () => {
+    const patterns = [[1, 2], [1], [2, 2], [0, 1], [1, 2, 2]];
+    const rows = [0, 1, 0, 2, 3, 0, 4, 0].map((p, r) => row(r + 1, patterns[p]!));
+    const grid = oneSheet(`<sheetData>${rows.join("")}</sheetData>`, { styles }).sheets[0]!;
+    const f = grid.numberFormats;
+    expect(f).toEqual([
+      ["0%", "yyyy/m/d"],
+      ["0%"],
+      ["0%", "yyyy/m/d"],
+      ["yyyy/m/d", "yyyy/m/d"],
+      [undefined, "0%"],
+      ["0%", "yyyy/m/d"],
+      ["0%", "yyyy/m/d", "yyyy/m/d"],
+      ["0%", "yyyy/m/d"],
+    ]);
+    expect(f[2]).toBe(f[0]);
+    // Row 6 shares row 1's array after three other patterns, which brings it to the front: so row 8
+    // still finds it after a fifth pattern (row 7) pushed out the one used longest ago.
+    expect(f[5]).toBe(f[0]);
+    expect(f[7]).toBe(f[0]);
+    expect(f[1]).not.toBe(f[0]);
+    expect(f[6]).not.toBe(f[0]);
+  });
+
+  it("gives a row written again its own formats before it changes them", () => {
+    const grid = oneSheet(
+      `<sheetData>${row(1, [1, 2])}${row(2, [1, 2])}${row(3, [1])}<row r="1"><c r="C1" s="1"><v>1</v></c></row></sheetData>`,
+      { styles },
+    ).sheets[0]!;
+    expect(grid.numberFormats).toEqual([["0%", "yyyy/m/d", "0%"], ["0%", "yyyy/m/d"], ["0%"]]);
+    expect(grid.values[0]).toEqual([1, 1, 1]);
+  });
 });
 
 describe("workbook", () => {

@@ -545,6 +545,17 @@ function cellValueOf(
  */
 const PAD_LIMIT = 64;
 
+/**
+ * A row's number formats are shared with the row before when they are the same (a ledger formats
+ * every row alike): one array for a run of rows, not two objects a row that all live as long as
+ * the grid (issue #9: the grid's survivors are what the young-generation collections copy).
+ * A row compares its formats with the last few distinct ones.
+ * Rows longer than this are not compared (a far cell makes a long, sparse row).
+ */
+const SHARED_FORMATS_MAX = 64;
+/** How many distinct formats are remembered (rows with and without a 完成日期 alternate, and so on). */
+const RECENT_FORMATS = 4;
+
 /** Collects the cells into sparse rows, remembering which rows are present. */
 class SheetBuilder {
   readonly values: Array<CellValue[] | undefined> = [];
@@ -553,26 +564,33 @@ class SheetBuilder {
   private ordered = true;
   private currentRow = -1;
   private cells: CellValue[] | undefined;
-  private formatsRow = -1;
+  /** The current row's formats, once it has one in this run of its cells. */
   private formats: Array<string | undefined> | undefined;
+  /** The last few distinct formats of rows that had any, the most recently used first. */
+  private readonly recentFormats: Array<Array<string | undefined>> = [];
 
   put(row: number, column: number, value: CellValue, format: string | undefined): void {
     if (row !== this.currentRow) this.openRow(row);
     place(this.cells!, column, value, null);
     if (format === undefined) return;
-    if (this.formatsRow !== row) {
-      this.formatsRow = row;
-      let formats = this.numberFormats[row];
+    let formats = this.formats;
+    if (formats === undefined) {
+      formats = this.numberFormats[row];
       if (!formats) {
         formats = [];
         place(this.numberFormats, row, formats, undefined);
+      } else {
+        // A row met again (rows out of order): its formats may be another row's too.
+        formats = formats.slice();
+        this.numberFormats[row] = formats;
       }
       this.formats = formats;
     }
-    place(this.formats!, column, format, undefined);
+    place(formats, column, format, undefined);
   }
 
   private openRow(row: number): void {
+    this.shareFormats();
     this.currentRow = row;
     let cells = this.values[row];
     if (!cells) {
@@ -585,11 +603,38 @@ class SheetBuilder {
     this.cells = cells;
   }
 
+  /** Ends the current row's formats: the last row's array stands for them when they are equal. */
+  private shareFormats(): void {
+    const formats = this.formats;
+    if (formats === undefined) return;
+    this.formats = undefined;
+    const recent = this.recentFormats;
+    for (let i = 0; i < recent.length; i++) {
+      const known = recent[i]!;
+      if (sameFormats(known, formats)) {
+        this.numberFormats[this.currentRow] = known;
+        // The most recently used first: the patterns in use stay, one met once goes.
+        for (let k = i; k > 0; k--) recent[k] = recent[k - 1]!;
+        recent[0] = known;
+        return;
+      }
+    }
+    if (recent.length === RECENT_FORMATS) recent.pop();
+    recent.unshift(formats);
+  }
+
   finish(merges: CellRange[]): WorksheetData {
+    this.shareFormats();
     // Rows written out of order (no known writer does, but the file decides): sort once.
     if (!this.ordered) this.rowIndexes.sort((a, b) => a - b);
     return { values: this.values, numberFormats: this.numberFormats, merges, rowIndexes: this.rowIndexes };
   }
+}
+
+function sameFormats(a: ReadonlyArray<string | undefined>, b: ReadonlyArray<string | undefined>): boolean {
+  if (a.length !== b.length || a.length > SHARED_FORMATS_MAX) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** `array[index] = value`, padding a short gap with `filler` and leaving a long one as a hole. */
