@@ -165,6 +165,35 @@ describe("the notice document (SPEC §7)", () => {
       "责任人",
     ]);
   });
+
+  it("a task list's row holds the cell of the row above where its unit, deadline, status or owner repeats", () => {
+    const rows = [
+      ledgerRow("青山区", "QS-7", "推进中", 10, "2022-09-01", { owner: "李四" }),
+      ledgerRow("青山区", "QS-8", "推进中", 10, "2022-09-01", { owner: "李四" }),
+      ledgerRow("青山区", "QS-9", "未启动", 0, "2022-09-01", { owner: "王五" }),
+      ledgerRow("青山区", "QS-10", "未启动", 0, "2022-10-01", { owner: "王五" }),
+    ];
+    const table = doc(fixtureNotice({ rows })).attachments[0].table;
+    const at = (id: string) => table.rows.find((r) => r[1]!.text === id)!;
+    const [a, b, c, d] = ["QS-7", "QS-8", "QS-9", "QS-10"].map(at);
+    expect(table.rows.map((r) => r[1]!.text)).toEqual(["QS-7", "QS-8", "QS-9", "QS-10"]);
+    for (const i of [0, 3, 4, 5, 6]) expect(b![i]).toBe(a![i]);
+    expect(c![5]).not.toBe(b![5]);
+    expect(c![6]).not.toBe(b![6]);
+    expect(c![3]).toBe(b![3]);
+    expect(d![3]).not.toBe(c![3]);
+    expect(d![4]).not.toBe(c![4]);
+    expect(d![6]).toBe(c![6]);
+    // The task and its id are each row's own.
+    expect(b![1]).not.toBe(a![1]);
+    expect(b![2]).not.toBe(a![2]);
+    expect([d![3], d![4], d![5], d![6]]).toEqual([
+      { text: "2022-10-01", format: "date" },
+      { text: "30", number: 30 },
+      { text: "未启动" },
+      { text: "王五" },
+    ]);
+  });
 });
 
 describe("the notice sheets", () => {

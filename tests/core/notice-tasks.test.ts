@@ -37,3 +37,23 @@ test("by unit (notice order), then deadline, then row; days counted from the as-
     ["J-4", 10],
   ]);
 });
+
+test("the deadline orders before the row however far apart the rows are (Excel's last row included)", () => {
+  const at = (row: number, id: string, deadline: string) => ({
+    ...ledgerRow("江南区", id, "推进中", 10, deadline),
+    row,
+  });
+  const rows = [
+    at(1_048_576, "last-early", "2022-09-01"),
+    at(2, "first-late", "2022-09-02"),
+    at(1_048_575, "near-early", "2022-09-01"),
+    at(1, "first-later", "2022-10-01"),
+  ];
+  const { overdue } = listTasks(rows, UNITS, asOf, 15);
+  expect(overdue.map((t) => [t.taskId, t.deadline])).toEqual([
+    ["near-early", "2022-09-01"],
+    ["last-early", "2022-09-01"],
+    ["first-late", "2022-09-02"],
+    ["first-later", "2022-10-01"],
+  ]);
+});

@@ -105,3 +105,29 @@ test("the streamed rows keep the heights pagination used: a wrapping task makes 
   expect(heights[2]).toBeGreaterThan(heights[0]!); // row 3 holds the long task
   expect(new Set(heights).size).toBeGreaterThan(1);
 });
+
+test("rows holding the very cells of the rows above (a task list's repeats) stream as rows of copies do", () => {
+  // One unit, one date and one wrapping task held by runs of rows; a days cell shared as text.
+  const unit: DocCell = { text: "县市第1单位" };
+  const date: DocCell = { text: "2022-03-01", format: "date" };
+  const wrapping: DocCell = { text: TASK };
+  const days: DocCell = { text: "当日到期" };
+  const shared = rows.map((r, i) =>
+    r.map((c, k): DocCell => {
+      if (k === 0) return unit;
+      if (k === 2 && i >= 5 && i < 15) return wrapping;
+      if (k === 3 && i < 25) return date;
+      if (k === 4 && i >= 30) return days;
+      return c;
+    }),
+  );
+  const copies = shared.map((r) => r.map((c) => ({ ...c })));
+  const streamed = attachmentPlan(attachment(shared), "附件1", "notice", 10);
+  expect(streamed.body?.count).toBe(40);
+  expect(expandBody(streamed)).toEqual(expandBody(attachmentPlan(attachment(copies), "附件1", "notice", 10)));
+  expect(expandBody(streamed)).toEqual(attachmentPlan(attachment(shared), "附件1", "notice", Infinity));
+  // The shared wrapping task makes each of its rows taller than a row of a short task.
+  const heights = expandBody(streamed).rowHeights!;
+  const header = streamed.rows.findIndex((r) => r[0]?.value === "单位");
+  expect(heights[header + 1 + 6]).toBeGreaterThan(heights[header + 1 + 16]!);
+});

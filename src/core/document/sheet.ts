@@ -283,6 +283,10 @@ export class SheetWriter {
     const dateSerial: Array<number | null> = new Array<number | null>(columns).fill(null);
     const linesText: Array<string | undefined> = new Array<string | undefined>(columns).fill(undefined);
     const linesOf: number[] = new Array<number>(columns).fill(1);
+    // A row may hold the very cell of the row above (a task list shares its repeated cells): its
+    // style, serial and lines are the ones just worked out.
+    const lastCell: Array<DocCell | undefined> = new Array<DocCell | undefined>(columns).fill(undefined);
+    const lastLines: number[] = new Array<number>(columns).fill(1);
     const rows = table.rows;
     for (let index = 0; index < rows.length; index++) {
       const r = rows[index]!;
@@ -290,6 +294,13 @@ export class SheetWriter {
       let lines = 1;
       for (let i = 0; i < columns; i++) {
         const c = r[i]!;
+        if (c === lastCell[i]) {
+          const dates = serials[i]!;
+          if (dates !== null) dates.push(dates[dates.length - 1]!);
+          lines = Math.max(lines, lastLines[i]!);
+          continue;
+        }
+        lastCell[i] = c;
         if (c.link) return null;
         let serial: number | null = null;
         if (c.format === "date") {
@@ -304,6 +315,7 @@ export class SheetWriter {
           styles.push(style);
           serials.push(serial === null ? null : []);
         } else if (styles[i] !== style) return null;
+        let cellLines = 1;
         if (serial !== null) serials[i]!.push(serial);
         else if (c.format === "date" || c.number === undefined) {
           // The cell writes its text (`tableValue`), which may wrap.
@@ -311,8 +323,10 @@ export class SheetWriter {
             linesText[i] = c.text;
             linesOf[i] = wrappedLines(c.text, widths[i]!);
           }
-          lines = Math.max(lines, linesOf[i]!);
+          cellLines = linesOf[i]!;
         }
+        lastLines[i] = cellLines;
+        lines = Math.max(lines, cellLines);
       }
       heights.push(Math.max(TABLE_ROW, heightForLines(lines)));
     }

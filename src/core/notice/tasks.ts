@@ -40,18 +40,29 @@ export function listTasks(
   const groupOf = new Map(units.map((u) => [u.unit, u.group]));
   const order = new Map(units.map((u, i) => [u.unit, i]));
   const counted = rows.filter((r) => !r.duplicate && r.unit !== null && groupOf.has(r.unit));
-  const entry = (r: LedgerRow, days: number): TaskEntry => ({
-    unit: r.unit!,
-    group: groupOf.get(r.unit!)!,
-    taskId: r.taskId,
-    task: r.task,
-    deadline: dayToIso(r.deadline!),
-    days,
-    status: r.status,
-    owner: r.owner,
-    sheet: r.sheet,
-    row: r.row,
-  });
+  // The lists are sorted by deadline within a unit, so a deadline's text repeats from entry to
+  // entry: made once per run of one deadline (one string for them all).
+  let lastDay = NaN;
+  let lastIso = "";
+  const entry = (r: LedgerRow, days: number): TaskEntry => {
+    const day = r.deadline!;
+    if (day !== lastDay) {
+      lastDay = day;
+      lastIso = dayToIso(day);
+    }
+    return {
+      unit: r.unit!,
+      group: groupOf.get(r.unit!)!,
+      taskId: r.taskId,
+      task: r.task,
+      deadline: lastIso,
+      days,
+      status: r.status,
+      owner: r.owner,
+      sheet: r.sheet,
+      row: r.row,
+    };
+  };
   const open = (r: LedgerRow) => !(r.status !== null && isCompleted(r.status)) && r.deadline !== null;
   const overdue: LedgerRow[] = [];
   const dueSoon: LedgerRow[] = [];
@@ -68,20 +79,24 @@ export function listTasks(
 /**
  * `rows` by unit (notice order), deadline, row, each with its days: the sort compares numbers held
  * beside each row, not map lookups and ISO strings per comparison. A day's ISO text sorts as the
- * day does (years 0–9999), so the order is the one of the ISO deadlines.
+ * day does (years 0–9999), so the order is the one of the ISO deadlines. Deadline and row make one
+ * number (`deadline × 2²¹ + row`: a row number is below 2²¹, and the product stays exact for any
+ * day a date can be), so a comparison is at most two subtractions.
  */
 function sortedEntries(
   rows: readonly LedgerRow[],
   order: ReadonlyMap<string, number>,
   days: (r: LedgerRow) => number,
-): Array<{ row: LedgerRow; unit: number; deadline: number; line: number; days: number }> {
+): Array<{ row: LedgerRow; unit: number; at: number; days: number }> {
   return rows
     .map((row) => ({
       row,
       unit: order.get(row.unit!)!,
-      deadline: row.deadline!,
-      line: row.row,
+      at: row.deadline! * ROWS_SPAN + row.row,
       days: days(row),
     }))
-    .sort((a, b) => a.unit - b.unit || a.deadline - b.deadline || a.line - b.line);
+    .sort((a, b) => a.unit - b.unit || a.at - b.at);
 }
+
+/** 2²¹: above Excel's last row (1,048,576 = 2²⁰). */
+const ROWS_SPAN = 2 ** 21;
