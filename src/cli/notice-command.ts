@@ -18,7 +18,7 @@ import {
 // The reading and writing sides only (not the adapter's barrel, which brings the patcher and the
 // .xls reader): the modules a run loads are part of its time.
 import { readWorkbookFile } from "../adapters/xlsx/node";
-import { writeBytesFile, writeWorkbookFile } from "../adapters/xlsx/write";
+import { startDeflateWorker, writeBytesFile, writeWorkbookFile } from "../adapters/xlsx/write";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import type { CliWords } from "./words";
@@ -123,6 +123,9 @@ function printNotice(notice: NoticeData, out: string, io: CliIo): void {
   io.stdout(lines.join("\n") + "\n");
 }
 
+/** Ledger rows from which a notice's workbook is expected to hold a part of a megabyte or more. */
+const LARGE_RUN_ROWS = 10_000;
+
 /** Builds and writes the notice workbook (and its Word version); returns the computed notice. */
 export async function writeNotice(
   run: RunValidation,
@@ -137,6 +140,9 @@ export async function writeNotice(
     docx?: string | undefined;
   },
 ): Promise<{ ok: true; notice: NoticeData } | { ok: false; issues: IssueData[] }> {
+  // A long ledger makes long sheets (附件1, 附件3, the ledger copy): the compressing thread starts
+  // while the notice is planned, so it takes every large chunk from the first.
+  if (run.files.reduce((n, f) => n + f.rows.length, 0) >= LARGE_RUN_ROWS) startDeflateWorker();
   const workbook = planNoticeWorkbook(run, {
     period: options.period,
     history: options.history,

@@ -1,3 +1,3 @@
 export { OutputWriteError } from "./errors";
-export { renderWorkbookBuffer } from "./node";
+export { renderWorkbookBuffer, startDeflateWorker } from "./node";
 export { writeBytesFile, writeWorkbookFile, type WriteWorkbookOptions } from "./write-file";

@@ -1,5 +1,6 @@
 import type { WorkbookPlan } from "../../../core/plan";
 import { workerCodec } from "./deflate-worker";
+export { startDeflateWorker } from "./deflate-worker";
 import { renderWorkbook, renderWorkbookParts } from "./render";
 
 /**
