@@ -163,6 +163,30 @@ describe("cell types", () => {
     ]);
   });
 
+  it("reads a number's digits as Number() does, however many (an exact sum only up to 15)", () => {
+    const numbers = [
+      "0",
+      "007",
+      "44562",
+      "123456789012345",
+      "9007199254740993",
+      "62700648676244984",
+      "74842975398677424095",
+      "0.5",
+      "-3",
+      "1E3",
+    ];
+    const cells = numbers.map((n, i) => `<c r="${String.fromCharCode(65 + i)}1" s="0"><v>${n}</v></c>`);
+    const book = oneSheet(
+      `<sheetData><row r="1">${cells.join("")}<c r="K1" t="n"><v></v></c></row></sheetData>`,
+    );
+    expect(firstValues(book)).toEqual([numbers.map(Number)]);
+    // Read one digit at a time, the 17- and 20-digit ones would be off in their last digits.
+    expect(Number("62700648676244984")).not.toBe(
+      [..."62700648676244984"].reduce((n, d) => n * 10 + Number(d), 0),
+    );
+  });
+
   it("takes a formula's cached value, and leaves a formula without one empty", () => {
     const book = oneSheet(
       '<sheetData><row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><f>SUM(A1:A9)</f></c>' +

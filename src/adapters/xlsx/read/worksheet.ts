@@ -701,9 +701,11 @@ function sheetDataSpan(xml: string, prefix: string, part: string): { start: numb
  * reports every fault; so does a cell this one takes but `ordinaryCell` does not.
  */
 const ORDINARY_CELL =
-  /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&_\r]*)<\/v>|<is><t>([^<&_\r]*)<\/t><\/is>)?<\/c>)/y;
+  /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?(?:\/>|>(?:<v>[^<&_\r]*<\/v>|<is><t>[^<&_\r]*<\/t><\/is>)?<\/c>)/y;
 /** `<c r="`: where a matched cell's reference starts, after its `<`. */
 const REF_START = 6;
+/** Digits up to this many make an exact integer when added up one by one (below 2⁵³). */
+const EXACT_DIGITS = 15;
 
 /** What `ordinaryCell` found; one object reused for every cell. */
 const ordinary: { row: number; column: number; style: number; value: CellValue | undefined } = {
@@ -714,17 +716,13 @@ const ordinary: { row: number; column: number; style: number; value: CellValue |
 };
 
 /**
- * The cell `ORDINARY_CELL` matched, as the general scanner would read it; `null` to leave it to
- * that scanner (beyond Excel's limits, a shared string index out of range, text that is not UTF-8).
+ * The cell `ORDINARY_CELL` matched at `lt` (`test`, not `exec`: no match array, no captures), as
+ * the general scanner would read it; `null` to leave it to that scanner (beyond Excel's limits, a
+ * shared string index out of range, text that is not UTF-8).
  */
-function ordinaryCell(
-  m: RegExpExecArray,
-  xml: string,
-  lt: number,
-  sharedStrings: readonly string[],
-): typeof ordinary | null {
-  // The reference and style are read from the text the expression matched (no capture: three
-  // strings fewer per cell): letters, digits, `"`, then ` s="digits"` or not.
+function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[]): typeof ordinary | null {
+  // Everything is read from the matched text by position (no strings but the value's): letters,
+  // digits, `"`, then ` s="digits"` or not, then ` t="type"` or not, then `/>` or `>` and the content.
   let k = lt + REF_START;
   let column = 0;
   for (let ch = xml.charCodeAt(k); ch >= 65; ch = xml.charCodeAt(++k)) column = column * 26 + (ch - 64);
@@ -736,44 +734,66 @@ function ordinaryCell(
     k += 5; // past `" s="`
     for (let ch = xml.charCodeAt(k); ch !== 34; ch = xml.charCodeAt(++k)) style = style * 10 + (ch - 48);
   }
-  const t = m[1];
-  const type = t === undefined ? T_NUMBER : cellType(t, 0, t.length);
-  const v = m[2];
-  const inline = m[3];
+  let type = T_NUMBER;
+  if (xml.charCodeAt(k + 2) === 116 /* t */) {
+    const end = find(xml, 34 /* " */, k + 5);
+    type = cellType(xml, k + 5, end);
+    k = end;
+  }
+  // `k` is on the last attribute's closing quote: `/>`, or `>` then `<v>`, `<is><t>` or `</c>`.
+  let start = -1;
+  let inline = false;
+  if (xml.charCodeAt(k + 1) === 62 /* > */ && xml.charCodeAt(k + 3) !== 47 /* </c> */) {
+    inline = xml.charCodeAt(k + 3) === 105; /* <is><t> */
+    start = inline ? k + 9 : k + 5;
+  }
+  const end = start < 0 ? -1 : find(xml, 60 /* < */, start);
   let value: CellValue | undefined;
   if (type === T_INLINE) {
-    value = inline === undefined ? undefined : plainText(inline);
-  } else if (v === undefined || (v === "" && type !== T_STR && type !== T_ERROR)) {
+    value = inline ? plainText(xml.slice(start, end)) : undefined;
+  } else if (start < 0 || inline || (end === start && type !== T_STR && type !== T_ERROR)) {
     value = undefined;
   } else {
     switch (type) {
       case T_NUMBER: {
-        const num = +v;
-        value = Number.isNaN(num) ? plainText(v) : num;
+        // Digits only (a serial, a count): added up here, no string.
+        let n = 0;
+        let i = start;
+        for (; i < end; i++) {
+          const d = xml.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        if (i === end && end - start <= EXACT_DIGITS) value = n;
+        else {
+          const v = xml.slice(start, end);
+          const num = +v;
+          value = Number.isNaN(num) ? plainText(v) : num;
+        }
         break;
       }
       case T_SHARED: {
         let idx = 0;
-        for (let k = 0; k < v.length && idx <= sharedStrings.length; k++)
-          idx = idx * 10 + (v.charCodeAt(k) - 48);
+        for (let i = start; i < end && idx <= sharedStrings.length; i++)
+          idx = idx * 10 + (xml.charCodeAt(i) - 48);
         value = sharedStrings[idx];
         if (value === undefined) return null;
         break;
       }
       case T_STR:
-        value = plainText(v);
+        value = plainText(xml.slice(start, end));
         break;
       case T_BOOL:
-        value = v.charCodeAt(0) === 49 /* 1 */ || v.startsWith("true");
+        value = xml.charCodeAt(start) === 49 /* 1 */ || xml.startsWith("true", start);
         break;
       case T_ERROR: {
-        const code = plainText(v);
+        const code = plainText(xml.slice(start, end));
         value = code === null ? null : cellError(code);
         break;
       }
       default: {
         // T_DATE
-        const iso = plainText(v);
+        const iso = plainText(xml.slice(start, end));
         value = iso === null ? null : isoDate(iso);
       }
     }
@@ -910,9 +930,8 @@ function parseSheetXml(xml: string, ctx: WorksheetContext, part: string): Worksh
     if (plen === 0) {
       // The cell as Excel, LibreOffice and most writers put it: one regular expression reads it.
       ORDINARY_CELL.lastIndex = lt;
-      const m = ORDINARY_CELL.exec(xml);
-      if (m !== null && ORDINARY_CELL.lastIndex <= sdEnd) {
-        const cell = ordinaryCell(m, xml, lt, sharedStrings);
+      if (ORDINARY_CELL.test(xml) && ORDINARY_CELL.lastIndex <= sdEnd) {
+        const cell = ordinaryCell(xml, lt, sharedStrings);
         if (cell !== null) {
           column = cell.column;
           rowIndex = cell.row;
