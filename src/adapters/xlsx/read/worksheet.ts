@@ -564,6 +564,8 @@ class SheetBuilder {
   private ordered = true;
   private currentRow = -1;
   private cells: CellValue[] | undefined;
+  /** `cells` was made in this run of the row's cells (not a row met again). */
+  private fresh = false;
   /** The current row's formats, once it has one in this run of its cells. */
   private formats: Array<string | undefined> | undefined;
   /** The last few distinct formats of rows that had any, the most recently used first. */
@@ -591,16 +593,30 @@ class SheetBuilder {
 
   private openRow(row: number): void {
     this.shareFormats();
+    this.trimRow();
     this.currentRow = row;
     let cells = this.values[row];
     if (!cells) {
       cells = [];
+      this.fresh = true;
       const last = this.rowIndexes[this.rowIndexes.length - 1];
       if (last !== undefined && last > row) this.ordered = false;
       this.rowIndexes.push(row);
       place(this.values, row, cells, undefined);
     }
     this.cells = cells;
+  }
+
+  /**
+   * Ends a row made in this run of its cells: an array grown cell by cell holds room for more (a
+   * 12-cell row, 20), which would live as long as the grid; an exact copy takes its place. Only a
+   * short row (no holes: gaps up to `PAD_LIMIT` are filled) is copied, so cost follows the cells.
+   */
+  private trimRow(): void {
+    if (!this.fresh) return;
+    this.fresh = false;
+    const cells = this.cells!;
+    if (cells.length <= PAD_LIMIT) this.values[this.currentRow] = cells.slice();
   }
 
   /** Ends the current row's formats: the last row's array stands for them when they are equal. */
@@ -625,6 +641,7 @@ class SheetBuilder {
 
   finish(merges: CellRange[]): WorksheetData {
     this.shareFormats();
+    this.trimRow();
     // Rows written out of order (no known writer does, but the file decides): sort once.
     if (!this.ordered) this.rowIndexes.sort((a, b) => a - b);
     return { values: this.values, numberFormats: this.numberFormats, merges, rowIndexes: this.rowIndexes };
