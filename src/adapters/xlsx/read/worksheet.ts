@@ -767,7 +767,7 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
   const end = start < 0 ? -1 : find(xml, 60 /* < */, start);
   let value: CellValue | undefined;
   if (type === T_INLINE) {
-    value = inline ? plainText(xml.slice(start, end)) : undefined;
+    value = inline ? plainText(xml, start, end) : undefined;
   } else if (start < 0 || inline || (end === start && type !== T_STR && type !== T_ERROR)) {
     value = undefined;
   } else {
@@ -785,7 +785,7 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
         else {
           const v = xml.slice(start, end);
           const num = +v;
-          value = Number.isNaN(num) ? plainText(v) : num;
+          value = Number.isNaN(num) ? plainText(xml, start, end) : num;
         }
         break;
       }
@@ -798,19 +798,19 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
         break;
       }
       case T_STR:
-        value = plainText(xml.slice(start, end));
+        value = plainText(xml, start, end);
         break;
       case T_BOOL:
         value = xml.charCodeAt(start) === 49 /* 1 */ || xml.startsWith("true", start);
         break;
       case T_ERROR: {
-        const code = plainText(xml.slice(start, end));
+        const code = plainText(xml, start, end);
         value = code === null ? null : cellError(code);
         break;
       }
       default: {
         // T_DATE
-        const iso = plainText(xml.slice(start, end));
+        const iso = plainText(xml, start, end);
         value = iso === null ? null : isoDate(iso);
       }
     }
@@ -824,34 +824,64 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
 }
 
 /**
- * Text captured by `ORDINARY_CELL` (nothing to decode). In a part read as bytes it is decoded as
- * UTF-8 (`null` when it is not UTF-8) and always copied: a long capture is a view of the whole part.
+ * The text of `xml[start, end)` that `ORDINARY_CELL` matched (nothing to decode). In a part read as
+ * bytes it is decoded as UTF-8 (`null` when it is not UTF-8) and always copied: a long slice is a
+ * view of the whole part.
  */
-function plainText(text: string): string | null {
-  if (rawUtf8 === null) return text;
-  let ascii = true;
-  for (let k = 0; k < text.length && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
-  if (ascii && text.length < SLICE_MIN) return text;
-  if (text.length > DECODED_TEXT_MAX) return text.length <= UTF8_HERE ? utf8Here(text, 0, text.length) : null;
-  let known = decoded.get(text);
-  if (known === undefined) {
-    const fresh = utf8Here(text, 0, text.length);
-    if (fresh === null) return null;
-    if (decoded.size < DECODED_MAX) decoded.set(text, fresh);
-    known = fresh;
+function plainText(xml: string, start: number, end: number): string | null {
+  if (rawUtf8 === null) return xml.slice(start, end);
+  const length = end - start;
+  if (length < SLICE_MIN) {
+    let ascii = true;
+    for (let k = start; k < end && ascii; k++) ascii = xml.charCodeAt(k) < 0x80;
+    if (ascii) return xml.slice(start, end);
   }
-  return known;
+  if (length > DECODED_TEXT_MAX) return length <= UTF8_HERE ? utf8Here(xml, start, end) : null;
+  // FNV-1a over the bytes, then the slot of the same bytes, or the empty slot to fill.
+  let hash = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ xml.charCodeAt(k), 0x01000193);
+  let slot = hash & SLOT_MASK;
+  while (slotPart[slot] === partNumber) {
+    if (slotHash[slot] === hash && slotLength[slot] === length) {
+      const at = slotStart[slot]!;
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = xml.charCodeAt(at + k) === xml.charCodeAt(start + k);
+      if (same) return slotText[slot]!;
+    }
+    slot = (slot + 1) & SLOT_MASK;
+  }
+  const fresh = utf8Here(xml, start, end);
+  if (fresh !== null && texts < DECODED_MAX) {
+    slotPart[slot] = partNumber;
+    slotHash[slot] = hash;
+    slotStart[slot] = start;
+    slotLength[slot] = length;
+    slotText[slot] = fresh;
+    texts++;
+  }
+  return fresh;
 }
 
 /**
  * Text already decoded in this part, by its bytes: a ledger repeats its units, statuses, categories
  * and owners on every row, so each is decoded once and every cell holding it shares one string
- * (less work, and less memory for the grid). Its keys are views of the part being parsed, so it
- * lives only while that part is parsed (`parseWorksheet` clears it). Bounded: a column of all
- * different text costs at most `DECODED_MAX` entries.
+ * (less work, and less memory for the grid). A table of its own, open addressing by an FNV-1a hash
+ * of the bytes, keyed by where the text first stood in the part: no string is made to look text up
+ * (a `Map` needed a slice of the part per cell, and hashed it again). A slot belongs to the part
+ * being parsed when `slotPart` holds that part's number, so a new part starts empty without
+ * clearing. Bounded: a column of all different text costs at most `DECODED_MAX` entries.
  */
-const decoded = new Map<string, string>();
 const DECODED_MAX = 16384;
+/** Twice `DECODED_MAX` slots (a power of two): a probe seldom goes past one taken slot. */
+const SLOT_MASK = 2 * DECODED_MAX - 1;
+const slotPart = new Int32Array(SLOT_MASK + 1);
+const slotHash = new Int32Array(SLOT_MASK + 1);
+const slotStart = new Int32Array(SLOT_MASK + 1);
+const slotLength = new Int32Array(SLOT_MASK + 1);
+const slotText: string[] = new Array<string>(SLOT_MASK + 1).fill("");
+/** The part being parsed as bytes (1, 2, …; 0 marks a slot never used) and its texts so far. */
+let partNumber = 0;
+let texts = 0;
 /** Longer text is decoded every time: it seldom repeats, and its key would cost its length to hash. */
 const DECODED_TEXT_MAX = 256;
 
@@ -871,12 +901,15 @@ export function parseWorksheet(
   if (utf8 === undefined) return parseSheetXml(xml, ctx, part);
   rawXml = xml;
   rawUtf8 = utf8;
+  partNumber++;
+  texts = 0;
   try {
     return parseSheetXml(xml, ctx, part);
   } finally {
     rawXml = null;
     rawUtf8 = null;
-    decoded.clear();
+    // The decoded texts go with the part (the slots' numbers say they are stale).
+    if (texts > 0) slotText.fill("");
   }
 }
 
