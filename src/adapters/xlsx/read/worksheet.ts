@@ -764,31 +764,25 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
     inline = xml.charCodeAt(k + 3) === 105; /* <is><t> */
     start = inline ? k + 9 : k + 5;
   }
-  const end = start < 0 ? -1 : find(xml, 60 /* < */, start);
+  // The content ends at the next `<` (`</v>`, `</t>`): found by the loop that reads it.
   let value: CellValue | undefined;
   if (type === T_INLINE) {
-    value = inline ? plainText(xml, start, end) : undefined;
-  } else if (start < 0 || inline || (end === start && type !== T_STR && type !== T_ERROR)) {
+    value = inline ? plainText(xml, start) : undefined;
+  } else if (start < 0 || inline || (xml.charCodeAt(start) === 60 && type !== T_STR && type !== T_ERROR)) {
     value = undefined;
+  } else if (type === T_NUMBER) {
+    // Digits only (a serial, a count): added up here, no string.
+    let n = 0;
+    let i = start;
+    for (let d = xml.charCodeAt(i) - 48; d >= 0 && d <= 9; d = xml.charCodeAt(++i) - 48) n = n * 10 + d;
+    if (xml.charCodeAt(i) === 60 && i - start <= EXACT_DIGITS) value = n;
+    else {
+      const num = +xml.slice(start, find(xml, 60 /* < */, i));
+      value = Number.isNaN(num) ? plainText(xml, start) : num;
+    }
   } else {
+    const end = find(xml, 60 /* < */, start);
     switch (type) {
-      case T_NUMBER: {
-        // Digits only (a serial, a count): added up here, no string.
-        let n = 0;
-        let i = start;
-        for (; i < end; i++) {
-          const d = xml.charCodeAt(i) - 48;
-          if (d < 0 || d > 9) break;
-          n = n * 10 + d;
-        }
-        if (i === end && end - start <= EXACT_DIGITS) value = n;
-        else {
-          const v = xml.slice(start, end);
-          const num = +v;
-          value = Number.isNaN(num) ? plainText(xml, start, end) : num;
-        }
-        break;
-      }
       case T_SHARED: {
         let idx = 0;
         for (let i = start; i < end && idx <= sharedStrings.length; i++)
@@ -798,19 +792,19 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
         break;
       }
       case T_STR:
-        value = plainText(xml, start, end);
+        value = plainText(xml, start);
         break;
       case T_BOOL:
         value = xml.charCodeAt(start) === 49 /* 1 */ || xml.startsWith("true", start);
         break;
       case T_ERROR: {
-        const code = plainText(xml, start, end);
+        const code = plainText(xml, start);
         value = code === null ? null : cellError(code);
         break;
       }
       default: {
         // T_DATE
-        const iso = plainText(xml, start, end);
+        const iso = plainText(xml, start);
         value = iso === null ? null : isoDate(iso);
       }
     }
@@ -824,38 +818,35 @@ function ordinaryCell(xml: string, lt: number, sharedStrings: readonly string[])
 }
 
 /**
- * The text of `xml[start, end)` that `ORDINARY_CELL` matched (nothing to decode). In a part read as
- * bytes it is decoded as UTF-8 (`null` when it is not UTF-8) and always copied: a long slice is a
- * view of the whole part.
+ * The text from `start` to the next `<` that `ORDINARY_CELL` matched (nothing to decode). In a part
+ * read as bytes it is decoded as UTF-8 (`null` when it is not UTF-8) and always copied: a long slice
+ * is a view of the whole part. One loop finds its end, hashes it and sees whether it is ASCII.
  */
-function plainText(xml: string, start: number, end: number): string | null {
-  if (rawUtf8 === null) return xml.slice(start, end);
-  const length = end - start;
-  if (length < SLICE_MIN) {
-    let ascii = true;
-    for (let k = start; k < end && ascii; k++) ascii = xml.charCodeAt(k) < 0x80;
-    if (ascii) return xml.slice(start, end);
-  }
-  if (length > DECODED_TEXT_MAX) return length <= UTF8_HERE ? utf8Here(xml, start, end) : null;
-  // FNV-1a over the bytes, then the slot of the same bytes, or the empty slot to fill.
+function plainText(xml: string, start: number): string | null {
+  if (rawUtf8 === null) return xml.slice(start, find(xml, 60 /* < */, start));
+  // FNV-1a over the bytes, for the slot of the same bytes, or the empty slot to fill.
   let hash = 0x811c9dc5 | 0;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ xml.charCodeAt(k), 0x01000193);
+  let high = 0;
+  let end = start;
+  for (let c = xml.charCodeAt(end); c !== 60 /* < */ && end < xml.length; c = xml.charCodeAt(++end)) {
+    high |= c;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  const length = end - start;
+  if (high < 0x80 && length < SLICE_MIN) return xml.slice(start, end);
+  if (length > DECODED_TEXT_MAX) return length <= UTF8_HERE ? utf8Here(xml, start, end) : null;
   let slot = hash & SLOT_MASK;
   while (slotPart[slot] === partNumber) {
-    if (slotHash[slot] === hash && slotLength[slot] === length) {
-      const at = slotStart[slot]!;
-      let same = true;
-      for (let k = 0; k < length && same; k++) same = xml.charCodeAt(at + k) === xml.charCodeAt(start + k);
-      if (same) return slotText[slot]!;
-    }
+    const raw = slotRaw[slot]!;
+    if (slotHash[slot] === hash && raw.length === length && xml.startsWith(raw, start))
+      return slotText[slot]!;
     slot = (slot + 1) & SLOT_MASK;
   }
   const fresh = utf8Here(xml, start, end);
   if (fresh !== null && texts < DECODED_MAX) {
     slotPart[slot] = partNumber;
     slotHash[slot] = hash;
-    slotStart[slot] = start;
-    slotLength[slot] = length;
+    slotRaw[slot] = xml.slice(start, end);
     slotText[slot] = fresh;
     texts++;
   }
@@ -866,8 +857,8 @@ function plainText(xml: string, start: number, end: number): string | null {
  * Text already decoded in this part, by its bytes: a ledger repeats its units, statuses, categories
  * and owners on every row, so each is decoded once and every cell holding it shares one string
  * (less work, and less memory for the grid). A table of its own, open addressing by an FNV-1a hash
- * of the bytes, keyed by where the text first stood in the part: no string is made to look text up
- * (a `Map` needed a slice of the part per cell, and hashed it again). A slot belongs to the part
+ * of the bytes: no string is made to look text up (a `Map` needed a slice of the part per cell, and
+ * hashed it again), and a text met before is compared with its first bytes by `startsWith`. A slot belongs to the part
  * being parsed when `slotPart` holds that part's number, so a new part starts empty without
  * clearing. Bounded: a column of all different text costs at most `DECODED_MAX` entries.
  */
@@ -876,8 +867,8 @@ const DECODED_MAX = 16384;
 const SLOT_MASK = 2 * DECODED_MAX - 1;
 const slotPart = new Int32Array(SLOT_MASK + 1);
 const slotHash = new Int32Array(SLOT_MASK + 1);
-const slotStart = new Int32Array(SLOT_MASK + 1);
-const slotLength = new Int32Array(SLOT_MASK + 1);
+/** The text's bytes as they stand in the part (a view of it while it is parsed). */
+const slotRaw: string[] = new Array<string>(SLOT_MASK + 1).fill("");
 const slotText: string[] = new Array<string>(SLOT_MASK + 1).fill("");
 /** The part being parsed as bytes (1, 2, …; 0 marks a slot never used) and its texts so far. */
 let partNumber = 0;
@@ -909,7 +900,10 @@ export function parseWorksheet(
     rawXml = null;
     rawUtf8 = null;
     // The decoded texts go with the part (the slots' numbers say they are stale).
-    if (texts > 0) slotText.fill("");
+    if (texts > 0) {
+      slotText.fill("");
+      slotRaw.fill("");
+    }
   }
 }
 
