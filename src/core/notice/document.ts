@@ -121,28 +121,35 @@ const TASK_WIDTHS = [16, 10, 36, 12, 10, 9, 10];
  * ledger has 40,000 rows) and lets the sheet writer work each repeated cell out once.
  */
 function taskRows(tasks: NoticeData["overdueTasks"], days: (d: number) => string): DocCell[][] {
-  const last: Array<DocCell | undefined> = [];
-  const same = (i: number, cell: DocCell): DocCell => {
-    const before = last[i];
-    if (
-      before !== undefined &&
-      before.text === cell.text &&
-      before.number === cell.number &&
-      before.format === cell.format
-    )
-      return before;
-    last[i] = cell;
-    return cell;
-  };
+  const unit = repeating((text: string): DocCell => ({ text }));
+  const deadline = repeating((text: string): DocCell => ({ text, format: "date" }));
+  const daysCell = repeating((d: number): DocCell =>
+    d === 0 && days(0) !== "0" ? { text: days(0) } : { text: days(d), number: d },
+  );
+  const status = repeating((text: string): DocCell => ({ text }));
+  const owner = repeating((text: string): DocCell => ({ text }));
   return tasks.map((t) => [
-    same(0, { text: t.unit }),
+    unit(t.unit),
     { text: t.taskId ?? "" },
     { text: t.task ?? "" },
-    same(3, { text: t.deadline, format: "date" }),
-    same(4, t.days === 0 && days(0) !== "0" ? { text: days(0) } : { text: days(t.days), number: t.days }),
-    same(5, { text: t.status ?? "" }),
-    same(6, { text: t.owner ?? "" }),
+    deadline(t.deadline),
+    daysCell(t.days),
+    status(t.status ?? ""),
+    owner(t.owner ?? ""),
   ]);
+}
+
+/** A column's cell made from a value, kept (not made again) while the value repeats from row to row. */
+function repeating<T>(make: (value: T) => DocCell): (value: T) => DocCell {
+  let last: T | undefined;
+  let cell: DocCell | undefined;
+  return (value) => {
+    if (cell === undefined || value !== last) {
+      last = value;
+      cell = make(value);
+    }
+    return cell;
+  };
 }
 
 function taskAttachments(notice: NoticeData): [DocAttachment, DocAttachment] {
