@@ -39,7 +39,7 @@ export function listTasks(
 ): { overdue: TaskEntry[]; dueSoon: TaskEntry[] } {
   const groupOf = new Map(units.map((u) => [u.unit, u.group]));
   const order = new Map(units.map((u, i) => [u.unit, i]));
-  const counted = rows.filter((r) => !r.duplicate && r.unit !== null && groupOf.has(r.unit));
+
   // The lists are sorted by deadline within a unit, so a deadline's text repeats from entry to
   // entry: made once per run of one deadline (one string for them all).
   let lastDay = NaN;
@@ -66,7 +66,9 @@ export function listTasks(
   const open = (r: LedgerRow) => !(r.status !== null && isCompleted(r.status)) && r.deadline !== null;
   const overdue: LedgerRow[] = [];
   const dueSoon: LedgerRow[] = [];
-  for (const r of counted) {
+  for (const r of rows) {
+    // Counted rows only: no repeats, roster units.
+    if (r.duplicate || r.unit === null || !groupOf.has(r.unit)) continue;
     if (isOverdue(r, asOfDay)) overdue.push(r);
     else if (open(r) && r.deadline! >= asOfDay && r.deadline! <= asOfDay + dueSoonDays) dueSoon.push(r);
   }
