@@ -33,7 +33,7 @@ export const ROW_RULES: readonly RowRule[] = [
     code: "done-date-missing",
     column: "doneDate",
     check: ({ status: { value: st }, doneDate }) =>
-      st !== null && isCompleted(st) && doneDate.state === "empty"
+      st !== null && isCompleted(st) && doneDate.kind === "empty"
         ? { code: "done-date-missing", params: { status: st } }
         : null,
   },
@@ -42,7 +42,7 @@ export const ROW_RULES: readonly RowRule[] = [
     code: "done-date-unexpected",
     column: "doneDate",
     check: ({ status: { value: st }, doneDate }) =>
-      st !== null && !isCompleted(st) && doneDate.state === "ok"
+      st !== null && !isCompleted(st) && doneDate.kind === "ok"
         ? { code: "done-date-unexpected", params: { status: st } }
         : null,
   },
@@ -51,7 +51,7 @@ export const ROW_RULES: readonly RowRule[] = [
     code: "evidence-missing",
     column: "evidence",
     check: ({ status, evidence }) =>
-      status.value === "已销号" && evidence.state === "empty" ? { code: "evidence-missing" } : null,
+      status.value === "已销号" && evidence.kind === "empty" ? { code: "evidence-missing" } : null,
   },
   {
     // 完成时间 after the as-of date.

@@ -37,10 +37,13 @@ export interface LedgerContext {
   readonly units: Vocabulary | null;
 }
 
-/** A parsed cell: its value (null unless `ok`), and whether it was empty, bad or parsed. */
+/**
+ * A parsed cell: whether it was empty, bad or parsed, and its value (null unless `ok`). A parsed
+ * cell is its parser's own `ok` result (no second object per cell: 1.1 million of a 100k-row ledger).
+ */
 export interface ParsedCell<T> {
+  readonly kind: "ok" | "bad" | "empty";
   readonly value: T | null;
-  readonly state: "ok" | "bad" | "empty";
 }
 
 /** The parsed cells of one row, by column key (`seq` is only checked for formula errors). */
@@ -128,8 +131,8 @@ export class MergeFill {
   }
 }
 
-const EMPTY_CELL: ParsedCell<never> = { value: null, state: "empty" };
-const BAD_CELL: ParsedCell<never> = { value: null, state: "bad" };
+const EMPTY_CELL: ParsedCell<never> = { kind: "empty", value: null };
+const BAD_CELL: ParsedCell<never> = { kind: "bad", value: null };
 
 /**
  * Reads data rows one at a time (`begin(r)`, then `parse()`), reporting each issue into `sink` and
@@ -231,7 +234,7 @@ export class RowReader {
       return BAD_CELL;
     }
     if (result.warning) this.report(slot.key, result.warning);
-    return { value: result.value, state: "ok" };
+    return result;
   }
 
   /** Parses every cell of the row, in column order. */
