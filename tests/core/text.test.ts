@@ -42,6 +42,35 @@ describe("isNfkcStable: the fast path of nfkcTrim and enumKey", () => {
       expect(enumKey(text)).toBe(text.normalize("NFKC").replace(/\s/gu, ""));
     }
   });
+
+  // enumKey's own fast path (issue #9: a task id or a unit per row): printable ASCII and
+  // U+4E00–U+9FFF without white space come back as they are, with no normalising and no search for
+  // white space; anything else takes the full path.
+  it("enumKey returns printable ASCII and common CJK as they are, without the full path", () => {
+    const test = jest.spyOn(RegExp.prototype, "test");
+    try {
+      for (const plain of ["RW-005145", "~!", "青山区", "A一鿿~"]) {
+        test.mockClear();
+        expect(enumKey(plain)).toBe(plain);
+        expect(test).not.toHaveBeenCalled();
+      }
+      for (const [text, key] of [
+        ["RW 01", "RW01"],
+        ["\u007f", "\u007f"],
+        ["青山区\u00a0", "青山区"],
+        ["ＲＷ", "RW"],
+        ["\u4dff", "\u4dff"],
+        ["\ua000", "\ua000"],
+        ["A\u0000", "A\u0000"],
+      ]) {
+        test.mockClear();
+        expect(enumKey(text!)).toBe(key);
+        expect(test).toHaveBeenCalled();
+      }
+    } finally {
+      test.mockRestore();
+    }
+  });
 });
 
 describe("editDistance", () => {
