@@ -15,6 +15,7 @@ import {
   classifyUnit,
   assignIssueUnits,
   makeIssue,
+  subNumber,
 } from "../../src/core";
 
 const day = (iso: string) => isoToDay(iso)!;
@@ -523,5 +524,24 @@ describe("errors per unit (SPEC §5)", () => {
       )[0]!.unit,
     ).toBeNull();
     expect(owner("黄石县")).toBeNull();
+  });
+});
+
+describe("the notice's edges", () => {
+  it("refuses an as-of date that is no YYYY-MM-DD day, naming it (front ends check it first)", () => {
+    expect(() =>
+      computeNotice({
+        rows: [],
+        roster: null,
+        settings: DEFAULT_SETTINGS,
+        asOf: "2022-10-32",
+        period: 1,
+        history: [],
+      }),
+    ).toThrow(new RangeError("as-of date must be YYYY-MM-DD, got 2022-10-32"));
+  });
+
+  it("numbers sub-sections （一） to （十）, then in digits", () => {
+    expect([0, 1, 9, 10, 11].map(subNumber)).toEqual(["（一）", "（二）", "（十）", "（11）", "（12）"]);
   });
 });

@@ -4,7 +4,15 @@
  * sheets never read as ledgers, `设置`'s as-of date for one workbook, the issue limit across sheets,
  * the order of issues on one cell, the run's settings from a later file, and an empty run.
  */
-import { TooManyIssuesError, parseAsOf, parsePeriod, validateRun, validateWorkbook } from "../../src/core";
+import {
+  type IssueData,
+  TooManyIssuesError,
+  parseAsOf,
+  parsePeriod,
+  sortIssues,
+  validateRun,
+  validateWorkbook,
+} from "../../src/core";
 import {
   FILE,
   TODAY,
@@ -97,6 +105,46 @@ describe("validateWorkbook alone", () => {
     expect(places(validateWorkbook(book, { today: TODAY }).issues)).toEqual([
       "重点任务台账!J4 done-date-unexpected",
       "重点任务台账!J4 done-date-in-future",
+    ]);
+  });
+});
+
+describe("the contract at the core's edge", () => {
+  it("refuses an as-of date that is no YYYY-MM-DD day, naming it (front ends check it first)", () => {
+    const book = workbook([ledgerSheet({ rows: [validRow()] }), rosterSheet()]);
+    expect(() => validateWorkbook(book, { today: TODAY, asOf: "2022/10/31" })).toThrow(
+      new RangeError("as-of date must be YYYY-MM-DD, got 2022/10/31"),
+    );
+  });
+
+  it("sorts issues by sheet in workbook order (a sheet it does not know first), row, then column (none first)", () => {
+    const issue = (sheet: string, row: number | null, cell: string | null) =>
+      ({ sheet, row, cell, code: "blank-row" }) as unknown as IssueData;
+    const order = new Map([
+      ["台账", 0],
+      ["第二批", 1],
+    ]);
+    const list = [
+      issue("第二批", 4, "B4"),
+      issue("台账", 5, "C5"),
+      issue("台账", 5, null),
+      issue("台账", 5, "第5行"),
+      issue("台账", 5, "A5"),
+      issue("其他", 9, "A9"),
+      issue("台账", 4, "Z4"),
+    ];
+    const expected = ["其他 A9", "台账 Z4", "台账 null", "台账 第5行", "台账 A5", "台账 C5", "第二批 B4"];
+    const shown = (l: IssueData[]) => l.map((i) => `${i.sheet} ${i.cell}`);
+    expect(shown(sortIssues(list, order))).toEqual(expected);
+    // Whatever order they come in (a comparator mutated on one side alone shows in some orders only).
+    expect(shown(sortIssues([...list].reverse(), order))).toEqual([
+      "其他 A9",
+      "台账 Z4",
+      "台账 第5行",
+      "台账 null",
+      "台账 A5",
+      "台账 C5",
+      "第二批 B4",
     ]);
   });
 });
