@@ -96,10 +96,10 @@ export function envLanguage(): Language {
 
 export function main(): void {
   const io: CliIo = {
-    // Not to a terminal (a file, a pipe: `--json`), the text goes as its UTF-8 bytes: handed over
-    // as a string, the JSON of a 100k-row ledger's notice (12 MB) left about 6 MB behind for each
-    // young-generation collection while it was written (measured: 75–81 → 56–65 ms of collections,
-    // docs/PERFORMANCE.md). A terminal gets the string, which it shows in its own encoding.
+    // Not to a terminal (a file, a pipe: `--json`), the text goes as its UTF-8 bytes: handed over as
+    // strings, the 12 MB of JSON of a 100k-row ledger's notice made the young-generation collections
+    // copy more while it was written (measured: 75–81 → 56–65 ms of collections, docs/PERFORMANCE.md,
+    // session 15). A terminal gets the string, which it shows in its own encoding.
     stdout: process.stdout.isTTY
       ? (text) => process.stdout.write(text)
       : (text) => process.stdout.write(Buffer.from(text, "utf8")),

@@ -222,9 +222,7 @@ export function planNoticeWorkbook(run: RunValidation, options: NoticeWorkbookOp
   const refused = setupErrors(run);
   if (refused.length > 0) return { ok: false, issues: refused };
   const categories = options.categories && options.categories.length > 0 ? options.categories : null;
-  const known = new Set(
-    run.roster?.units.map((u) => u.name) ?? run.files.flatMap((f) => f.rows.map((r) => r.unit ?? "")),
-  );
+  const known = new Set(run.roster?.units.map((u) => u.name) ?? allRows(run).map((r) => r.unit ?? ""));
   // Issues of the run rather than of a file (`no-roster`) belong to nobody.
   const runLevel = run.issues.filter((i) => i.code === "no-roster");
   const owned = assignIssueUnits(run.files, known, runLevel);

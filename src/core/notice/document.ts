@@ -7,6 +7,7 @@
 import type { IsoDate } from "../date";
 import type { DocAttachment, DocBlock, DocCell, DocTable } from "../document";
 import { categoryKey } from "../history";
+import { repeating } from "../plan/layout";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { NoticeData } from "./compute";
 import { chineseDate, describeProblems, describeRequirements, describeSituation } from "./prose";
@@ -137,19 +138,6 @@ function taskRows(tasks: NoticeData["overdueTasks"], days: (d: number) => string
     status(t.status ?? ""),
     owner(t.owner ?? ""),
   ]);
-}
-
-/** A column's cell made from a value, kept (not made again) while the value repeats from row to row. */
-function repeating<T>(make: (value: T) => DocCell): (value: T) => DocCell {
-  let last: T | undefined;
-  let cell: DocCell | undefined;
-  return (value) => {
-    if (cell === undefined || value !== last) {
-      last = value;
-      cell = make(value);
-    }
-    return cell;
-  };
 }
 
 function taskAttachments(notice: NoticeData): [DocAttachment, DocAttachment] {

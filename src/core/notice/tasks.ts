@@ -6,6 +6,7 @@
 import { type IsoDate, dayToIso } from "../date";
 import { type LedgerRow, type Status, isCompleted } from "../ledger";
 import { isOverdue } from "../metric";
+import { repeating } from "../plan/layout";
 import type { Group } from "../settings";
 
 /** A task on the overdue or due-soon list. */
@@ -40,29 +41,20 @@ export function listTasks(
   const groupOf = new Map(units.map((u) => [u.unit, u.group]));
   const order = new Map(units.map((u, i) => [u.unit, i]));
 
-  // The lists are sorted by deadline within a unit, so a deadline's text repeats from entry to
-  // entry: made once per run of one deadline (one string for them all).
-  let lastDay = NaN;
-  let lastIso = "";
-  const entry = (r: LedgerRow, days: number): TaskEntry => {
-    const day = r.deadline!;
-    if (day !== lastDay) {
-      lastDay = day;
-      lastIso = dayToIso(day);
-    }
-    return {
-      unit: r.unit!,
-      group: groupOf.get(r.unit!)!,
-      taskId: r.taskId,
-      task: r.task,
-      deadline: lastIso,
-      days,
-      status: r.status,
-      owner: r.owner,
-      sheet: r.sheet,
-      row: r.row,
-    };
-  };
+  // The lists are sorted by deadline within a unit: a deadline's text is made once per run of it.
+  const isoOf = repeating(dayToIso);
+  const entry = (r: LedgerRow, days: number): TaskEntry => ({
+    unit: r.unit!,
+    group: groupOf.get(r.unit!)!,
+    taskId: r.taskId,
+    task: r.task,
+    deadline: isoOf(r.deadline!),
+    days,
+    status: r.status,
+    owner: r.owner,
+    sheet: r.sheet,
+    row: r.row,
+  });
   const open = (r: LedgerRow) => !(r.status !== null && isCompleted(r.status)) && r.deadline !== null;
   const overdue: LedgerRow[] = [];
   const dueSoon: LedgerRow[] = [];

@@ -72,6 +72,25 @@ export function isoToSerial(iso: string): number | null {
   return day === null ? null : dayToSerial(day);
 }
 
+/**
+ * `make` kept for a value that repeats from one call to the next (a list sorted by unit, then
+ * deadline, repeats its unit, deadline, status and owner row after row): a repeat costs one
+ * comparison and gives the very result made for the first of the run.
+ */
+export function repeating<T, U>(make: (value: T) => U): (value: T) => U {
+  let made = false;
+  let last: T | undefined;
+  let result: U | undefined;
+  return (value) => {
+    if (!made || value !== last) {
+      made = true;
+      last = value;
+      result = make(value);
+    }
+    return result!;
+  };
+}
+
 /** A cell; a `null` value with a style still draws its border and fill. */
 export function cell(value: PlanValue, style?: string): PlanCell {
   return style === undefined ? { value } : { value, style };

@@ -858,9 +858,10 @@ function plainText(xml: string, start: number): string | null {
  * and owners on every row, so each is decoded once and every cell holding it shares one string
  * (less work, and less memory for the grid). A table of its own, open addressing by an FNV-1a hash
  * of the bytes: no string is made to look text up (a `Map` needed a slice of the part per cell, and
- * hashed it again), and a text met before is compared with its first bytes by `startsWith`. A slot belongs to the part
- * being parsed when `slotPart` holds that part's number, so a new part starts empty without
- * clearing. Bounded: a column of all different text costs at most `DECODED_MAX` entries.
+ * hashed it again), and a text met before is compared with the bytes of its first occurrence by
+ * `startsWith`. A slot belongs to the part being parsed when `slotPart` holds that part's number,
+ * so a new part starts empty without clearing. Bounded: a column of all different text costs at
+ * most `DECODED_MAX` entries.
  */
 const DECODED_MAX = 16384;
 /** Twice `DECODED_MAX` slots (a power of two): a probe seldom goes past one taken slot. */

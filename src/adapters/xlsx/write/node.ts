@@ -1,7 +1,8 @@
 import type { WorkbookPlan } from "../../../core/plan";
 import { workerCodec } from "./deflate-worker";
-export { startDeflateWorker } from "./deflate-worker";
 import { renderWorkbook, renderWorkbookParts } from "./render";
+
+export { startDeflateWorker } from "./deflate-worker";
 
 /**
  * Renders the plan to the bytes of an .xlsx workbook (Node: native zlib), sheets in plan order.
