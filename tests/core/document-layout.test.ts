@@ -403,6 +403,25 @@ describe("SheetWriter", () => {
     expect(notStreamed(table(rows), [5, 5, 5, 5])).toBe(true);
   });
 
+  it("gives each streamed row the height its written values need, the first body row's included", () => {
+    const long = "各县市区党委组织部".repeat(4);
+    const rows = Array.from({ length: 6 }, (_, i) => [
+      cellOf(i % 2 === 0 ? long : `单位${i}`),
+      // A figure writes its number: its text, however long, never makes the row taller.
+      cellOf(long, { number: i }),
+    ]);
+    const plain = new SheetWriter([10, 10]);
+    plain.table(table(rows), false);
+    const streamed = new SheetWriter([10, 10]);
+    streamed.streamTable(table(rows), false, 5);
+    expect(streamed.body?.count).toBe(6);
+    const heights = (w: SheetWriter) => Array.from({ length: w.rowCount }, (_, r) => w.heightOf(r));
+    expect(heights(streamed)).toEqual(heights(plain));
+    // Row 1 wraps; row 2 is one line, as its header is.
+    expect(streamed.heightOf(1)).toBeGreaterThan(streamed.heightOf(0)!);
+    expect(streamed.heightOf(2)).toBe(streamed.heightOf(0));
+  });
+
   it("streams text that looks like a date as text when it is not a date cell", () => {
     const rows = Array.from({ length: 6 }, () => [cellOf("2022-10-31"), cellOf("1")]);
     const w = new SheetWriter([10, 10]);

@@ -164,10 +164,9 @@ function headerCells(table: DocTable): PlanCell[] {
   return table.headers.map((h) => ({ value: h, style }));
 }
 
-/** The value a table cell writes: a date as its serial (`serial`, when its text is a date). */
+/** The value a table cell writes: a date's serial (`serial`, when its text is a date), else its number or text. */
 function tableValue(c: DocCell, serial: number | null): PlanValue {
-  if (serial !== null) return serial;
-  return c.format === "date" ? c.text : (c.number ?? c.text);
+  return serial ?? c.number ?? c.text;
 }
 
 /** The style id of a table cell (`serial`: its date's serial, when it is one). */
@@ -260,7 +259,7 @@ export class SheetWriter {
 
   /**
    * When every column of `table` has one style from top to bottom, no cell links and the table
-   * spans exactly the sheet's columns: each column's style, the date serials of its date columns
+   * has exactly the sheet's columns: each column's style, the date serials of its date columns
    * (`null` for the others: a column whose first cell is a date has dates all the way down, or its
    * style would change) and each row's height, for pagination before anything is written (one
    * pass, no row heights by sheet row: a body row's height is `fill`'s). Else `null`.
@@ -269,9 +268,8 @@ export class SheetWriter {
     table: DocTable,
   ): { styles: string[]; serials: Array<number[] | null>; heights: number[] } | null {
     const columns = this.widths.length;
+    // A table of the sheet's own number of columns spans one sheet column each (`spanColumns`).
     if (table.widths.length !== columns || table.barColumn !== undefined) return null;
-    const spans = spanColumns(table.widths, this.widths);
-    if (spans.some(([left, right], i) => left !== i || right !== i)) return null;
     const widths = this.widths;
     const textColumns = widths.map((_, i) => table.textColumns.includes(i));
     const serials: Array<number[] | null> = [];
@@ -317,7 +315,7 @@ export class SheetWriter {
         } else if (styles[i] !== style) return null;
         let cellLines = 1;
         if (serial !== null) serials[i]!.push(serial);
-        else if (c.format === "date" || c.number === undefined) {
+        else if (c.number === undefined) {
           // The cell writes its text (`tableValue`), which may wrap.
           if (c.text !== linesText[i]) {
             linesText[i] = c.text;
