@@ -6,7 +6,7 @@
  * in one unit's sheet are one row listing their cells.
  */
 import { countIssues, type IssueData } from "../issue";
-import { localizeIssue } from "../message";
+import { messageZh } from "../message";
 import type { OwnedIssue } from "../metric";
 import { parseA1 } from "../grid";
 import { type DocAttachment, type DocCell, type DocTable, attachmentPlan } from "../document";
@@ -146,10 +146,8 @@ function reportRow(r: ReportRow, options: ReportOptions): DocCell[] {
   const severity = issue.severity;
   const linked = issue.cell !== null && options.linkSheets?.has(issue.sheet) === true;
   const cellText = where.cells.join("、");
-  const message =
-    r.cells.length > 1
-      ? `${localizeIssue(issue, "zh").message}（共${r.cells.length}处）`
-      : localizeIssue(issue, "zh").message;
+  // The message alone: `localizeIssue` would copy the issue to carry it.
+  const message = r.cells.length > 1 ? `${messageZh(issue)}（共${r.cells.length}处）` : messageZh(issue);
   return [
     { text: issue.unit ?? REPORT_UNIDENTIFIED_UNIT, severity },
     { text: where.file, severity },
