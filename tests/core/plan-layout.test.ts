@@ -5,7 +5,7 @@
  * StrykerJS found surviving in `src/core/plan`.
  */
 import { type PlanValue, type SheetPlan, expandBody } from "../../src/core";
-import { RowBuilder, heightForLines, textWidth, wrappedLines } from "../../src/core/plan/layout";
+import { RowBuilder, heightForLines, repeating, textWidth, wrappedLines } from "../../src/core/plan/layout";
 
 describe("textWidth", () => {
   it.each<[number, number]>([
@@ -48,6 +48,24 @@ describe("wrappedLines", () => {
     expect(wrappedLines("甲\n乙\n丙", 20)).toBe(3);
     // 20 units × 1.1 on 10 usable: 3 lines, then 乙 on its own.
     expect(wrappedLines("甲甲甲甲甲甲甲甲甲甲\n乙", 11)).toBe(4);
+  });
+});
+
+describe("repeating", () => {
+  it("makes a value once per run of it, the first call's included, whatever that value is", () => {
+    const made: Array<string | undefined> = [];
+    const label = repeating((v: string | undefined) => {
+      made.push(v);
+      return { text: v ?? "（空）" };
+    });
+    const first = label(undefined);
+    expect(first).toEqual({ text: "（空）" });
+    expect(label(undefined)).toBe(first);
+    const a = label("甲");
+    expect(label("甲")).toBe(a);
+    expect(label("乙")).toEqual({ text: "乙" });
+    expect(label("甲")).not.toBe(a);
+    expect(made).toEqual([undefined, "甲", "乙", "甲"]);
   });
 });
 
