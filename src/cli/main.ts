@@ -97,7 +97,7 @@ export function envLanguage(): Language {
 export function main(): void {
   const io: CliIo = {
     // Not to a terminal (a file, a pipe: `--json`), the text goes as its UTF-8 bytes: handed over as
-    // strings, the 12 MB of JSON of a 100k-row ledger's notice made the young-generation collections
+    // strings, the 10 MB of JSON of a 100k-row ledger's notice made the young-generation collections
     // copy more while it was written (measured: 75–81 → 56–65 ms of collections, docs/PERFORMANCE.md,
     // session 15). A terminal gets the string, which it shows in its own encoding.
     stdout: process.stdout.isTTY
