@@ -6,6 +6,7 @@ import { localToday } from "../core";
 import { type CliIo, EXIT_FAILURE, UsageError, oneLine, wordsOf } from "./io";
 import { validateCommand } from "./validate-command";
 import { type Language, cliLanguage } from "./words";
+import { takeLanguage } from "./argv";
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -26,26 +27,6 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
  * `{"error": "…"}` when it could not give one (SPEC §10). Files that cannot be read are each
  * their own `{file, error}` inside the command's document (see `./load`).
  */
-/**
- * Takes `--lang X` / `--lang=X` out of `argv` (anywhere before `--`): the language of the human
- * output for every command. Returns the rest and the value, if any.
- */
-export function takeLanguage(argv: readonly string[]): { rest: string[]; lang: string | undefined } {
-  const rest: string[] = [];
-  let lang: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--") {
-      for (let j = i; j < argv.length; j++) rest.push(argv[j]!);
-      break;
-    }
-    if (arg === "--lang") lang = argv[++i] ?? "";
-    else if (arg.startsWith("--lang=")) lang = arg.slice("--lang=".length);
-    else rest.push(arg);
-  }
-  return { rest, lang };
-}
-
 export async function runCli(argv: readonly string[], baseIo: CliIo): Promise<number> {
   const taken = takeLanguage(argv);
   const io: CliIo =

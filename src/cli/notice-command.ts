@@ -20,6 +20,7 @@ import {
 import { readWorkbookFile } from "../adapters/xlsx/node";
 import { startDeflateWorker, writeBytesFile, writeWorkbookFile } from "../adapters/xlsx/write";
 import { asOfOption, parseArgs, positiveIntOption, stringOption } from "./args";
+import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import type { CliWords } from "./words";
 import { lazyArray, writeJson } from "./json-out";
@@ -195,12 +196,7 @@ function categoryOption(
 /** `taizhang notice FILE… --out OUT.xlsx [--as-of D] [--period N] [--history FILE] [--with-ledger] [--json]` */
 export async function noticeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const w = wordsOf(io);
-  const args = parseArgs(
-    argv,
-    ["as-of", "out", "period", "history", "category", "docx"],
-    ["json", "with-ledger"],
-    w,
-  );
+  const args = parseArgs(argv, VALUED_OPTIONS.notice, ["json", "with-ledger"], w);
   const asOf = asOfOption(args, w);
   const period = positiveIntOption(args, "period", w);
   const out = stringOption(args, "out");

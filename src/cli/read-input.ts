@@ -9,6 +9,7 @@ import type { WorkbookGrid } from "../core";
 // The reading side only (not the adapter's barrel, which brings the writer and patcher): the
 // modules a small \`validate\` loads are part of its time.
 import { readWorkbook } from "../adapters/xlsx/node";
+import { takeReadAhead } from "../adapters/xlsx/node/read-ahead";
 import { isCompoundFile, readXlsWorkbook } from "../adapters/xlsx/xls/read-xls";
 
 export interface InputFile {
@@ -19,9 +20,16 @@ export interface InputFile {
 
 /** Reads a workbook file (never writes it). Throws `WorkbookReadError` (one line) when it cannot. */
 export async function readInputFile(file: string): Promise<InputFile> {
-  const buffer = await readFile(file);
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // The CLI's first input may have been read ahead (`bin/taizhang.js`): the same bytes, inflated.
+  const ahead = await takeReadAhead(file);
+  const bytes = ahead?.bytes ?? bytesOf(await readFile(file));
   const hash = createHash("sha256").update(bytes).digest("hex");
-  const workbook = isCompoundFile(bytes) ? await readXlsWorkbook(bytes) : readWorkbook(bytes);
+  const workbook = isCompoundFile(bytes)
+    ? await readXlsWorkbook(bytes)
+    : readWorkbook(bytes, ahead ? { inflate: ahead.inflate } : {});
   return { workbook, hash };
+}
+
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,5 +1,6 @@
 import { type IssueData, type RunValidation, countIssues, localizeIssue, messageZh } from "../core";
 import { asOfOption, parseArgs } from "./args";
+import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { lazyArray, writeJson } from "./json-out";
 import { type CheckedFile, type FailedFile, failureText, loadWorkbooks, validateLoaded } from "./load";
@@ -115,7 +116,7 @@ export function issueLine(
 /** `taizhang validate FILE… [--as-of YYYY-MM-DD] [--json]` */
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const w = wordsOf(io);
-  const args = parseArgs(argv, ["as-of"], ["json"], w);
+  const args = parseArgs(argv, VALUED_OPTIONS.validate, ["json"], w);
   const asOf = asOfOption(args, w);
   if (args.positionals.length === 0) throw new UsageError(w.needValidateFiles);
   const { run, failed, order } = validateLoaded(

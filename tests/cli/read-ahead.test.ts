@@ -1,0 +1,97 @@
+/**
+ * Reading ahead (`bin/taizhang.js` → `src/cli/read-ahead`): the first ledger of `validate` and
+ * `notice` is read, and its large worksheets inflated on zlib's thread pool, while the CLI's modules
+ * load. What the reader then gives must be exactly what it gives without: the same workbook, the
+ * same hash, the same error for a damaged file.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { benchLedger } from "../../bench/ledger";
+import { readAhead, takeReadAhead } from "../../src/adapters/xlsx/node/read-ahead";
+import { readCentralDirectory } from "../../src/adapters/xlsx/read/zip";
+import { firstLedger } from "../../src/cli/argv";
+import { readInputFile } from "../../src/cli/read-input";
+
+describe("firstLedger: the file a command line reads first, as the commands parse it", () => {
+  it.each<[string[], string | undefined]>([
+    [["validate", "a.xlsx", "b.xlsx"], "a.xlsx"],
+    [["validate", "--json", "--as-of", "2022-10-31", "a.xlsx"], "a.xlsx"],
+    [["notice", "--out", "out.xlsx", "--period", "3", "--history", "h.xlsx", "台账.xlsx"], "台账.xlsx"],
+    [["notice", "--out=out.xlsx", "--docx", "n.docx", "--category", "巡察整改", "a.xlsx"], "a.xlsx"],
+    [["notice", "--with-ledger", "a.xlsx", "--out", "o.xlsx"], "a.xlsx"],
+    [["--lang", "en", "validate", "a.xlsx"], "a.xlsx"],
+    [["validate", "--lang=en", "a.xlsx"], "a.xlsx"],
+    [["notice", "--out", "o.xlsx", "--", "--a.xlsx"], "--a.xlsx"],
+    [["validate", "--json"], undefined],
+    [["notice", "--out"], undefined],
+    [["score", "a.xlsx"], undefined],
+    [["feedback", "a.xlsx"], undefined],
+    [[], undefined],
+  ])("%j → %j", (argv, file) => {
+    expect(firstLedger(argv)).toBe(file);
+  });
+});
+
+describe("readAhead and takeReadAhead", () => {
+  // 3,000 rows: a worksheet of about 1.7 MB, above the megabyte from which a part is read ahead.
+  const ledger = benchLedger(3000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "taizhang-read-ahead-"));
+
+  it("gives the reader the same workbook and hash, the large part inflated ahead and used once", async () => {
+    const plain = await readInputFile(ledger);
+    readAhead(ledger);
+    const inflateRawSync = jest.spyOn(zlib, "inflateRawSync");
+    try {
+      const ahead = await readInputFile(ledger);
+      expect(ahead.hash).toBe(plain.hash);
+      expect(ahead.workbook).toEqual(plain.workbook);
+      // Every part but the 1.7 MB worksheet inflated here, as before.
+      const sizes = inflateRawSync.mock.calls.map(([, options]) => options?.maxOutputLength);
+      const large = readCentralDirectory(new Uint8Array(readFileSync(ledger))).filter(
+        (e) => e.size >= 1 << 20,
+      );
+      expect(large.map((e) => e.name)).toEqual(["xl/worksheets/sheet1.xml"]);
+      expect(sizes).not.toContain(large[0]!.size);
+      expect(sizes.length).toBeGreaterThan(0);
+    } finally {
+      inflateRawSync.mockRestore();
+    }
+  });
+
+  it("is taken once, and only for the path read ahead (however it is written)", async () => {
+    readAhead(ledger);
+    expect(await takeReadAhead(path.join(dir, "other.xlsx"))).toBeUndefined();
+    readAhead(ledger);
+    const relative = path.relative(process.cwd(), ledger);
+    const taken = await takeReadAhead(relative);
+    expect(taken?.bytes).toEqual(new Uint8Array(readFileSync(ledger)));
+    expect(await takeReadAhead(ledger)).toBeUndefined();
+  });
+
+  it("leaves a damaged part to the reader, which reports it as it would without reading ahead", async () => {
+    const bytes = new Uint8Array(readFileSync(ledger));
+    const sheet = readCentralDirectory(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    // Invalid DEFLATE in the middle of the sheet's data (the local header and directory intact).
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const data = sheet.localHeaderOffset + 30 + view.getUint16(sheet.localHeaderOffset + 26, true);
+    bytes.fill(0xff, data + 1000, data + 1100);
+    const damaged = path.join(dir, "damaged.xlsx");
+    writeFileSync(damaged, bytes);
+    const plain = await readInputFile(damaged).then(
+      () => "read",
+      (error: Error) => error.message,
+    );
+    expect(plain).toMatch(/sheet1\.xml/);
+    readAhead(damaged);
+    await expect(readInputFile(damaged)).rejects.toThrow(plain);
+  });
+
+  it("is silent for a file that cannot be read, which the reader then reports", async () => {
+    const missing = path.join(dir, "missing.xlsx");
+    expect(() => readAhead(missing)).not.toThrow();
+    expect(await takeReadAhead(missing)).toBeUndefined();
+    await expect(readInputFile(missing)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
