@@ -25,12 +25,15 @@ export function takeLanguage(argv: readonly string[]): { rest: string[]; lang: s
 }
 
 /**
- * The options that take a value, of the commands whose first positional argument is a ledger they
- * read whole: `validate` and `notice` parse their arguments with these lists.
+ * The options that take a value, of the commands whose positional arguments are the ledgers they
+ * read whole, the first one first: each parses its arguments with its list here.
  */
 export const VALUED_OPTIONS = {
   validate: ["as-of"],
   notice: ["as-of", "out", "period", "history", "category", "docx"],
+  feedback: ["as-of", "out-dir"],
+  merge: ["out", "as-of"],
+  split: ["out-dir"],
 } as const;
 
 /**
@@ -48,11 +51,11 @@ export function firstPositional(argv: readonly string[], valued: readonly string
 }
 
 /**
- * The ledger a command line will read first, to read ahead: `validate`'s or `notice`'s first file
- * (after `--lang` is taken out, as `runCli` does); `undefined` for any other command.
+ * The ledger a command line will read first, to read ahead: the first file of a command in
+ * `VALUED_OPTIONS` (after `--lang` is taken out, as `runCli` does); `undefined` for any other.
  */
 export function firstLedger(argv: readonly string[]): string | undefined {
   const [command, ...rest] = takeLanguage(argv).rest;
-  if (command !== "validate" && command !== "notice") return undefined;
-  return firstPositional(rest, VALUED_OPTIONS[command]);
+  if (command === undefined || !Object.hasOwn(VALUED_OPTIONS, command)) return undefined;
+  return firstPositional(rest, VALUED_OPTIONS[command as keyof typeof VALUED_OPTIONS]);
 }

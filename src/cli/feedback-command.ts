@@ -28,6 +28,7 @@ import {
   writeBytesFile,
 } from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
+import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { writeJson } from "./json-out";
 import { type FailedFile, type LoadedFile, describeReadFailure, failureText } from "./load";
@@ -116,7 +117,7 @@ function outputName(file: string, extension: string, taken: Set<string>): string
 /** `taizhang feedback FILE… --out-dir DIR [--as-of D] [--json]` */
 export async function feedbackCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const w = wordsOf(io);
-  const args = parseArgs(argv, ["as-of", "out-dir"], ["json"], w);
+  const args = parseArgs(argv, VALUED_OPTIONS.feedback, ["json"], w);
   const asOf = asOfOption(args, w);
   const outDir = stringOption(args, "out-dir");
   if (args.positionals.length === 0) throw new UsageError(w.needLedgerFiles);

@@ -17,6 +17,7 @@ import {
 } from "../core";
 import { writeWorkbookFile } from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
+import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { describeReadFailure } from "./load";
 import { readInputFile } from "./read-input";
@@ -77,7 +78,7 @@ export function figuresLine(result: CollectResult, io: CliIo): string {
 
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const w = wordsOf(io);
-  const args = parseArgs(argv, ["out", "as-of"], ["json"], w);
+  const args = parseArgs(argv, VALUED_OPTIONS.merge, ["json"], w);
   const out = stringOption(args, "out");
   if (out === undefined) throw new UsageError(w.mergeNeedOut);
   if (args.positionals.length === 0) throw new UsageError(w.mergeNeedFiles);

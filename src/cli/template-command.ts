@@ -20,6 +20,7 @@ import {
 } from "../core";
 import { writeWorkbookFile } from "../adapters/xlsx";
 import { parseArgs, stringOption } from "./args";
+import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError, oneLine, wordsOf } from "./io";
 import { readInputFile } from "./read-input";
 
@@ -79,7 +80,7 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
 
 export async function splitCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const w = wordsOf(io);
-  const args = parseArgs(argv, ["out-dir"], [], w);
+  const args = parseArgs(argv, VALUED_OPTIONS.split, [], w);
   const outDir = stringOption(args, "out-dir");
   if (outDir === undefined) throw new UsageError(w.splitNeedOutDir);
   if (args.positionals.length !== 1) throw new UsageError(w.splitNeedOneFile);

@@ -1,8 +1,8 @@
 /**
- * Reading ahead (`bin/taizhang.js` → `src/cli/read-ahead`): the first ledger of `validate` and
- * `notice` is read, and its large worksheets inflated on zlib's thread pool, while the CLI's modules
- * load. What the reader then gives must be exactly what it gives without: the same workbook, the
- * same hash, the same error for a damaged file.
+ * Reading ahead (`bin/taizhang.js` → `src/cli/read-ahead`): the first ledger of `validate`,
+ * `notice`, `feedback`, `merge` and `split` is read, and its large worksheets inflated on zlib's
+ * thread pool, while the CLI's modules load. What the reader then gives must be exactly what it
+ * gives without: the same workbook, the same hash, the same error for a damaged file.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,8 +26,12 @@ describe("firstLedger: the file a command line reads first, as the commands pars
     [["notice", "--out", "o.xlsx", "--", "--a.xlsx"], "--a.xlsx"],
     [["validate", "--json"], undefined],
     [["notice", "--out"], undefined],
+    [["feedback", "--out-dir", "退回", "a.xlsx"], "a.xlsx"],
+    [["merge", "--out", "合并.xlsx", "a.xlsx", "b.xlsx"], "a.xlsx"],
+    [["split", "--out-dir", "分发", "总台账.xlsx"], "总台账.xlsx"],
     [["score", "a.xlsx"], undefined],
-    [["feedback", "a.xlsx"], undefined],
+    [["template", "--out", "t.xlsx"], undefined],
+    [["toString", "a.xlsx"], undefined],
     [[], undefined],
   ])("%j → %j", (argv, file) => {
     expect(firstLedger(argv)).toBe(file);

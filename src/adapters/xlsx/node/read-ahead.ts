@@ -1,5 +1,5 @@
 /**
- * Reading ahead (CLI only): the file a command will read first is read, and its large worksheets
+ * Reading ahead (CLI only): the ledger a command will read first is read, and its large worksheets
  * start inflating on zlib's thread pool, before the CLI's own modules load (about 55 ms of a run,
  * in which this thread does nothing else). The reader then takes the same bytes and the inflated
  * parts (`takeReadAhead`) instead of reading and inflating them itself.
