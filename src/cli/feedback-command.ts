@@ -3,7 +3,7 @@
  * workbook with issues, a copy `DIR/<原文件名>-退回修改.xlsx` — the original package with the problem
  * cells filled and commented and a first sheet `退回修改说明` — and nothing else changed.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import {
   type Feedback,
@@ -19,19 +19,13 @@ import {
   validateRun,
   workbookUnit,
 } from "../core";
-import {
-  annotateWorkbook,
-  isCompoundFile,
-  readWorkbook,
-  readXlsWorkbook,
-  renderWorkbookBuffer,
-  writeBytesFile,
-} from "../adapters/xlsx";
+import { annotateWorkbook, isCompoundFile, renderWorkbookBuffer, writeBytesFile } from "../adapters/xlsx";
 import { asOfOption, parseArgs, stringOption } from "./args";
 import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { writeJson } from "./json-out";
 import { type FailedFile, type LoadedFile, describeReadFailure, failureText } from "./load";
+import { readInputFile } from "./read-input";
 import { validationJson } from "./validate-command";
 
 interface LoadedBytes extends LoadedFile {
@@ -87,11 +81,9 @@ async function loadWithBytes(files: readonly string[], io: CliIo) {
     try {
       const info = await stat(file);
       if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-      const buffer = await readFile(file);
-      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      const fromXls = isCompoundFile(bytes);
       // An .xls goes through SheetJS (refusing encrypted and non-workbook compound files in one line).
-      const workbook: WorkbookGrid = fromXls ? await readXlsWorkbook(bytes) : readWorkbook(bytes);
+      const { workbook, bytes } = await readInputFile(file);
+      const fromXls = isCompoundFile(bytes);
       const entry = { file, workbook, bytes: fromXls ? await xlsAsPackage(workbook) : bytes, fromXls };
       loaded.push(entry);
       order.push(entry);

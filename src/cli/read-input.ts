@@ -16,6 +16,8 @@ export interface InputFile {
   readonly workbook: WorkbookGrid;
   /** SHA-256 of the file's bytes (hex): the same file collected twice is recognised by it. */
   readonly hash: string;
+  /** The file's bytes as read (退回修改 copies the package it marks from them). */
+  readonly bytes: Uint8Array;
 }
 
 /** Reads a workbook file (never writes it). Throws `WorkbookReadError` (one line) when it cannot. */
@@ -27,7 +29,7 @@ export async function readInputFile(file: string): Promise<InputFile> {
   const workbook = isCompoundFile(bytes)
     ? await readXlsWorkbook(bytes)
     : readWorkbook(bytes, ahead ? { inflate: ahead.inflate } : {});
-  return { workbook, hash };
+  return { workbook, hash, bytes };
 }
 
 function bytesOf(buffer: Buffer): Uint8Array {
