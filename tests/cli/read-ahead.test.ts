@@ -92,6 +92,13 @@ describe("readAhead and takeReadAhead", () => {
     await expect(readInputFile(damaged)).rejects.toThrow(plain);
   });
 
+  it("is silent for a folder or a device, and gives the reader nothing for them", async () => {
+    readAhead(dir);
+    expect(await takeReadAhead(dir)).toBeUndefined();
+    readAhead("/dev/null");
+    expect(await takeReadAhead("/dev/null")).toBeUndefined();
+  });
+
   it("is silent for a file that cannot be read, which the reader then reports", async () => {
     const missing = path.join(dir, "missing.xlsx");
     expect(() => readAhead(missing)).not.toThrow();

@@ -10,7 +10,7 @@
  * wrong here (no such file, no zip, damaged data) only means the reader does its own work, and
  * reports its own error, as it would have without this.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { inflateRaw } from "node:zlib";
 import { DEFAULT_MAX_UNPACKED_BYTES } from "../read/archive";
@@ -39,6 +39,8 @@ let ahead: Ahead | undefined;
  */
 export function readAhead(path: string): void {
   try {
+    // A regular file only: a pipe or a device is left to the command, which may never read it.
+    if (!statSync(path).isFile()) return;
     const file = readFileSync(path);
     const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
     const parts: Array<Ahead["parts"][number]> = [];
