@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { benchLedger } from "../../bench/ledger";
-import { readAhead, takeReadAhead } from "../../src/adapters/xlsx/node/read-ahead";
+import { readAhead, readsAhead, takeReadAhead } from "../../src/adapters/xlsx/node/read-ahead";
 import { readCentralDirectory } from "../../src/adapters/xlsx/read/zip";
 import { firstLedger } from "../../src/cli/argv";
 import { readInputFile } from "../../src/cli/read-input";
@@ -35,6 +35,33 @@ describe("firstLedger: the file a command line reads first, as the commands pars
     [[], undefined],
   ])("%j → %j", (argv, file) => {
     expect(firstLedger(argv)).toBe(file);
+  });
+});
+
+describe("readsAhead: the large parts the reader needs", () => {
+  const entry = (name: string, size = 2 << 20, method = 8, flags = 0) => ({
+    name,
+    size,
+    method,
+    flags,
+    compressedSize: 1000,
+    localHeaderOffset: 0,
+  });
+  it.each<[ReturnType<typeof entry>, boolean]>([
+    [entry("xl/worksheets/sheet1.xml"), true],
+    [entry("xl/worksheets/sheet12.xml"), true],
+    [entry("xl/sharedStrings.xml"), true],
+    [entry("XL/SharedStrings.xml"), true],
+    [entry("xl/worksheets/sheet1.xml", (1 << 20) - 1), false],
+    [entry("xl/worksheets/sheet1.xml", 1 << 20), true],
+    [entry("xl/worksheets/sheet1.xml", 2 << 20, 0), false],
+    [entry("xl/worksheets/sheet1.xml", 2 << 20, 8, 1), false],
+    [entry("xl/worksheets/_rels/sheet1.xml.rels"), false],
+    [entry("xl/media/image1.png"), false],
+    [entry("xl/styles.xml"), false],
+    [entry("docs/xl/worksheets/sheet1.xml"), false],
+  ])("%j → %j", (e, expected) => {
+    expect(readsAhead(e)).toBe(expected);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Reading ahead (CLI only): the ledger a command will read first is read, and its large worksheets
- * start inflating on zlib's thread pool, before the CLI's own modules load (about 55 ms of a run,
- * in which this thread does nothing else). The reader then takes the same bytes and the inflated
- * parts (`takeReadAhead`) instead of reading and inflating them itself.
+ * and shared strings start inflating on zlib's thread pool, before the CLI's own modules load
+ * (about 55 ms of a run, in which this thread does nothing else). The reader then takes the same
+ * bytes and the inflated parts (`takeReadAhead`) instead of reading and inflating them itself.
  *
  * It changes nothing the reader decides: the bytes are the ones it reads and hashes, a part is
  * inflated with the same zlib options as `zlibInflate` (never beyond its declared size), the
@@ -15,11 +15,25 @@ import { resolve } from "node:path";
 import { inflateRaw } from "node:zlib";
 import { DEFAULT_MAX_UNPACKED_BYTES } from "../read/archive";
 import type { Inflater } from "../read/inflate";
-import { entryData, readCentralDirectory } from "../read/zip";
+import { type ZipEntry, entryData, readCentralDirectory } from "../read/zip";
 import { zlibInflate } from "./inflate";
 
-/** Worksheets smaller than this are inflated when read, as before: they take little time. */
+/** Parts smaller than this are inflated when read, as before: they take little time. */
 const READ_AHEAD_BYTES = 1024 * 1024;
+
+/**
+ * Whether an entry is read ahead: a worksheet or the shared strings (the large parts the reader
+ * needs; a workbook saved by Excel keeps its text in `sharedStrings.xml`), deflated, not encrypted,
+ * of a megabyte or more. Pictures and other large parts the reader never opens are left alone.
+ */
+export function readsAhead(entry: ZipEntry): boolean {
+  return (
+    entry.size >= READ_AHEAD_BYTES &&
+    entry.method === 8 &&
+    (entry.flags & 1) === 0 &&
+    /^xl\/(?:worksheets\/[^/]+|sharedStrings\.xml)$/iu.test(entry.name)
+  );
+}
 
 interface Ahead {
   readonly path: string;
@@ -46,8 +60,7 @@ export function readAhead(path: string): void {
     const parts: Array<Ahead["parts"][number]> = [];
     let total = 0;
     for (const entry of readCentralDirectory(bytes)) {
-      const large = entry.size >= READ_AHEAD_BYTES && /^xl\/worksheets\//iu.test(entry.name);
-      if (!large || entry.method !== 8 || entry.flags & 1) continue;
+      if (!readsAhead(entry)) continue;
       if ((total += entry.size) > DEFAULT_MAX_UNPACKED_BYTES) break;
       const data = entryData(bytes, entry);
       const size = entry.size;
