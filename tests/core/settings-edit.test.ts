@@ -133,22 +133,6 @@ describe("planSettingsWrite", () => {
     });
   });
 
-  it("never writes the header over a first row that holds a setting (a 设置 typed without 项目 | 值)", () => {
-    const sheet = sheetOf([["通报期数", 3]]);
-    expect(planSettingsWrite(sheet, [{ key: "临期天数", text: "7" }]).cells).toEqual([
-      { cell: "A2", value: "临期天数" },
-      { cell: "B2", value: 7 },
-    ]);
-  });
-
-  it("leaves the blank row after a 考核权重 header that is the sheet's only row", () => {
-    const sheet = sheetOf([["考核表", "权重"]]);
-    expect(planSettingsWrite(sheet, [{ key: "临期天数", text: "7" }]).cells).toEqual([
-      { cell: "A3", value: "临期天数" },
-      { cell: "B3", value: 7 },
-    ]);
-  });
-
   it("finds the last used row past rows the file never named (holes)", () => {
     const values: CellValue[][] = [];
     values[0] = ["项目", "值"];
