@@ -20,7 +20,7 @@ import { asOfOption, parseArgs, stringOption } from "./args";
 import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { describeReadFailure } from "./load";
-import { readInputFile } from "./read-input";
+import { fileHash, readInputFile } from "./read-input";
 
 /**
  * Reads every file for collecting: a file that cannot be read is a line of 收集情况 (its reason in
@@ -36,8 +36,8 @@ export async function readReturns(
   for (const [i, file] of files.entries()) {
     if (io.progress) io.stderr(`${w.reading(file, i + 1, files.length)}\n`);
     try {
-      const { workbook, hash } = await readInputFile(file);
-      out.push({ file: path.basename(file), hash, workbook });
+      const { workbook, bytes } = await readInputFile(file);
+      out.push({ file: path.basename(file), hash: fileHash(bytes), workbook });
     } catch (error) {
       const reason = describeReadFailure(error);
       shown.set(path.basename(file), w.readFailure(error));

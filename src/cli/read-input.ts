@@ -14,10 +14,13 @@ import { isCompoundFile, readXlsWorkbook } from "../adapters/xlsx/xls/read-xls";
 
 export interface InputFile {
   readonly workbook: WorkbookGrid;
-  /** SHA-256 of the file's bytes (hex): the same file collected twice is recognised by it. */
-  readonly hash: string;
-  /** The file's bytes as read (退回修改 copies the package it marks from them). */
+  /** The file's bytes as read (退回修改 copies the package it marks from them; `fileHash`). */
   readonly bytes: Uint8Array;
+}
+
+/** SHA-256 of a file's bytes (hex): the same file collected twice is recognised by it. */
+export function fileHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Reads a workbook file (never writes it). Throws `WorkbookReadError` (one line) when it cannot. */
@@ -25,11 +28,10 @@ export async function readInputFile(file: string): Promise<InputFile> {
   // The CLI's first input may have been read ahead (`bin/taizhang.js`): the same bytes, inflated.
   const ahead = await takeReadAhead(file);
   const bytes = ahead?.bytes ?? bytesOf(await readFile(file));
-  const hash = createHash("sha256").update(bytes).digest("hex");
   const workbook = isCompoundFile(bytes)
     ? await readXlsWorkbook(bytes)
     : readWorkbook(bytes, ahead ? { inflate: ahead.inflate } : {});
-  return { workbook, hash, bytes };
+  return { workbook, bytes };
 }
 
 function bytesOf(buffer: Buffer): Uint8Array {
