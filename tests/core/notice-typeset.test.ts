@@ -23,3 +23,30 @@ test("附件1 and 附件2: 单位, 任务编号, 重点任务 and 责任人 left
     expect(aligned).toEqual(["left", "left", "left", "center", "center", "center", "left"]);
   }
 });
+
+describe("the body sheet's tables, cell by cell", () => {
+  const body = () => buildNoticePlans(buildNoticeDocument(fixtureNotice(), { today: TODAY }), 2, null)[0]!;
+  const align = (plan: ReturnType<typeof body>, r: number, c: number) =>
+    plan.styles[planCell(plan, r, c).style!]!.hAlign;
+
+  test("红榜: 序号, 单位 and 单位类别 in their columns, the reason after them; names and reasons left-aligned", () => {
+    const plan = body();
+    // 红榜 is the first table headed 序号 (二、红黑榜 comes before 三、存在问题).
+    const row = rowsWhere(plan, 0, "序号")[0]! + 1;
+    const values = plan.rows[row]!.filter((c) => c !== null && c.value !== null).map((c) => c!.value);
+    expect(values.slice(0, 3)).toEqual([1, "青山区", "县市区"]);
+    expect(String(values[3])).toMatch(/^完成率/u);
+    expect(align(plan, row, 0)).toBe("center");
+    expect(align(plan, row, 1)).toBe("left");
+    expect(align(plan, row, 2)).toBe("center");
+    const reason = plan.rows[row]!.findIndex((c, i) => i > 2 && c !== null && c.value !== null);
+    expect(align(plan, row, reason)).toBe("left");
+  });
+
+  test("a ranked table's unit names are left-aligned, its figures centred", () => {
+    const plan = body();
+    const header = rowsWhere(plan, 0, "排名")[0]!;
+    expect(align(plan, header + 1, 1)).toBe("left");
+    expect(align(plan, header + 1, 2)).toBe("center");
+  });
+});
