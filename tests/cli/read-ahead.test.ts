@@ -119,6 +119,21 @@ describe("readAhead and takeReadAhead", () => {
     await expect(readInputFile(damaged)).rejects.toThrow(plain);
   });
 
+  it("keeps the bytes of a file that is no zip, which the reader then refuses as without reading ahead", async () => {
+    const notZip = path.join(dir, "not-a-workbook.xlsx");
+    writeFileSync(notZip, "名单：青山区、江南区\n");
+    const plain = await readInputFile(notZip).then(
+      () => "read",
+      (error: Error) => error.message,
+    );
+    readAhead(notZip);
+    const taken = await takeReadAhead(notZip);
+    expect(taken?.bytes).toEqual(new Uint8Array(readFileSync(notZip)));
+    readAhead(notZip);
+    await expect(readInputFile(notZip)).rejects.toThrow(plain);
+    expect(plain).not.toBe("read");
+  });
+
   it("is silent for a folder or a device, and gives the reader nothing for them", async () => {
     readAhead(dir);
     expect(await takeReadAhead(dir)).toBeUndefined();

@@ -48,36 +48,55 @@ interface Ahead {
 let ahead: Ahead | undefined;
 
 /**
- * Reads `path` and starts inflating its worksheets of a megabyte or more, within the reader's
- * ceiling on unpacked bytes. Silent: a file that cannot be read ahead is read as usual.
+ * Reads `path` and starts inflating its large parts (`readsAhead`), within the reader's ceiling on
+ * unpacked bytes. The bytes are kept whatever they hold (an old .xls, a damaged zip): the reader
+ * takes them and reads nothing twice. Silent: a file that cannot be read here is read as usual.
  */
 export function readAhead(path: string): void {
+  ahead = undefined;
+  let bytes: Uint8Array;
   try {
     // A regular file only: a pipe or a device is left to the command, which may never read it.
     if (!statSync(path).isFile()) return;
     const file = readFileSync(path);
-    const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-    const parts: Array<Ahead["parts"][number]> = [];
-    let total = 0;
-    for (const entry of readCentralDirectory(bytes)) {
-      if (!readsAhead(entry)) continue;
-      if ((total += entry.size) > DEFAULT_MAX_UNPACKED_BYTES) break;
-      const data = entryData(bytes, entry);
-      const size = entry.size;
-      const result = new Promise<Uint8Array | undefined>((done) =>
-        // No more than the declared size, as `zlibInflate`, in one output chunk. One byte to spare:
-        // a chunk filled to the last byte makes the stream allocate another (57 MB for the 100k
-        // bench ledger's sheet, counted by V8 as outside memory until collected).
-        inflateRaw(data, { maxOutputLength: size, chunkSize: size + 1 }, (error, out) =>
-          done(error ? undefined : out.length > size ? out.subarray(0, size) : out),
-        ),
-      );
-      parts.push({ data, result });
-    }
-    ahead = { path: resolve(path), bytes, parts };
+    bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   } catch {
-    ahead = undefined;
+    return;
   }
+  ahead = { path: resolve(path), bytes, parts: inflateAhead(bytes) };
+}
+
+/** The large parts of a zip, each inflating on zlib's thread pool; none for what is no readable zip. */
+function inflateAhead(bytes: Uint8Array): Ahead["parts"] {
+  const parts: Array<Ahead["parts"][number]> = [];
+  let entries: ZipEntry[];
+  try {
+    entries = readCentralDirectory(bytes);
+  } catch {
+    return parts;
+  }
+  let total = 0;
+  for (const entry of entries) {
+    if (!readsAhead(entry)) continue;
+    if ((total += entry.size) > DEFAULT_MAX_UNPACKED_BYTES) break;
+    let data: Uint8Array;
+    try {
+      data = entryData(bytes, entry);
+    } catch {
+      continue;
+    }
+    const size = entry.size;
+    const result = new Promise<Uint8Array | undefined>((done) =>
+      // No more than the declared size, as `zlibInflate`, in one output chunk. One byte to spare:
+      // a chunk filled to the last byte makes the stream allocate another (57 MB for the 100k
+      // bench ledger's sheet, counted by V8 as outside memory until collected).
+      inflateRaw(data, { maxOutputLength: size, chunkSize: size + 1 }, (error, out) =>
+        done(error ? undefined : out.length > size ? out.subarray(0, size) : out),
+      ),
+    );
+    parts.push({ data, result });
+  }
+  return parts;
 }
 
 /**
