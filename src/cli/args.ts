@@ -1,4 +1,5 @@
 import { parseAsOf, parsePeriod } from "../core";
+import { scanArgs } from "./argv";
 import { UsageError } from "./io";
 import { type CliWords, cliWords } from "./words";
 
@@ -8,8 +9,8 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `--flag`, `--name value` and `--name=value`. `valued` lists the options that take a value;
- * unknown options are usage errors.
+ * Parses `--flag`, `--name value` and `--name=value` (the grammar of `scanArgs`). `valued` lists the
+ * options that take a value; unknown options are usage errors.
  */
 export function parseArgs(
   argv: readonly string[],
@@ -17,25 +18,13 @@ export function parseArgs(
   flags: readonly string[],
   words: CliWords = cliWords("zh"),
 ): ParsedArgs {
-  const positionals: string[] = [];
+  const { positionals, options: written } = scanArgs(argv, valued);
   const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--") {
-      for (const arg of argv.slice(i + 1)) positionals.push(arg);
-      break;
-    }
-    if (!arg.startsWith("--") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+  for (const { name, value, inline } of written) {
     if (valued.includes(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === "") throw new UsageError(words.optionNeedsValue(name));
       options.set(name, value);
-    } else if (flags.includes(name) && eq < 0) {
+    } else if (flags.includes(name) && !inline) {
       options.set(name, true);
     } else {
       throw new UsageError(words.unknownOption(name));

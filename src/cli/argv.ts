@@ -36,18 +36,41 @@ export const VALUED_OPTIONS = {
   split: ["out-dir"],
 } as const;
 
+/** One `--name` of a command line, as written: its value (`undefined` when a valued option lacks one). */
+export interface WrittenOption {
+  readonly name: string;
+  readonly value: string | undefined;
+  /** Written `--name=value`. */
+  readonly inline: boolean;
+}
+
 /**
- * The first positional argument, as `parseArgs` reads `argv` (`--name value` for the `valued`
- * options, `--name=value`, flags, and everything after `--`); `undefined` when there is none.
+ * The CLI's argument grammar, without judging it: `--name value` for the `valued` options,
+ * `--name=value`, flags, positionals, and everything after `--` positional. `parseArgs` (`./args`)
+ * refuses what it does not know; reading ahead only wants the first positional.
  */
-export function firstPositional(argv: readonly string[], valued: readonly string[]): string | undefined {
+export function scanArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+): { positionals: string[]; options: WrittenOption[] } {
+  const positionals: string[] = [];
+  const options: WrittenOption[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--") return argv[i + 1];
-    if (!arg.startsWith("--")) return arg;
-    if (!arg.includes("=") && valued.includes(arg.slice(2))) i++;
+    if (arg === "--") {
+      for (const rest of argv.slice(i + 1)) positionals.push(rest);
+      break;
+    }
+    if (!arg.startsWith("--")) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    const value = eq > 0 ? arg.slice(eq + 1) : valued.includes(name) ? argv[++i] : undefined;
+    options.push({ name, value, inline: eq > 0 });
   }
-  return undefined;
+  return { positionals, options };
 }
 
 /**
@@ -57,5 +80,5 @@ export function firstPositional(argv: readonly string[], valued: readonly string
 export function firstLedger(argv: readonly string[]): string | undefined {
   const [command, ...rest] = takeLanguage(argv).rest;
   if (command === undefined || !Object.hasOwn(VALUED_OPTIONS, command)) return undefined;
-  return firstPositional(rest, VALUED_OPTIONS[command as keyof typeof VALUED_OPTIONS]);
+  return scanArgs(rest, VALUED_OPTIONS[command as keyof typeof VALUED_OPTIONS]).positionals[0];
 }

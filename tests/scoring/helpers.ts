@@ -25,6 +25,15 @@ export function roster(
   ]);
 }
 
+/** A roster of three 县市区: 甲区, 乙区, 丙区 (rules that need only a few units). */
+export function threeCounties(): SheetGrid {
+  return roster([
+    ["甲区", "县市区"],
+    ["乙区", "县市区"],
+    ["丙区", "县市区"],
+  ]);
+}
+
 function defaultRoster(): Array<[string, string, string?]> {
   return [
     ...UNITS.county.map((u): [string, string, string?] =>

@@ -4,21 +4,14 @@
  * session 17).
  */
 import { type CellValue, type SheetGrid, gridFromRows, scoringSettingsOf } from "../../src/core";
-import { roster, run, settings, unit } from "./helpers";
-
-const three = () =>
-  roster([
-    ["甲区", "县市区"],
-    ["乙区", "县市区"],
-    ["丙区", "县市区"],
-  ]);
+import { run, settings, threeCounties, unit } from "./helpers";
 
 const sheet = (name: string, rows: CellValue[][]) => gridFromRows(name, [["单位", "组织（10分）"], ...rows]);
 
 describe("with 考核权重, the sheets it lists and only those", () => {
   test("a sheet it does not list is not scored, though laid out as an evaluation sheet", () => {
     const r = run([
-      three(),
+      threeCounties(),
       settings([], [["A", 100]]),
       sheet("A", [
         ["甲区", 5],
@@ -44,7 +37,7 @@ describe("with 考核权重, the sheets it lists and only those", () => {
       ]),
       hidden: true,
     };
-    const r = run([three(), settings([], [["A", 100]]), hidden]);
+    const r = run([threeCounties(), settings([], [["A", 100]]), hidden]);
     expect(r.sheets.map((s) => s.sheet)).toEqual(["A"]);
     expect(unit(r, "丙区").composite).toBe(70);
   });
@@ -52,7 +45,7 @@ describe("with 考核权重, the sheets it lists and only those", () => {
 
 test("a 一般 grade's reason names the 一般 line", () => {
   const r = run([
-    three(),
+    threeCounties(),
     sheet("A", [
       ["甲区", 7],
       ["乙区", 9],

@@ -5,16 +5,9 @@
  * comparisons to 6 decimals, the order of issues, and what blocks a summary.
  */
 import { type CellValue, type ScoringResult, type SheetGrid, gridFromRows, scoreRun } from "../../src/core";
-import { FILE, roster, run, settings, unit, workbook } from "./helpers";
+import { FILE, roster, run, settings, threeCounties, unit, workbook } from "./helpers";
 
 const where = (r: ScoringResult) => r.issues.map((i) => [i.file, i.code, i.sheet, i.cell, i.column]);
-
-const three = () =>
-  roster([
-    ["甲区", "县市区"],
-    ["乙区", "县市区"],
-    ["丙区", "县市区"],
-  ]);
 
 /** 甲区, 乙区 and 丙区 each scoring 5: the rows of a sheet where only something else matters. */
 const ALL_FIVE: CellValue[][] = [
@@ -56,7 +49,7 @@ describe("units without a roster", () => {
 
 test("headers and reasons are kept as typed but trimmed", () => {
   const r = run([
-    three(),
+    threeCounties(),
     gridFromRows("A", [
       [" 单位 ", "组织（10分）", "作风（10分）", " 合计 "],
       ["甲区", 5, 5, 11],
@@ -94,7 +87,7 @@ test("settings and roster come from the first file that has them", () => {
     ["丙区", 8],
   ]);
   const setup = workbook(
-    three(),
+    threeCounties(),
     settings([
       ["加分上限", 3],
       ["否决等次", "较好"],
@@ -129,7 +122,7 @@ test("考核权重's issues go to the file whose 设置 it is", () => {
     {
       file: "设置.xlsx",
       workbook: workbook(
-        three(),
+        threeCounties(),
         settings(
           [],
           [
@@ -145,7 +138,7 @@ test("考核权重's issues go to the file whose 设置 it is", () => {
 
 test("sheet names and summary rows compare as keys: “加减分 ” is 加减分, “ 合 计 ” is no unit", () => {
   const r = run([
-    three(),
+    threeCounties(),
     sheetA([...ALL_FIVE, [" 合 计 ", 15], ["平 均", 5]]),
     gridFromRows("加减分 ", [
       ["单位", "扣分"],
@@ -158,7 +151,7 @@ test("sheet names and summary rows compare as keys: “加减分 ” is 加减�
 
 test("加减分 and 一票否决 skip blank, footer and 合计 rows as evaluation sheets do: no unit, no issue", () => {
   const r = run([
-    three(),
+    threeCounties(),
     sheetA(ALL_FIVE),
     gridFromRows("加减分", [
       ["单位", "加分", "扣分", "事由"],
@@ -203,14 +196,14 @@ describe("which sheets are scored without 考核权重", () => {
       ],
       [1, "T1", "党建", "任务", "甲区", "张三", "2026-12-31", "已完成", 10],
     ]);
-    const r = run([three(), sheetA([["甲区", 5]]), hidden, ledger]);
+    const r = run([threeCounties(), sheetA([["甲区", 5]]), hidden, ledger]);
     expect(r.sheets.map((s) => s.sheet)).toEqual(["A"]);
   });
 
   test("a sheet with no 单位 column (填报说明) is no evaluation sheet: left out, no issue", () => {
     const note = gridFromRows("填报说明", [["说明"], ["各单位于每月底前报送评分表"]]);
     const r = run([
-      three(),
+      threeCounties(),
       note,
       sheetA([
         ["甲区", 5],
@@ -226,7 +219,7 @@ describe("which sheets are scored without 考核权重", () => {
 describe("sheet names compare as keys", () => {
   test("a listed sheet is found under another spelling, and named as 考核权重 spells it", () => {
     const r = run([
-      three(),
+      threeCounties(),
       settings([], [["一季度考评", 100]]),
       gridFromRows("一季度 考评", [
         ["单位", "组织（10分）"],
@@ -247,11 +240,11 @@ describe("sheet names compare as keys", () => {
       ["乙区", 6],
       ["丙区", 7],
     ]);
-    const r = run([three(), settings([], [["平时", 100]]), a, b]);
+    const r = run([threeCounties(), settings([], [["平时", 100]]), a, b]);
     expect(r.sheets.map((s) => [s.sheet, s.files])).toEqual([["平时", [FILE]]]);
     expect(r.issues).toEqual([]);
     const bad = (name: string) => gridFromRows(name, [["考核对象", "组织"]]);
-    const invalid = run([three(), settings([], [["平时", 100]]), bad("平时"), bad("平 时")]);
+    const invalid = run([threeCounties(), settings([], [["平时", 100]]), bad("平时"), bad("平 时")]);
     expect(invalid.issues.map((i) => [i.code, i.sheet, i.params])).toEqual([
       ["scoring-sheet-invalid", "平时", { lacks: "unit-column" }],
     ]);
@@ -261,7 +254,7 @@ describe("sheet names compare as keys", () => {
 test("a unit missing from a sheet split over files is reported in the first file that has the sheet", () => {
   const part = (rows: CellValue[][]) => workbook(sheetA(rows));
   const r = scoreRun([
-    { file: "一.xlsx", workbook: workbook(three(), sheetA([["甲区", 5]])) },
+    { file: "一.xlsx", workbook: workbook(threeCounties(), sheetA([["甲区", 5]])) },
     { file: "二.xlsx", workbook: part([["乙区", 6]]) },
   ]);
   expect(where(r)).toEqual([["一.xlsx", "unit-missing-in-sheet", "A", "A1", "单位"]]);
@@ -270,7 +263,7 @@ test("a unit missing from a sheet split over files is reported in the first file
 
 test("weights-sum states the sum to 6 decimals", () => {
   const r = run([
-    three(),
+    threeCounties(),
     settings(
       [],
       [
@@ -289,7 +282,7 @@ test("weights-sum states the sum to 6 decimals", () => {
 test("考核权重 lower down in 设置: its issues name its rows (two digits and more)", () => {
   const filler: CellValue[][] = Array.from({ length: 10 }, () => ["临期天数", 15]);
   const r = run([
-    three(),
+    threeCounties(),
     settings(filler, [
       ["A", 60],
       ["缺表", 30],
@@ -310,7 +303,7 @@ test("with no workbook at all, the issues of weights given by the caller belong 
 });
 
 test("weights given by the caller (no 设置 cell) are not checked for their sum here", () => {
-  const r = run([three(), sheetA(ALL_FIVE)], {
+  const r = run([threeCounties(), sheetA(ALL_FIVE)], {
     settings: { weights: [{ sheet: "A", weight: 90, cell: "B2" }] },
   });
   expect(r.issues).toEqual([]);
@@ -322,7 +315,7 @@ describe("compared to 6 decimals", () => {
 
   test("0.1 + 0.2 ties with 0.3 + 0, and a 合计 that differs states the sum so rounded", () => {
     const r = run([
-      three(),
+      threeCounties(),
       one([
         ["甲区", 0.1, 0.2, 1],
         ["乙区", 0.3, 0, 0.3],
@@ -346,7 +339,7 @@ describe("compared to 6 decimals", () => {
       ["甲区", 0.2],
     ]);
     const sheets = [
-      three(),
+      threeCounties(),
       one([
         ["甲区", 1, 1, 2],
         ["乙区", 1, 1, 2],
@@ -375,7 +368,7 @@ test("composites apart at the 4th decimal are not tied", () => {
     ["乙区", 0.0004],
   ]);
   const r = run([
-    three(),
+    threeCounties(),
     sheetA([
       ["甲区", 8],
       ["乙区", 8],
@@ -392,7 +385,7 @@ test("composites apart at the 4th decimal are not tied", () => {
 
 test("a 合计 that is no number differs from any sum, 0 included", () => {
   const r = run([
-    three(),
+    threeCounties(),
     gridFromRows("A", [
       ["单位", "组织（10分）", "合计"],
       ["甲区", 0, "无"],
@@ -407,7 +400,7 @@ test("a 合计 that is no number differs from any sum, 0 included", () => {
 
 test("a grade under every line has none in its reason", () => {
   const r = run([
-    three(),
+    threeCounties(),
     sheetA([
       ["甲区", 5],
       ["乙区", 9],
@@ -432,7 +425,7 @@ describe("the order of issues: file, sheet (workbook order), row, column", () =>
       {
         file: "一.xlsx",
         workbook: workbook(
-          three(),
+          threeCounties(),
           settings(
             [],
             [
@@ -497,7 +490,7 @@ describe("the order of issues: file, sheet (workbook order), row, column", () =>
       { sheet: "A", weight: 50, cell: "B2" },
       { sheet: "B", weight: 50, cell: "B3" },
     ];
-    const listed = run([three(), gridFromRows("A", [["考核对象", "组织（10分）"]])], {
+    const listed = run([threeCounties(), gridFromRows("A", [["考核对象", "组织（10分）"]])], {
       settings: { weights },
     });
     expect(listed.issues.map((i) => [i.file, i.code, i.sheet, i.cell])).toEqual([
