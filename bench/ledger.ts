@@ -2,8 +2,10 @@
  * Seeded bench ledgers: one `重点任务台账` of N rows × 12 columns plus a `单位名册` of 24 units, with
  * about 8 % of rows carrying a validation error (dates that are not dates, status typos, units
  * not in the roster, status/progress mismatches, missing completion dates). Strings are inline
- * (`t="inlineStr"`), as in the ledger issue #9 was measured on; dates are serials with a date
- * format, progress a fraction with `0%`.
+ * (`t="inlineStr"`), as in the ledger issue #9 was measured on, or — `shared` — in a shared string
+ * table (`t="s"`, `xl/sharedStrings.xml`), as Excel, WPS and LibreOffice save every workbook; the
+ * cells and their values are the same. Dates are serials with a date format, progress a fraction
+ * with `0%`.
  *
  * The sheet XML is written here by hand, not by the product's writer, so the reader is measured
  * on a file the code under test did not make. Files go to the OS temp folder, never the repo.
@@ -55,11 +57,34 @@ function random(seed: number): () => number {
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const text = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${esc(s)}</t></is></c>`;
 const num = (ref: string, n: number, style = 0) =>
   `<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${n}</v></c>`;
 
-function ledgerRow(r: number, i: number, rand: () => number): string {
+/** How a ledger holds its text: in each cell, or once in the shared string table. */
+export type StringStorage = "inline" | "shared";
+
+/** A text cell's XML, and (`shared`) the table its text goes into, in order of first use. */
+interface TextCells {
+  (ref: string, s: string): string;
+  readonly table?: readonly string[];
+}
+
+function textCells(storage: StringStorage): TextCells {
+  if (storage === "inline") return (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${esc(s)}</t></is></c>`;
+  const index = new Map<string, number>();
+  const table: string[] = [];
+  const cell = (ref: string, s: string) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      index.set(s, (i = table.length));
+      table.push(s);
+    }
+    return `<c r="${ref}" t="s"><v>${i}</v></c>`;
+  };
+  return Object.assign(cell, { table });
+}
+
+function ledgerRow(r: number, i: number, rand: () => number, text: TextCells): string {
   const ref = (c: number) => `${COLS[c]}${r}`;
   const unit = UNITS[i % UNITS.length]!.name;
   let status = STATUSES[Math.floor(rand() * 4)]!;
@@ -100,8 +125,9 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-function build(rows: number): Uint8Array {
+function build(rows: number, storage: StringStorage): Uint8Array {
   const rand = random(0x7a2 ^ rows);
+  const text = textCells(storage);
   const zip = new ZipWriter(nodeCodec);
   const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
   zip.add(
@@ -112,6 +138,9 @@ function build(rows: number): Uint8Array {
       `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
       `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/>` +
       `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="${ct}.worksheet+xml"/>` +
+      (text.table
+        ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>`
+        : "") +
       `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/></Types>`,
   );
   zip.add(
@@ -130,7 +159,9 @@ function build(rows: number): Uint8Array {
     `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
       `<Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/>` +
-      `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>` +
+      (text.table ? `<Relationship Id="rId4" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+      "</Relationships>",
   );
   zip.add(
     "xl/styles.xml",
@@ -145,7 +176,7 @@ function build(rows: number): Uint8Array {
   sheet.write(`${HEAD}<worksheet ${MAIN}><sheetData>`);
   sheet.write(`<row r="1">${text("A1", "基层党建工作重点任务推进台账")}</row>`);
   sheet.write(`<row r="2">${HEADERS.map((h, c) => text(`${COLS[c]}2`, h)).join("")}</row>`);
-  for (let i = 0; i < rows; i++) sheet.write(ledgerRow(i + 3, i, rand));
+  for (let i = 0; i < rows; i++) sheet.write(ledgerRow(i + 3, i, rand, text));
   sheet.write('</sheetData><mergeCells count="1"><mergeCell ref="A1:L1"/></mergeCells></worksheet>');
   sheet.end();
   const roster = [
@@ -158,17 +189,24 @@ function build(rows: number): Uint8Array {
     "xl/worksheets/sheet2.xml",
     `${HEAD}<worksheet ${MAIN}><sheetData>${roster.join("")}</sheetData></worksheet>`,
   );
+  if (text.table) {
+    const strings = zip.part("xl/sharedStrings.xml");
+    strings.write(`${HEAD}<sst ${MAIN} uniqueCount="${text.table.length}">`);
+    for (const s of text.table) strings.write(`<si><t>${esc(s)}</t></si>`);
+    strings.write("</sst>");
+    strings.end();
+  }
   return zip.finish();
 }
 
 /** The path of the seeded `rows`-row ledger, generated on first use (outside the repository). */
-export function benchLedger(rows: number): string {
+export function benchLedger(rows: number, storage: StringStorage = "inline"): string {
   const dir = join(tmpdir(), "taizhang-bench");
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `ledger-v1-${rows}.xlsx`);
+  const file = join(dir, `ledger-v1-${storage === "shared" ? "shared-" : ""}${rows}.xlsx`);
   if (!existsSync(file)) {
     const partial = `${file}.partial`;
-    writeFileSync(partial, build(rows));
+    writeFileSync(partial, build(rows, storage));
     renameSync(partial, file);
   }
   return file;

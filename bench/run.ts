@@ -12,6 +12,9 @@
  * - the alternatives a user might pick for the completion-rate job: ExcelJS's streaming reader
  *   (bench/alt-exceljs.ts) and, where `python3 -c "import pandas"` works, pandas (bench/alt-pandas.py).
  *
+ * `--strings shared` measures the same ledgers with their text in a shared string table, as Excel,
+ * WPS and LibreOffice save them (bench/ledger.ts); the default is inline strings, as issue #9 set.
+ *
  * Each figure is wall time with its ratio to the floor's, then CPU time (user + system) with its
  * ratio to the floor's CPU time: on a shared machine the CPU figures are the steadier ones. The last
  * column is the growth 10k → 100k of both.
@@ -24,7 +27,7 @@ import { performance } from "node:perf_hooks";
 import { readWorkbookFile } from "../src/adapters/xlsx";
 import { renderWorkbookBuffer } from "../src/adapters/xlsx/write";
 import { type RunValidation, type WorkbookGrid, planNoticeWorkbook, validateRun } from "../src/core";
-import { BENCH_AS_OF, benchLedger } from "./ledger";
+import { BENCH_AS_OF, type StringStorage, benchLedger } from "./ledger";
 import { floor } from "./floor";
 
 /** The repository root: the folder above this file holding package.json (works from dist/bench too). */
@@ -60,21 +63,33 @@ interface Step {
   run(file: string, rows: number): Promise<Sample> | Sample;
 }
 
-function options(argv: readonly string[]): { sizes: number[]; runs: number; only?: string[] } {
+function options(argv: readonly string[]): {
+  sizes: number[];
+  runs: number;
+  strings: StringStorage;
+  only?: string[];
+} {
   let sizes = [1000, 10_000, 100_000];
   let runs = 3;
+  let strings: string = "inline";
   let only: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--sizes") sizes = (argv[++i] ?? "").split(",").map(Number);
     else if (argv[i] === "--runs") runs = Number(argv[++i]);
     else if (argv[i] === "--steps") only = (argv[++i] ?? "").split(",");
+    else if (argv[i] === "--strings") strings = argv[++i] ?? "";
     else throw new Error(`unknown option ${argv[i]}`);
   }
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1)
+  if (
+    sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    (strings !== "inline" && strings !== "shared")
+  )
     throw new Error(
-      "usage: run.js [--sizes 1000,10000,100000] [--runs 3] [--steps floor,validate,notice,ledger,core,writer,exceljs,pandas]",
+      "usage: run.js [--sizes 1000,10000,100000] [--runs 3] [--strings inline|shared] [--steps floor,validate,notice,ledger,core,writer,exceljs,pandas]",
     );
-  return only === undefined ? { sizes, runs } : { sizes, runs, only };
+  return only === undefined ? { sizes, runs, strings } : { sizes, runs, strings, only };
 }
 
 /** Runs a command as a child, as a user would; wall time from spawn to exit, peak RSS from the child. */
@@ -226,11 +241,11 @@ function median(values: readonly number[]): number {
 const seconds = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 async function main(): Promise<void> {
-  const { sizes, runs, only } = options(process.argv.slice(2));
+  const { sizes, runs, strings, only } = options(process.argv.slice(2));
   const load = loadavg()[0]!;
   const files = sizes.map((rows) => {
     process.stderr.write(`生成 ${rows} 行台账…\n`);
-    return benchLedger(rows);
+    return benchLedger(rows, strings);
   });
   // The floor is always measured: every other figure is given as a ratio to it.
   const list = steps().filter((step) => only === undefined || step.floor || only.includes(step.key));
@@ -261,7 +276,7 @@ async function main(): Promise<void> {
       `median of ${runs} interleaved runs; as-of ${BENCH_AS_OF}; load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
   );
   console.log(
-    `ledgers: ${sizes.map((n, i) => `${n.toLocaleString("en")} rows ${(statSync(files[i]!).size / 2 ** 20).toFixed(1)} MB`).join(", ")} (${dirname(files[0]!)})`,
+    `ledgers: ${sizes.map((n, i) => `${n.toLocaleString("en")} rows ${(statSync(files[i]!).size / 2 ** 20).toFixed(1)} MB`).join(", ")}, ${strings === "shared" ? "shared strings" : "inline strings"} (${dirname(files[0]!)})`,
   );
   console.log("");
   const header = [

@@ -42,7 +42,7 @@ test("the bench prints one table: every step, ratios to the floor, peak RSS", ()
   expect(result.status).toBe(0);
   const lines = result.stdout.split("\n");
   expect(lines[0]).toMatch(/^node v\d+.*median of 1 interleaved runs.*load average [\d.]+ → [\d.]+$/);
-  expect(lines[1]).toMatch(/^ledgers: 1,000 rows [\d.]+ MB/);
+  expect(lines[1]).toMatch(/^ledgers: 1,000 rows [\d.]+ MB, inline strings \(/);
   const table = lines.filter((l) => l.startsWith("|"));
   expect(table[0]).toBe("| step | 1,000 rows | peak RSS (1,000) | growth 10k→100k (wall / cpu) |");
   expect(table[1]).toBe("|---|---|---|---|");
@@ -73,4 +73,25 @@ test("the bench prints one table: every step, ratios to the floor, peak RSS", ()
   // Peak RSS for what runs as its own process (the commands and the alternatives), none for in-process steps.
   const rss = rows.map((r) => /^\d+ MB$/.test(r[2]!));
   expect(rss).toEqual([false, true, true, true, false, false, true, ...(pandas ? [true] : [])]);
+}, 600_000);
+
+test("`--strings shared` measures the ledgers saved with a shared string table", () => {
+  buildIfStale();
+  const result = spawnSync(
+    process.execPath,
+    [SCRIPT, "--sizes", "1000", "--runs", "1", "--strings", "shared", "--steps", "validate"],
+    { cwd: ROOT, encoding: "utf8", timeout: 300_000 },
+  );
+  expect(result.status).toBe(0);
+  const lines = result.stdout.split("\n");
+  expect(lines[1]).toMatch(/^ledgers: 1,000 rows [\d.]+ MB, shared strings \(/);
+  expect(lines.filter((l) => l.startsWith("|")).map((l) => l.split(" | ")[0])).toEqual([
+    "| step",
+    "|---|---|---|---|",
+    "| floor: zlib inflate + one regex pass over every cell",
+    "| `taizhang validate --json`",
+  ]);
+  const wrong = spawnSync(process.execPath, [SCRIPT, "--strings", "utf16"], { cwd: ROOT, encoding: "utf8" });
+  expect(wrong.status).not.toBe(0);
+  expect(wrong.stderr).toContain("--strings inline|shared");
 }, 600_000);
