@@ -1,4 +1,4 @@
-import { parseAsOf, parsePeriod } from "../core";
+import { parseAsOf, parsePeriod } from "../core/workbook/run-options";
 import { scanArgs } from "./argv";
 import { UsageError } from "./io";
 import { type CliWords, cliWords } from "./words";

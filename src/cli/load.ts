@@ -1,11 +1,9 @@
 import { stat } from "node:fs/promises";
-import {
-  type RunValidation,
-  type ValidateOptions,
-  type WorkbookGrid,
-  TooManyIssuesError,
-  validateRun,
-} from "../core";
+// The core modules this command needs, not core's barrel (every engine in it): the modules a small
+// `validate` loads are part of its time (issue #9).
+import type { WorkbookGrid } from "../core/grid";
+import { TooManyIssuesError } from "../core/ledger/validate";
+import { type RunValidation, type ValidateOptions, validateRun } from "../core/workbook";
 import { type CliIo, oneLine, wordsOf } from "./io";
 import { readInputFile } from "./read-input";
 import { cliWords } from "./words";

@@ -2,7 +2,7 @@
  * The `taizhang` command line (SPEC §10). Commands run in-process through `runCli`, which returns
  * the exit code; `main` wires it to the real process.
  */
-import { localToday } from "../core";
+import { localToday } from "../core/date";
 import { type CliIo, EXIT_FAILURE, UsageError, oneLine, wordsOf } from "./io";
 import { validateCommand } from "./validate-command";
 import { type Language, cliLanguage } from "./words";

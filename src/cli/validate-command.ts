@@ -1,4 +1,8 @@
-import { type IssueData, type RunValidation, countIssues, localizeIssue, messageZh } from "../core";
+// The core modules this command needs, not core's barrel (every engine in it): the modules a small
+// `validate` loads are part of its time (issue #9).
+import { type IssueData, countIssues } from "../core/issue";
+import { localizeIssue, messageZh } from "../core/message";
+import type { RunValidation } from "../core/workbook";
 import { asOfOption, parseArgs } from "./args";
 import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";

@@ -5,7 +5,11 @@
  * headers, statuses, grades (the offices' vocabulary). JSON `message`s and the sheets written stay
  * Chinese whatever the language (they are read by the offices).
  */
-import { type CollectEntry, type Language, type NoticeCoverage, describeOutcome } from "../core";
+// Core's modules, not its barrel: every command loads these words (see load.ts).
+import type { CollectEntry } from "../core/collect/collect";
+import { describeOutcome } from "../core/collect/plan-collect";
+import type { Language } from "../core/message";
+import type { NoticeCoverage } from "../core/notice-workbook";
 // The error class alone (not the reader's barrel, which brings `fflate`).
 import { WorkbookReadError } from "../adapters/xlsx/read/errors";
 import { oneLine } from "./io";

@@ -1,7 +1,8 @@
 /**
  * What a run loads is part of its time (SPEC §10's commands, issue #9): the CLI reads and writes
  * .xlsx with Node's zlib, so `validate` and `notice` never load `fflate` (the browser's codec, about
- * 16 ms), nor ExcelJS, nor the Word writer unless `--docx` asks for it.
+ * 16 ms), nor ExcelJS, nor the Word writer unless `--docx` asks for it; and `validate` loads the core
+ * modules it uses, not core's barrel with every engine in it.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
@@ -49,5 +50,28 @@ test("notice loads neither fflate, ExcelJS nor the Word writer; --docx loads the
   // The check can fail: asked for Word, the run does load `docx`.
   expect(await loadedBy(["notice", ...files, "--out", out, "--docx", docx, "--json"], WATCHED)).toContain(
     "docx",
+  );
+});
+
+/** Core's barrel and engines `validate` does not use (the notice, its documents, scoring, the writer). */
+const ENGINES = [
+  "../../src/core/index",
+  "../../src/core/notice/index",
+  "../../src/core/document/index",
+  "../../src/core/scoring/index",
+  "../../src/core/template/index",
+  "../../src/adapters/xlsx/write/index",
+];
+
+test("validate loads none of the engines it does not use; notice does load them", async () => {
+  expect(await loadedBy(["validate", ...files, "--json"], ENGINES)).toEqual([]);
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), "tz-modules-")), "通报.xlsx");
+  // The check can fail: a notice needs core's notice and document engines and the writer.
+  expect(await loadedBy(["notice", ...files, "--out", out, "--json"], ENGINES)).toEqual(
+    expect.arrayContaining([
+      "../../src/core/index",
+      "../../src/core/notice/index",
+      "../../src/adapters/xlsx/write/index",
+    ]),
   );
 });
