@@ -19,7 +19,11 @@ import {
   validateRun,
   workbookUnit,
 } from "../core";
-import { annotateWorkbook, isCompoundFile, renderWorkbookBuffer, writeBytesFile } from "../adapters/xlsx";
+// The Node sides only, not the adapter's barrel (which brings the pane's `fflate` codecs).
+import { NODE_PACKAGE_CODECS } from "../adapters/xlsx/node/package-codecs";
+import { annotateWorkbook } from "../adapters/xlsx/patch/annotate";
+import { renderWorkbookBuffer, writeBytesFile } from "../adapters/xlsx/write";
+import { isCompoundFile } from "../adapters/xlsx/xls/read-xls";
 import { asOfOption, parseArgs, stringOption } from "./args";
 import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
@@ -141,7 +145,7 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
     });
     if (io.progress) io.stderr(`${w.generatingFeedback(path.basename(entry.file))}\n`);
     try {
-      const annotated = annotateWorkbook(entry.bytes, feedback);
+      const annotated = annotateWorkbook(entry.bytes, feedback, { codecs: NODE_PACKAGE_CODECS });
       const output = path.join(outDir, outputName(entry.file, annotated.extension, taken));
       await writeBytesFile(output, annotated.bytes, { inputs: args.positionals });
       outcomes.set(entry.file, {

@@ -5,7 +5,7 @@
  * the problem cells, comments them and adds `退回修改说明` first. Loaded on demand (its own chunk);
  * the open workbook is only read.
  */
-import { annotateWorkbook } from "../adapters/xlsx/patch";
+import { BROWSER_PACKAGE_CODECS, annotateWorkbook } from "../adapters/xlsx/patch";
 import { renderWorkbookBytes } from "../adapters/xlsx/write/browser";
 import { type IsoDate, type WorkbookGrid, unitFeedbackWorkbooks, validateRun } from "../core";
 import { CURRENT_WORKBOOK } from "./engine";
@@ -37,7 +37,11 @@ export function buildReturnWorkbooks(workbook: WorkbookGrid, today: IsoDate): Re
   const out: ReturnWorkbook[] = [];
   for (const unit of units) {
     const plain = renderWorkbookBytes({ sheets: unit.sheets });
-    const { bytes } = annotateWorkbook(plain, { marks: unit.feedback.marks, sheet: unit.feedback.sheet });
+    const { bytes } = annotateWorkbook(
+      plain,
+      { marks: unit.feedback.marks, sheet: unit.feedback.sheet },
+      { codecs: BROWSER_PACKAGE_CODECS },
+    );
     out.push({
       unit: unit.unit,
       fileName: unit.fileName,

@@ -1,7 +1,7 @@
 /**
  * What a run loads is part of its time (SPEC §10's commands, issue #9): the CLI reads and writes
  * .xlsx with Node's zlib, so `validate` and `notice` never load `fflate` (the browser's codec, about
- * 16 ms), nor ExcelJS, nor the Word writer unless `--docx` asks for it; and `validate` loads the core
+ * 16 ms; `feedback` neither), nor ExcelJS, nor the Word writer unless `--docx` asks for it; and `validate` loads the core
  * modules it uses, not core's barrel with every engine in it.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
@@ -51,6 +51,13 @@ test("notice loads neither fflate, ExcelJS nor the Word writer; --docx loads the
   expect(await loadedBy(["notice", ...files, "--out", out, "--docx", docx, "--json"], WATCHED)).toContain(
     "docx",
   );
+});
+
+test("feedback (退回修改) compresses with Node's zlib: it loads neither fflate, ExcelJS nor the Word writer", async () => {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), "tz-modules-"));
+  expect(await loadedBy(["feedback", ...files, "--out-dir", outDir, "--json"], WATCHED)).toEqual([]);
+  // Something was written, so the patcher did run.
+  expect(readdirSync(outDir).some((f) => f.endsWith("-退回修改.xlsx"))).toBe(true);
 });
 
 /** Core's barrel and engines `validate` does not use (the notice, its documents, scoring, the writer). */

@@ -3,7 +3,7 @@
  * rendered by the browser writer and marked by the patcher (the pane's path), checked with SheetJS
  * and ExcelJS.
  */
-import { annotateWorkbook } from "../../src/adapters/xlsx/patch";
+import { BROWSER_PACKAGE_CODECS, annotateWorkbook } from "../../src/adapters/xlsx/patch";
 import { renderWorkbookBytes } from "../../src/adapters/xlsx/write/browser";
 import {
   FEEDBACK_UNIDENTIFIED_UNIT,
@@ -68,7 +68,11 @@ describe("unitFeedbackWorkbooks", () => {
     const { units } = splitSample();
     for (const unit of units) {
       const plain = renderWorkbookBytes({ sheets: unit.sheets });
-      const { bytes } = annotateWorkbook(plain, { marks: unit.feedback.marks, sheet: unit.feedback.sheet });
+      const { bytes } = annotateWorkbook(
+        plain,
+        { marks: unit.feedback.marks, sheet: unit.feedback.sheet },
+        { codecs: BROWSER_PACKAGE_CODECS },
+      );
       expect(sheetjsWorkbook(bytes).sheets).toEqual(["退回修改说明", "重点任务台账"]);
       const values = sheetjsCells(bytes).get("重点任务台账")!;
       const ids = [...values].filter(([k]) => /^B\d+$/.test(k) && Number(k.slice(1)) > 3).map(([, c]) => c.v);

@@ -17,7 +17,14 @@ export {
   refusalFor,
   sniffFile,
 } from "./read";
-export { readWorkbook, readWorkbookFile, removeStaleTempFiles, tempFileName, zlibInflate } from "./node";
+export {
+  NODE_PACKAGE_CODECS,
+  readWorkbook,
+  readWorkbookFile,
+  removeStaleTempFiles,
+  tempFileName,
+  zlibInflate,
+} from "./node";
 export * from "./write";
 export * from "./patch";
 export * from "./xls/read-xls";

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_UNPACKED_BYTES } from "../read/archive";
 import { WorkbookReadError, corruptPart } from "../read/errors";
 import { parseWorkbookPart, relationshipKind } from "../read/workbook";
 import { ShapeIdBlocks, addComments, relationshipType } from "./comments";
-import { XlsxPackage } from "./package";
+import { type PackageCodecs, XlsxPackage } from "./package";
 import { renderPlanSheet, sheetReference } from "./plan-sheet";
 import { markCells } from "./sheet-cells";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
@@ -44,6 +44,8 @@ export interface AnnotateResult {
 }
 
 export interface AnnotateOptions {
+  /** Node's zlib in the CLI (`NODE_PACKAGE_CODECS`), `fflate` in the pane (`BROWSER_PACKAGE_CODECS`). */
+  readonly codecs: PackageCodecs;
   /** Refuse packages that declare more unpacked bytes than this (default 1 GiB). */
   readonly maxUnpackedBytes?: number;
 }
@@ -61,14 +63,14 @@ function extensionOf(contentType: string | undefined): PackageExtension {
  *
  * @example
  * const fb = buildFeedback(issues, { file: "青山区.xlsx", asOf: "2022-10-31" });
- * const { bytes } = annotateWorkbook(original, { marks: fb.marks, sheet: fb.sheet });
+ * const { bytes } = annotateWorkbook(original, { marks: fb.marks, sheet: fb.sheet }, { codecs: NODE_PACKAGE_CODECS });
  */
 export function annotateWorkbook(
   data: Uint8Array,
   input: AnnotateInput,
-  options: AnnotateOptions = {},
+  options: AnnotateOptions,
 ): AnnotateResult {
-  const pkg = new XlsxPackage(data, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES);
+  const pkg = new XlsxPackage(data, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES, options.codecs);
   if (!pkg.has("[Content_Types].xml"))
     throw new WorkbookReadError("not-xlsx", "不是 .xlsx 文件（缺少 [Content_Types].xml）");
   const officeDocument = pkg.relationships("").find((r) => relationshipKind(r.type) === "officeDocument");

@@ -2,15 +2,25 @@
  * An .xlsx package opened for patching: every entry's bytes in zip order, the parts the patcher
  * changes held as text, and helpers for relationships and content types. Parts nobody changes
  * are written back with exactly the bytes they had.
+ *
+ * It inflates and compresses with the codecs it is given (`PackageCodecs`): Node's zlib in the CLI
+ * (node/package-codecs.ts), `fflate` in the task pane (./browser-codecs.ts). This module imports
+ * neither, so the CLI never loads `fflate` (whose JavaScript DEFLATE took 1.6 of the 3.9 s of
+ * `feedback` on a 100,000-row ledger; docs/PERFORMANCE.md).
  */
-import { zipSync } from "fflate";
+import type { Inflater } from "../read/inflate";
 import { XlsxArchive, decodePart } from "../read/archive";
-import { fflateInflate } from "../read/inflate-fflate";
 import { corruptPart } from "../read/errors";
 import { forEachElement, rootPrefix } from "../read/xml";
+import type { DeflateCodec } from "../write/codec";
+import { ZipWriter } from "../write/zip";
 import { escapeXml, findTag } from "./xml-edit";
 
-const utf8 = new TextEncoder();
+/** How a package's parts are inflated when it is opened and compressed when it is written. */
+export interface PackageCodecs {
+  readonly inflate: Inflater;
+  readonly deflate: DeflateCodec;
+}
 
 /** A relationship as written in a `.rels` part. */
 export interface PackageRelationship {
@@ -63,8 +73,12 @@ export class XlsxPackage {
   /** Parts replaced byte-wise. */
   private readonly edited = new Set<string>();
 
-  constructor(data: Uint8Array, maxUnpackedBytes: number) {
-    const archive = new XlsxArchive(data, maxUnpackedBytes, fflateInflate);
+  constructor(
+    data: Uint8Array,
+    maxUnpackedBytes: number,
+    private readonly codecs: PackageCodecs,
+  ) {
+    const archive = new XlsxArchive(data, maxUnpackedBytes, codecs.inflate);
     this.order = archive.entryNames();
     const files = archive.inflate(this.order);
     for (const name of this.order) {
@@ -241,16 +255,20 @@ export class XlsxPackage {
     return found ?? byExtension;
   }
 
-  /** The package as a zip: unchanged parts with their original bytes, in the original order, new parts last. */
+  /**
+   * The package as a zip: unchanged parts with their original bytes, in the original order, new
+   * parts last. The writer's zip (fixed timestamps: the same input and issues give the same bytes),
+   * each part streamed through the codec in chunks, a changed part's text encoded as it goes.
+   */
   toBytes(): Uint8Array {
-    const files: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = {};
-    // A fixed timestamp: the same input and issues give the same bytes.
-    const mtime = new Date(Date.UTC(2000, 0, 1));
+    const zip = new ZipWriter(this.codecs.deflate);
     for (const name of this.order) {
+      const part = zip.part(name);
       const raw = this.bytes.get(name);
-      const data = raw ?? utf8.encode(this.texts.get(name) ?? "");
-      files[name] = [data, { level: name.endsWith("/") ? 0 : 6, mtime }];
+      if (raw === undefined) part.write(this.texts.get(name) ?? "");
+      else part.writeBytes(raw);
+      part.end();
     }
-    return zipSync(files);
+    return zip.finish();
   }
 }

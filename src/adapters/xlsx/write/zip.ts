@@ -25,9 +25,11 @@ interface Entry {
 
 const encoder = new TextEncoder();
 
-/** Writes one entry's text: `write` pieces in order, then `end`. */
+/** Writes one entry: text (`write`) and bytes (`writeBytes`) in order, then `end`. */
 export interface PartWriter {
   write(text: string): void;
+  /** Bytes as they are (a part copied from another package); `data` is not kept. */
+  writeBytes(data: Uint8Array): void;
   end(): void;
 }
 
@@ -83,6 +85,16 @@ export class ZipWriter {
       write: (text) => {
         pending += text;
         if (pending.length >= ENCODE_CHARS) encode();
+      },
+      writeBytes: (data) => {
+        if (pending !== "") encode();
+        for (let at = 0; at < data.length;) {
+          const n = Math.min(data.length - at, CHUNK_BYTES - used);
+          buffer.set(data.subarray(at, at + n), used);
+          used += n;
+          at += n;
+          if (used === CHUNK_BYTES) compress();
+        }
       },
       end: () => {
         flush();

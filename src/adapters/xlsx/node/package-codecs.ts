@@ -1,0 +1,10 @@
+/**
+ * The patcher's codecs in Node (`feedback`): native zlib both ways, on this thread. The writer's
+ * second thread (../write/deflate-worker.ts) measured no faster here and held 16 MB more at the
+ * peak (the 100,000-row ledger's copy: 1.79–2.03 s against 1.86–2.00 s; docs/PERFORMANCE.md).
+ */
+import { nodeCodec } from "../write/deflate-node";
+import type { PackageCodecs } from "../patch/package";
+import { zlibInflate } from "./inflate";
+
+export const NODE_PACKAGE_CODECS: PackageCodecs = { inflate: zlibInflate, deflate: nodeCodec };
