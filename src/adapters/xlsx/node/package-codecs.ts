@@ -7,4 +7,14 @@ import { nodeCodec } from "../write/deflate-node";
 import type { PackageCodecs } from "../patch/package";
 import { zlibInflate } from "./inflate";
 
-export const NODE_PACKAGE_CODECS: PackageCodecs = { inflate: zlibInflate, deflate: nodeCodec };
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export const NODE_PACKAGE_CODECS: PackageCodecs = {
+  inflate: zlibInflate,
+  deflate: nodeCodec,
+  latin1: {
+    decode: (bytes) => asBuffer(bytes).toString("latin1"),
+    encode: (text) => Buffer.from(text, "latin1"),
+  },
+};

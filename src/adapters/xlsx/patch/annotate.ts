@@ -117,7 +117,8 @@ export function annotateWorkbook(
       for (const mark of marks) unplaced.push(mark);
       continue;
     }
-    let xml = pkg.text(part);
+    const markup = pkg.markup(part);
+    let xml = markup.text;
     mainNs =
       /\sxmlns(?::\w+)?="([^"]*(?:spreadsheetml\/2006\/main|spreadsheetml\/main))"/.exec(xml)?.[1] ?? mainNs;
     const byCell = new Map(marks.map((m) => [`${m.row}:${m.column}`, m]));
@@ -133,7 +134,7 @@ export function annotateWorkbook(
       blocks,
       sampleRelType,
     );
-    pkg.setText(part, xml);
+    pkg.setMarkup(part, { text: xml, bytes: markup.bytes });
   }
   if (!/spreadsheetml/.test(mainNs)) throw corruptPart(workbookPath, "无法确定工作表命名空间");
 

@@ -20,6 +20,17 @@ import { escapeXml, findTag } from "./xml-edit";
 export interface PackageCodecs {
   readonly inflate: Inflater;
   readonly deflate: DeflateCodec;
+  /**
+   * Bytes as text of one character per byte and back (Latin-1), where that is one native copy
+   * (Node's `Buffer`): a worksheet is then edited as its bytes (`markup`), never decoded whole.
+   */
+  readonly latin1?: { decode(bytes: Uint8Array): string; encode(text: string): Uint8Array };
+}
+
+/** A part as `markup` gives it: its text, or (`bytes`) its UTF-8 bytes one character per byte. */
+export interface PartMarkup {
+  readonly text: string;
+  readonly bytes: boolean;
 }
 
 /** A relationship as written in a `.rels` part. */
@@ -111,6 +122,28 @@ export class XlsxPackage {
       this.texts.set(name, text);
     }
     return text;
+  }
+
+  /**
+   * A UTF-8 part to edit in place: its bytes one character per byte where the codecs can (then only
+   * ASCII may be inserted: markup, numbers, references), else its text. A worksheet of 57.6 MB is
+   * 57.6 MB of text this way, not about twice that as decoded CJK, and is never decoded or encoded
+   * whole. Written back with `setMarkup`.
+   */
+  markup(part: string): PartMarkup {
+    const name = this.find(part);
+    const raw = name === undefined ? undefined : this.bytes.get(name);
+    const latin1 = this.codecs.latin1;
+    // Text already edited, no codec, or a byte-order mark (UTF-16, or UTF-8's): the part's text.
+    if (raw === undefined || latin1 === undefined || raw[0] === 0xff || raw[0] === 0xfe || raw[0] === 0xef)
+      return { text: this.text(part), bytes: false };
+    return { text: latin1.decode(raw), bytes: true };
+  }
+
+  /** Writes back what `markup` gave, edited. */
+  setMarkup(part: string, markup: PartMarkup): void {
+    if (markup.bytes) this.setBytes(part, this.codecs.latin1!.encode(markup.text));
+    else this.setText(part, markup.text);
   }
 
   /** Replaces (or adds) a part's text. */
