@@ -16,7 +16,6 @@ import {
   countIssues,
   formatChineseDate,
   isoToDay,
-  validateRun,
   workbookUnit,
 } from "../core";
 // The Node sides only, not the adapter's barrel (which brings the pane's `fflate` codecs).
@@ -28,7 +27,14 @@ import { asOfOption, parseArgs, stringOption } from "./args";
 import { VALUED_OPTIONS } from "./argv";
 import { type CliIo, EXIT_FAILURE, EXIT_ISSUES, EXIT_OK, UsageError, wordsOf } from "./io";
 import { writeJson } from "./json-out";
-import { type FailedFile, type LoadedFile, describeReadFailure, failureText } from "./load";
+import {
+  type CheckedFile,
+  type FailedFile,
+  type LoadedFile,
+  describeReadFailure,
+  failureText,
+  validateLoaded,
+} from "./load";
 import { readInputFile } from "./read-input";
 import { validationJson } from "./validate-command";
 
@@ -79,7 +85,7 @@ function resubmitDays(run: RunValidation): number {
 async function loadWithBytes(files: readonly string[], io: CliIo) {
   const loaded: LoadedBytes[] = [];
   const failed: FailedFile[] = [];
-  const order: Array<LoadedFile | FailedFile> = [];
+  const order: Array<LoadedBytes | FailedFile> = [];
   for (const [i, file] of files.entries()) {
     if (io.progress) io.stderr(`${wordsOf(io).reading(file, i + 1, files.length)}\n`);
     try {
@@ -120,28 +126,45 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
   if (outDir === undefined) throw new UsageError(w.needFeedbackOutDir);
   const json = args.options.has("json");
 
-  const { loaded, failed, order } = await loadWithBytes(args.positionals, io);
-  const run = validateRun(loaded, { asOf, today: io.today });
+  // Guarded per file, as validate and notice are: a file whose validation throws is that file's error.
+  const read = await loadWithBytes(args.positionals, io);
+  const checked = validateLoaded(read, { asOf, today: io.today }, io);
+  const { run, failed, order } = checked;
   const days = resubmitDays(run);
   const deadline = addDays(run.asOf, days);
   const taken = new Set<string>();
   const outcomes = new Map<string, FileOutcome>();
   const result = new Map(run.files.map((f) => [f.file, f]));
+  // What each copy needs of its grid, taken now: the grids go before the copies are made (a
+  // 100,000-row ledger's is about 40 MB the patcher would otherwise hold beside its own). Every
+  // list that held them is emptied, the one read gave too (this function's frame keeps it).
+  const copies = checked.loaded.map((entry) => {
+    const validation = result.get(entry.file)!;
+    return {
+      file: entry.file,
+      bytes: entry.bytes,
+      fromXls: entry.fromXls,
+      unit: workbookUnit(entry.workbook, validation.sheets, validation.rows),
+      existingSheets: entry.workbook.sheets.map((s) => s.name),
+    };
+  });
+  checked.loaded.length = 0;
+  read.loaded.length = 0;
+  read.order.length = 0;
 
-  for (const entry of loaded) {
+  for (const entry of copies) {
     const issues = run.issues.filter((i) => i.file === entry.file);
     const { errors, warnings } = countIssues(issues);
     if (issues.length === 0) {
       outcomes.set(entry.file, { file: entry.file, errors, warnings, marked: 0, output: null });
       continue;
     }
-    const validation = result.get(entry.file)!;
     const feedback: Feedback = buildFeedback(issues, {
       file: path.basename(entry.file),
       asOf: run.asOf,
       resubmitDays: days,
-      unit: workbookUnit(entry.workbook, validation.sheets, validation.rows),
-      existingSheets: entry.workbook.sheets.map((s) => s.name),
+      unit: entry.unit,
+      existingSheets: entry.existingSheets,
     });
     if (io.progress) io.stderr(`${w.generatingFeedback(path.basename(entry.file))}\n`);
     try {
@@ -197,7 +220,7 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
 }
 
 function printFeedback(
-  order: ReadonlyArray<LoadedFile | FailedFile>,
+  order: ReadonlyArray<CheckedFile | FailedFile>,
   outcomes: ReadonlyMap<string, FileOutcome>,
   run: RunValidation,
   deadline: string,

@@ -64,9 +64,9 @@ export interface CheckedFile {
   readonly file: string;
 }
 
-export interface CheckedFiles {
+export interface CheckedFiles<T extends LoadedFile = LoadedFile> {
   readonly run: RunValidation;
-  readonly loaded: LoadedFile[];
+  readonly loaded: T[];
   readonly failed: FailedFile[];
   /**
    * Every file in the order given. It holds names, not grids, so that a caller done with `loaded`
@@ -85,16 +85,16 @@ function nameOnly(entry: LoadedFile | FailedFile): CheckedFile | FailedFile {
  * they become `{file, error}` with one stderr line each, and the others are validated as a run.
  * A failure no single file explains is the run's own (the caller's top-level guard reports it).
  */
-export function validateLoaded(
-  read: { loaded: LoadedFile[]; failed: FailedFile[]; order: Array<LoadedFile | FailedFile> },
+export function validateLoaded<T extends LoadedFile>(
+  read: { loaded: T[]; failed: FailedFile[]; order: Array<T | FailedFile> },
   options: ValidateOptions,
   io: CliIo,
-): CheckedFiles {
+): CheckedFiles<T> {
   try {
     const run = validateRun(read.loaded, options);
     return { run, loaded: read.loaded, failed: read.failed, order: read.order.map(nameOnly) };
   } catch (error) {
-    const faults = new Map<LoadedFile, FailedFile>();
+    const faults = new Map<T, FailedFile>();
     for (const file of read.loaded) {
       try {
         validateRun([file], options);
