@@ -7,6 +7,8 @@
  * - the floor: Node's zlib inflate + one regex pass over every cell (bench/floor.ts), in process;
  * - `taizhang validate --json`, `notice --json`, `notice --with-ledger --json` as a user runs them:
  *   a child process each, wall time from spawn to exit and its peak RSS (bench/max-rss.cjs);
+ * - the email loop's commands the same way: `split` of the ledger by unit, `merge` of what `split`
+ *   wrote (made once per ledger, outside the timing) and `feedback` (退回修改) of the ledger;
  * - the core alone (validate + notice plans, the grid already in memory) and the writer alone
  *   (the `--with-ledger` workbook's plans → .xlsx bytes), in process;
  * - the alternatives a user might pick for the completion-rate job: ExcelJS's streaming reader
@@ -20,7 +22,7 @@
  * column is the growth 10k → 100k of both.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -87,7 +89,7 @@ function options(argv: readonly string[]): {
     (strings !== "inline" && strings !== "shared")
   )
     throw new Error(
-      "usage: run.js [--sizes 1000,10000,100000] [--runs 3] [--strings inline|shared] [--steps floor,validate,notice,ledger,core,writer,exceljs,pandas]",
+      "usage: run.js [--sizes 1000,10000,100000] [--runs 3] [--strings inline|shared] [--steps floor,validate,notice,ledger,split,merge,feedback,core,writer,exceljs,pandas]",
     );
   return only === undefined ? { sizes, runs, strings } : { sizes, runs, strings, only };
 }
@@ -155,6 +157,27 @@ function validated(file: string): Promise<RunValidation> {
   return run;
 }
 
+/**
+ * The files `split` writes for `ledger` (one per unit), made once beside the ledger and kept: what
+ * `merge` collects, as an office collects the returned ledgers.
+ */
+function splitFiles(ledger: string): string[] {
+  const dir = `${ledger.replace(/\.xlsx$/, "")}-split`;
+  if (!existsSync(dir)) {
+    const partial = `${dir}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    const made = spawnSync(process.execPath, [CLI, "split", ledger, "--out-dir", partial], {
+      stdio: "ignore",
+    });
+    if (made.status !== 0) throw new Error(`split ${ledger} → ${made.status ?? made.signal}`);
+    renameSync(partial, dir);
+  }
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".xlsx"))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
 /** The first Python 3 that has pandas and openpyxl: the one on PATH, else the system's. */
 function pandasPython(): string | undefined {
   return ["python3", "/usr/bin/python3"].find(
@@ -186,6 +209,21 @@ function steps(): Step[] {
       label: "`taizhang notice --with-ledger --json`",
       run: (f) =>
         node([CLI, "notice", f, "--as-of", BENCH_AS_OF, "--out", out("ledger"), "--with-ledger", "--json"]),
+    },
+    {
+      key: "split",
+      label: "`taizhang split` (by unit)",
+      run: (f) => node([CLI, "split", f, "--out-dir", "split"], [0]),
+    },
+    {
+      key: "merge",
+      label: "`taizhang merge --json` (the files `split` wrote)",
+      run: (f) => node([CLI, "merge", ...splitFiles(f), "--out", "merged.xlsx", "--json"]),
+    },
+    {
+      key: "feedback",
+      label: "`taizhang feedback --json`",
+      run: (f) => node([CLI, "feedback", f, "--as-of", BENCH_AS_OF, "--out-dir", "feedback", "--json"]),
     },
     {
       key: "core",

@@ -52,6 +52,9 @@ test("the bench prints one table: every step, ratios to the floor, peak RSS", ()
     "`taizhang validate --json`",
     "`taizhang notice --json`",
     "`taizhang notice --with-ledger --json`",
+    "`taizhang split` (by unit)",
+    "`taizhang merge --json` (the files `split` wrote)",
+    "`taizhang feedback --json`",
     "core alone: validate + notice plans (grid in memory)",
     "writer alone: `--with-ledger` plans → .xlsx bytes",
     "ExcelJS streaming reader: completion rates",
@@ -72,7 +75,19 @@ test("the bench prints one table: every step, ratios to the floor, peak RSS", ()
   }
   // Peak RSS for what runs as its own process (the commands and the alternatives), none for in-process steps.
   const rss = rows.map((r) => /^\d+ MB$/.test(r[2]!));
-  expect(rss).toEqual([false, true, true, true, false, false, true, ...(pandas ? [true] : [])]);
+  expect(rss).toEqual([
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    false,
+    false,
+    true,
+    ...(pandas ? [true] : []),
+  ]);
 }, 600_000);
 
 test("`--strings shared` measures the ledgers saved with a shared string table", () => {
