@@ -36,7 +36,7 @@ import {
   validateLoaded,
 } from "./load";
 import { readInputFile } from "./read-input";
-import { validationJson } from "./validate-command";
+import { issuesOfFiles, validationJson } from "./validate-command";
 
 interface LoadedBytes extends LoadedFile {
   /** The package to annotate: the file itself, or for an `.xls` its grid written as an .xlsx. */
@@ -152,8 +152,11 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
   read.loaded.length = 0;
   read.order.length = 0;
 
+  // One pass over the run's issues, not one per file.
+  const issuesOf = issuesOfFiles(run);
+
   for (const entry of copies) {
-    const issues = run.issues.filter((i) => i.file === entry.file);
+    const issues = issuesOf.get(entry.file) ?? [];
     const { errors, warnings } = countIssues(issues);
     if (issues.length === 0) {
       outcomes.set(entry.file, { file: entry.file, errors, warnings, marked: 0, output: null });

@@ -62,6 +62,17 @@ export function validationJson(run: RunValidation, order: ReadonlyArray<CheckedF
  */
 export const HUMAN_ISSUES_PER_SHEET = 200;
 
+/** Each file's issues, in run order, gathered in one pass over the run's issues. */
+export function issuesOfFiles(run: RunValidation): Map<string, Array<RunValidation["issues"][number]>> {
+  const byFile = new Map<string, Array<RunValidation["issues"][number]>>();
+  for (const issue of run.issues) {
+    const list = byFile.get(issue.file);
+    if (list) list.push(issue);
+    else byFile.set(issue.file, [issue]);
+  }
+  return byFile;
+}
+
 /** Human report, in `io`'s language: per file and sheet, each issue with its cell and suggestion. */
 export function printValidation(
   run: RunValidation,
@@ -69,12 +80,7 @@ export function printValidation(
   io: CliIo,
 ): void {
   const byFile = new Map(run.files.map((f) => [f.file, f]));
-  const issuesByFile = new Map<string, Array<(typeof run.issues)[number]>>();
-  for (const issue of run.issues) {
-    const list = issuesByFile.get(issue.file);
-    if (list) list.push(issue);
-    else issuesByFile.set(issue.file, [issue]);
-  }
+  const issuesByFile = issuesOfFiles(run);
   const w = wordsOf(io);
   const lines: string[] = [w.asOfLine(run.asOf)];
   for (const entry of order) {

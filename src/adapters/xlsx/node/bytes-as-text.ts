@@ -2,7 +2,8 @@
 import type { BytesAsText } from "../read/inflate";
 import { noteSheetText } from "./release-text";
 
-const asBuffer = (bytes: Uint8Array): Buffer =>
+/** `bytes` as a `Buffer` over the same memory (no copy). */
+export const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export const nodeBytesAsText: BytesAsText = {

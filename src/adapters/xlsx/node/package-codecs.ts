@@ -5,10 +5,8 @@
  */
 import { nodeCodec } from "../write/deflate-node";
 import type { PackageCodecs } from "../patch/package";
+import { asBuffer } from "./bytes-as-text";
 import { zlibInflate } from "./inflate";
-
-const asBuffer = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export const NODE_PACKAGE_CODECS: PackageCodecs = {
   inflate: zlibInflate,
