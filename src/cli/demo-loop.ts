@@ -74,7 +74,7 @@ export async function runLoopDemo(
   );
   const split = planSplit(readMaster(await readWorkbookFile(master), io.today)!);
   const sendDir = out("3-下发");
-  for (const f of split.files) await writeWorkbookFile(path.join(sendDir, f.fileName), f.plan);
+  for (const f of split.files) await writeWorkbookFile(path.join(sendDir, f.fileName), f.plan());
   const units = split.files.filter((f) => f.unit !== null).length;
   io.stdout(`${w.loopMaster(rel(master), split.rowsIn, rel(sendDir), units, split.unknownRows)}\n`);
 

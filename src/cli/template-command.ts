@@ -85,15 +85,15 @@ export async function splitCommand(argv: readonly string[], io: CliIo): Promise<
   if (outDir === undefined) throw new UsageError(w.splitNeedOutDir);
   if (args.positionals.length !== 1) throw new UsageError(w.splitNeedOneFile);
   const file = args.positionals[0]!;
-  const master = await readMasterFile(file, io);
-  if (!master.roster) io.stderr(`taizhang: ${w.splitNoRoster(file)}\n`);
-  const split = planSplit(master);
+  // The master is not kept here: once split, its tables can go (the plans hold the rows).
+  const split = planSplit(await readMasterFile(file, io));
+  if (!split.roster) io.stderr(`taizhang: ${w.splitNoRoster(file)}\n`);
   let failed = 0;
   for (const [i, f] of split.files.entries()) {
     const target = path.join(outDir, f.fileName);
     if (io.progress) io.stderr(`${w.writing(target, i + 1, split.files.length)}\n`);
     try {
-      await writeWorkbookFile(target, f.plan, { inputs: [file] });
+      await writeWorkbookFile(target, f.plan(), { inputs: [file] });
       io.stdout(`${w.splitFile(f.fileName, f.rows, f.unit === null)}\n`);
     } catch (error) {
       failed++;

@@ -227,7 +227,7 @@ describe("planSplit", () => {
     expect(split).toMatchObject({ rowsIn: 4, unknownRows: 1 });
     // Each workbook holds its own rows, in the master's order.
     const ids = (i: number) =>
-      column(split.files[i]!.plan.sheets[1]!, 1).filter((v) => /^A\d$/.test(String(v)));
+      column(split.files[i]!.plan().sheets[1]!, 1).filter((v) => /^A\d$/.test(String(v)));
     expect([ids(0), ids(1), ids(2)]).toEqual([["A1", "A4"], ["A2"], ["A3"]]);
   });
 });

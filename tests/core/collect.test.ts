@@ -411,7 +411,7 @@ describe("split then merge", () => {
       ["未识别单位-重点任务台账.xlsx", 2],
     ]);
     expect(split.unknownRows).toBe(2);
-    const qs = split.files[0]!.plan;
+    const qs = split.files[0]!.plan();
     expect(qs.sheets.map((s) => [s.name, s.visibility ?? "visible"])).toEqual([
       ["选项", "hidden"],
       ["重点任务台账", "visible"],
@@ -483,7 +483,7 @@ describe("split then merge", () => {
           rosterSheet(),
         ]);
         const split = planSplit(readMaster(x, TODAY)!);
-        const returns = split.files.map((f) => returned(f.fileName, bookOf(f.plan)));
+        const returns = split.files.map((f) => returned(f.fileName, bookOf(f.plan())));
         const merged = collectReturns(NOTHING_COLLECTED, returns, { today: TODAY });
         expect(merged.figures.rowsIn).toBe(rows.length);
         expect(merged.figures.rowsOut).toBe(rows.length);

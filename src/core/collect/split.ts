@@ -116,11 +116,17 @@ export interface PlannedFile {
   /** The unit, or `null` for the unknown-unit workbook. */
   readonly unit: string | null;
   readonly rows: number;
-  readonly plan: WorkbookPlan;
+  /**
+   * The workbook, planned when asked: a caller writing one file at a time holds one unit's plan, not
+   * every unit's at once (a 100k-row master's plans are a third copy of its cells).
+   */
+  plan(): WorkbookPlan;
 }
 
 export interface SplitPlan {
   readonly files: readonly PlannedFile[];
+  /** Whether the master has a roster (without one, the units are those its rows name). */
+  readonly roster: boolean;
   /** Rows of the master. */
   readonly rowsIn: number;
   /** Rows whose unit is empty or not in the roster (in `UNKNOWN_UNIT_FILE`). */
@@ -168,13 +174,15 @@ export function planSplit(master: MasterLedger): SplitPlan {
     }
   }
   const names = roster ? [...roster.units, ...(roster.unranked ?? [])].map((u) => u.name) : unitsOfRows(rows);
+  // The plans need the master's setup, not its tables: its rows are all in `byUnit` and `unknown` now.
+  const setup: MasterLedger = { ...master, tables: [] };
   const files: PlannedFile[] = names.map((unit) => {
     const own = byUnit.get(enumKey(unit)) ?? [];
     return {
       fileName: unitFileName(unit),
       unit,
       rows: own.length,
-      plan: planUnitWorkbook(master, unit, own),
+      plan: () => planUnitWorkbook(setup, unit, own),
     };
   });
   if (unknown.length > 0) {
@@ -182,8 +190,8 @@ export function planSplit(master: MasterLedger): SplitPlan {
       fileName: UNKNOWN_UNIT_FILE,
       unit: null,
       rows: unknown.length,
-      plan: planUnitWorkbook(master, null, unknown),
+      plan: () => planUnitWorkbook(setup, null, unknown),
     });
   }
-  return { files, rowsIn: rows.length, unknownRows: unknown.length };
+  return { files, roster: roster !== null, rowsIn: rows.length, unknownRows: unknown.length };
 }
