@@ -22,6 +22,7 @@ import {
   isActive,
   mergedColumns,
   resolveUnit,
+  columnPositions,
   rowCells,
   tableColumnIds,
 } from "./collect";
@@ -182,9 +183,9 @@ export function readCollected(workbook: WorkbookGrid, units: Vocabulary | null):
   const fileAt = table.columns.findIndex((c) => c.key === "sourceFile");
   const rowAt = table.columns.findIndex((c) => c.key === "sourceRow");
   const unitAt = table.columns.findIndex((c) => c.key === "unit");
-  const ids = tableColumnIds(table);
+  const positions = columnPositions(tableColumnIds(table));
   const rows: MergedRow[] = table.rows.map((row) => {
-    const cells = rowCells(ids, row.cells);
+    const cells = rowCells(positions, row.cells);
     const file = fileAt >= 0 ? parseText(row.cells[fileAt]!.value) : null;
     const sourceFile = file?.kind === "ok" ? file.value : "";
     const line = rowAt >= 0 ? row.cells[rowAt]!.value : null;

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, ROSTER_SHEET, type Roster, SETTINGS_SHEET } from "../
 import { enumKey } from "../text";
 import { findSheet, unitVocabulary, validateWorkbook } from "../workbook";
 import { type TemplateRow, buildTemplateSheets } from "../template/template";
-import { columnId, rowCells, tableColumnIds } from "./collect";
+import { columnId, columnPositions, rowCells, tableColumnIds } from "./collect";
 import { copySheetPlan } from "./copy-cell";
 import { type LedgerTable, readLedgerTable } from "./ledger-table";
 
@@ -79,9 +79,9 @@ export function masterRows(master: MasterLedger): Array<{ unit: string | null; r
   for (const table of master.tables) {
     const unitAt = table.columns.findIndex((c) => c.key === "unit");
     // 来源文件/来源行 say where the master's rows came from; the unit's return gets its own.
-    const ids = tableColumnIds(table);
+    const positions = columnPositions(tableColumnIds(table));
     for (const row of table.rows) {
-      const cells = rowCells(ids, row.cells);
+      const cells = rowCells(positions, row.cells);
       let unit: string | null = null;
       if (unitAt >= 0 && vocabulary !== null) {
         const parsed = parseEnum(row.cells[unitAt]!.value, vocabulary, "unknown-unit");

@@ -19,7 +19,7 @@ export const TEMPLATE_TITLE = "基层党建工作重点任务推进台账";
 
 /** The cells of a pre-filled task: by column id (`k:<key>` for §2 columns, `u:<header>` for others). */
 export interface TemplateRow {
-  readonly cells: ReadonlyMap<string, RawCell>;
+  readonly cells: { get(id: string): RawCell | undefined };
   readonly date1904: boolean;
 }
 
