@@ -26,6 +26,9 @@ import {
   readRoster,
   unitVocabulary,
 } from "../../src/core";
+import { nodeCodec } from "../../src/adapters/xlsx/write/deflate-node";
+import { renderWorkbook } from "../../src/adapters/xlsx/write/render";
+import { STREAMED_TABLE_ROWS, expandBody } from "../../src/core/plan";
 import { HEADERS, rosterSheet, workbook } from "./helpers";
 
 const raw = (value: CellValue, format?: string): RawCell => ({ value, format });
@@ -82,6 +85,42 @@ describe("合并台账 (buildMergedSheetPlan)", () => {
     const template = buildTemplateSheet({ categories: [], units: [] });
     expect(plan.styles[plan.rows[0]![0]!.style!]).toEqual(template.styles["head"]);
     expect(plan.print?.margins).toEqual(template.print?.margins);
+  });
+
+  it("streams a long ledger: expanded, it is the sheet of ordinary rows, and the .xlsx bytes are the same", () => {
+    // Cells of several number formats down one column (a percentage, text, dates as typed), rows of
+    // a 1904-system workbook, empty cells and a value the row above repeats.
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      mergedRow(
+        {
+          "k:taskId": raw(`RW-${i}`, i % 7 === 0 ? "@" : undefined),
+          "k:unit": raw(i % 2 ? "青山区" : "东湖区"),
+          "k:deadline":
+            i % 5 === 0
+              ? raw(new Date(Date.UTC(2022, 9, (i % 28) + 1)))
+              : raw(44800 + i, i % 3 ? "yyyy-mm-dd" : 'yyyy"年"m"月"d"日"'),
+          ...(i % 4 === 0 ? {} : { "k:progress": raw(i / 100, i % 2 ? "0%" : "0.0%") }),
+          "u:联系电话": raw(i % 6 === 0 ? 139 : "0139", i % 6 === 0 ? "0" : "@"),
+        },
+        { date1904: i % 9 === 0, sourceRow: i + 4, sourceFile: i < 30 ? "a.xlsx" : "b.xlsx" },
+      ),
+    );
+    const collected: Collected = { extraColumns: [{ header: "联系电话", key: null }], rows, entries: [] };
+    const plain = buildMergedSheetPlan(collected, Infinity);
+    const streamed = buildMergedSheetPlan(collected, 10);
+    expect(plain.body).toBeUndefined();
+    expect(streamed.body?.count).toBe(60);
+    expect(streamed.rows).toEqual([plain.rows[0]]);
+    // Several styles down a column: the body carries each cell's own.
+    expect(new Set(plain.rows.slice(1).map((r) => r[8]!.style)).size).toBeGreaterThan(2);
+    expect(expandBody(streamed)).toEqual({ ...plain, rowHeights: {} });
+    expect(renderWorkbook({ sheets: [streamed] }, nodeCodec)).toEqual(
+      renderWorkbook({ sheets: [plain] }, nodeCodec),
+    );
+    // By default, a ledger streams past STREAMED_TABLE_ROWS rows.
+    const long = Array.from({ length: STREAMED_TABLE_ROWS + 1 }, (_, i) => rows[i % rows.length]!);
+    expect(buildMergedSheetPlan({ ...collected, rows: long }).body?.count).toBe(STREAMED_TABLE_ROWS + 1);
+    expect(buildMergedSheetPlan({ ...collected, rows: long.slice(1) }).body).toBeUndefined();
   });
 
   it("is laid out to be read and printed: widths, frozen header, landscape A4 one page wide", () => {

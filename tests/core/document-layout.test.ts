@@ -375,7 +375,7 @@ describe("SheetWriter", () => {
     expect(streamed.body?.styles).toEqual(["text", "date"]);
     expect(streamed.runs).toEqual([{ first: 0, last: 2 }]);
     const values: unknown[] = [null, null];
-    streamed.body!.fill(3, values as never);
+    streamed.body!.fill(3, values as never, [...streamed.body!.styles]);
     expect(values).toEqual(["单位3", 44865]);
     // Kept whole, the run covers the table.
     const whole = new SheetWriter([10, 10]);
@@ -427,7 +427,7 @@ describe("SheetWriter", () => {
     const w = new SheetWriter([10, 10]);
     w.streamTable(table(rows), false, 5);
     const values: unknown[] = [null, null];
-    w.body!.fill(0, values as never);
+    w.body!.fill(0, values as never, [...w.body!.styles]);
     expect(values).toEqual(["2022-10-31", "1"]);
     expect(w.body?.styles).toEqual(["text", "centre"]);
   });

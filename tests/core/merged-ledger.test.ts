@@ -25,7 +25,7 @@ const sources: LedgerSource[] = [
 /** Row `index` of the body: its 序号, 任务编号, 来源文件 and 来源行. */
 function rowAt(plan: ReturnType<typeof mergedLedgerPlan>, index: number): PlanValue[] {
   const values = new Array<PlanValue>(MERGED_LEDGER_HEADERS.length).fill(null);
-  plan.body!.fill(index, values);
+  plan.body!.fill(index, values, [...plan.body!.styles]);
   return [values[0]!, values[1]!, values[12]!, values[13]!];
 }
 
@@ -63,9 +63,9 @@ describe("合并台账 (mergedLedgerPlan)", () => {
       },
     ]);
     const values = new Array<PlanValue>(MERGED_LEDGER_HEADERS.length).fill(null);
-    expect(plan.body!.fill(0, values)).toBeUndefined();
-    const task = plan.body!.fill(1, values);
-    const note = plan.body!.fill(2, values);
+    expect(plan.body!.fill(0, values, [...plan.body!.styles])).toBeUndefined();
+    const task = plan.body!.fill(1, values, [...plan.body!.styles]);
+    const note = plan.body!.fill(2, values, [...plan.body!.styles]);
     expect(task).toBeGreaterThan(20);
     // 备注 (16 wide) wraps the same text onto more lines than 重点任务 (40 wide).
     expect(note).toBeGreaterThan(task!);

@@ -7,7 +7,7 @@ import { type SheetGrid, type WorkbookGrid, cellValue } from "../grid";
 import { type Vocabulary, parseDate, parseText } from "../cell";
 import { dayToSerial } from "../date";
 import { findHeaderRow } from "../ledger";
-import type { CellStyle, PlanCell, SheetPlan } from "../plan";
+import { type CellStyle, type PlanBody, type PlanCell, STREAMED_TABLE_ROWS, type SheetPlan } from "../plan";
 import { enumKey } from "../text";
 import { findSheet } from "../workbook";
 import {
@@ -28,6 +28,8 @@ import {
 } from "./collect";
 import { CopyStyles, DATE_FORMAT } from "./copy-cell";
 import { readLedgerTable } from "./ledger-table";
+
+const noop = (): void => undefined;
 
 const HEAD: CellStyle = {
   bold: true,
@@ -53,22 +55,55 @@ export const STANDARD_WIDTHS: readonly number[] = [6, 12, 14, 40, 18, 10, 12, 10
  * number formats kept (a `0%` progress stays a percentage), dates of 1904-system files moved to the
  * 1900 serials every written workbook uses.
  */
-export function buildMergedSheetPlan(collected: Collected): SheetPlan {
+export function buildMergedSheetPlan(collected: Collected, streamAbove = STREAMED_TABLE_ROWS): SheetPlan {
   const columns = mergedColumns(collected);
   const ids = columns.map(columnId);
   const dateColumn = columns.map((c) => c.key === "deadline" || c.key === "doneDate");
   const styles = new CopyStyles({ border: true, vAlign: "middle" });
-  const rows: PlanCell[][] = [columns.map((c) => ({ value: c.header, style: "head" }))];
-  for (const row of collected.rows) {
-    rows.push(
-      columns.map((c, i) => {
-        if (c.key === "sourceFile") return { value: row.sourceFile, style: styles.id(undefined) };
-        if (c.key === "sourceRow") return { value: row.sourceRow, style: styles.id(undefined) };
+  const plain = styles.id(undefined);
+  /** Row `r`'s cells, as `at` gives them column by column. */
+  const fillRow = (r: number, at: (column: number, cell: PlanCell) => void): void => {
+    const row = collected.rows[r]!;
+    for (let i = 0; i < columns.length; i++) {
+      const key = columns[i]!.key;
+      if (key === "sourceFile") at(i, { value: row.sourceFile, style: plain });
+      else if (key === "sourceRow") at(i, { value: row.sourceRow, style: plain });
+      else {
         const cell = row.cells.get(ids[i]!);
-        if (cell === undefined) return { value: null, style: styles.id(undefined) };
-        return styles.cell(cell, { date1904: row.date1904, dateColumn: dateColumn[i]! });
-      }),
-    );
+        at(
+          i,
+          cell === undefined
+            ? { value: null, style: plain }
+            : styles.cell(cell, { date1904: row.date1904, dateColumn: dateColumn[i]! }),
+        );
+      }
+    }
+  };
+  const rows: PlanCell[][] = [columns.map((c) => ({ value: c.header, style: "head" }))];
+  const count = collected.rows.length;
+  let body: PlanBody | undefined;
+  if (count <= streamAbove) {
+    for (let r = 0; r < count; r++) {
+      const cells: PlanCell[] = [];
+      fillRow(r, (i, cell) => (cells[i] = cell));
+      rows.push(cells);
+    }
+  } else {
+    // A long ledger is the sheet's streamed body: each row's cells are made as it is written, not
+    // 1.4 million cell objects held for 100,000 rows. The plan's styles are fixed when it is made,
+    // so every number format the cells have gets its id first, in the order the rows meet them.
+    for (let r = 0; r < count; r++) fillRow(r, noop);
+    body = {
+      count,
+      styles: columns.map(() => plain),
+      fill(index, values, cellStyles) {
+        fillRow(index, (i, cell) => {
+          values[i] = cell.value;
+          cellStyles[i] = cell.style ?? plain;
+        });
+        return undefined;
+      },
+    };
   }
   const widths = columns.map((c, i) =>
     c.key === "sourceFile" ? 24 : c.key === "sourceRow" ? 8 : (STANDARD_WIDTHS[i] ?? 14),
@@ -77,6 +112,7 @@ export function buildMergedSheetPlan(collected: Collected): SheetPlan {
     name: MERGED_SHEET,
     kind: "ledger",
     rows,
+    ...(body !== undefined ? { body } : {}),
     styles: { head: HEAD, ...styles.styles },
     merges: [],
     columnWidths: widths,

@@ -4,15 +4,16 @@
  * that pagination keeps on one page; `attachmentPlan` makes an attachment's own sheet, its header row
  * repeated on every printed page.
  */
-import type {
-  CellStyle,
-  PlanBar,
-  PlanBody,
-  PlanCell,
-  PlanChart,
-  PlanValue,
-  PrintSetup,
-  SheetPlan,
+import {
+  type CellStyle,
+  type PlanBar,
+  type PlanBody,
+  type PlanCell,
+  type PlanChart,
+  type PlanValue,
+  type PrintSetup,
+  STREAMED_TABLE_ROWS,
+  type SheetPlan,
 } from "../plan";
 import {
   DATE_FORMAT,
@@ -177,14 +178,9 @@ function tableStyle(table: DocTable, c: DocCell, textColumn: boolean, serial: nu
   return CELL_STYLE_IDS[tone][textColumn ? "text" : "centre"];
 }
 
-/**
- * A table longer than this is written as the sheet's streamed body (`PlanBody`) when it can be:
- * its cells become XML straight from the document's rows, without a plan cell per cell (附件1 of
- * a 100k-row ledger has 40,000 rows). Shorter tables, and tables whose cells differ in style down
- * a column or link elsewhere, are ordinary rows; renderers that do not stream expand the body to
- * the same cells (`expandBody`).
- */
-export const STREAMED_TABLE_ROWS = 2000;
+// Tables longer than `STREAMED_TABLE_ROWS` are streamed where they can be (附件1 of a 100k-row
+// ledger has 40,000 rows); tables that span sheet columns or link elsewhere are ordinary rows.
+export { STREAMED_TABLE_ROWS };
 
 /** Writes rows onto a sheet of the given widths, tracking what the pagination must keep together. */
 export class SheetWriter {

@@ -210,19 +210,30 @@ export interface SheetPlan {
 }
 
 /**
- * Uniform rows after a plan's `rows`: body row `i` is sheet row `rows.length + i`, and every one of
- * its cells is `{ value, style: styles[column] }` — a cell for every column, even when its value is
- * `null` (it still draws its style). No links; merges and `rowHeights` may still name these rows.
+ * A table longer than this is written as its sheet's streamed body (`PlanBody`) where it can be:
+ * its cells become XML straight from the rows they come from, without a plan cell per cell (a
+ * notice's 附件1, a merged ledger of 100,000 rows). Shorter tables are ordinary rows; renderers
+ * that do not stream expand the body to the same cells (`expandBody`).
+ */
+export const STREAMED_TABLE_ROWS = 2000;
+
+/**
+ * Rows after a plan's `rows`: body row `i` is sheet row `rows.length + i`, and every one of its cells
+ * is `{ value, style }` — a cell for every column, even when its value is `null` (it still draws its
+ * style), its style its column's unless `fill` gives it another. No links; merges and `rowHeights`
+ * may still name these rows.
  */
 export interface PlanBody {
   readonly count: number;
-  /** Style id of each column, the body's width. */
+  /** Style id of each column, the body's width; every id a row may use is in the plan's `styles`. */
   readonly styles: readonly string[];
   /**
    * Writes row `index`'s values into `values` (`styles.length` of them; the array is reused from
    * row to row) and returns the row's height in points, or `undefined` for the default height.
+   * `cellStyles` holds each column's style when it is called; a cell of another style (a copied
+   * cell keeping its number format) has its id written there.
    */
-  fill(index: number, values: PlanValue[]): number | undefined;
+  fill(index: number, values: PlanValue[], cellStyles: string[]): number | undefined;
 }
 
 /**
@@ -235,10 +246,12 @@ export function expandBody(plan: SheetPlan): SheetPlan {
   const rows: Array<ReadonlyArray<PlanCell | null>> = [...plan.rows];
   const rowHeights: Record<number, number> = { ...plan.rowHeights };
   const values: PlanValue[] = new Array<PlanValue>(body.styles.length).fill(null);
+  const cellStyles = [...body.styles];
   for (let i = 0; i < body.count; i++) {
-    const height = body.fill(i, values);
+    for (let c = 0; c < cellStyles.length; c++) cellStyles[c] = body.styles[c]!;
+    const height = body.fill(i, values, cellStyles);
     const row = rows.length;
-    rows.push(values.map((value, c) => ({ value, style: body.styles[c]! })));
+    rows.push(values.map((value, c) => ({ value, style: cellStyles[c]! })));
     if (height !== undefined && Number.isFinite(height) && height > 0)
       rowHeights[row] = Math.max(rowHeights[row] ?? 0, height);
   }

@@ -399,26 +399,31 @@ class SheetWriter {
   ): void {
     const columns = body.styles.length;
     const firstRow = String(first + 1);
-    const styleAttrs: string[] = [];
+    const styleAttr = (style: string, ref: string): string => {
+      const s = this.xf(style, false, ref);
+      return s === 0 ? "" : ` s="${s}"`;
+    };
     const letters: string[] = [];
-    for (let c = 0; c < columns; c++) {
-      letters.push(columnLetters(c));
-      const s = this.xf(body.styles[c], false, letters[c]! + firstRow);
-      styleAttrs.push(s === 0 ? "" : ` s="${s}"`);
-    }
+    for (let c = 0; c < columns; c++) letters.push(columnLetters(c));
+    // Each column's style attribute, looked up again only where a cell's style differs from the
+    // cell's above it.
+    const lastStyle = [...body.styles];
+    const styleAttrs = lastStyle.map((style, c) => styleAttr(style, letters[c]! + firstRow));
+    const cellStyles = [...body.styles];
     const values: PlanValue[] = new Array<PlanValue>(columns).fill(null);
     const lastValue: Array<PlanValue | undefined> = new Array<PlanValue | undefined>(columns).fill(undefined);
     const lastTail: Array<string | undefined> = new Array<string | undefined>(columns).fill(undefined);
     for (let i = 0; i < body.count; i++) {
       const r = first + i;
-      let filled = body.fill(i, values);
+      for (let c = 0; c < columns; c++) cellStyles[c] = body.styles[c]!;
+      let filled = body.fill(i, values, cellStyles);
       // The same heights the plan's `rowHeights` may hold (see `write`).
       if (filled !== undefined && !(Number.isFinite(filled) && filled > 0)) filled = undefined;
       const planned = heights.get(r);
       const height =
         filled === undefined ? planned : planned === undefined ? filled : Math.max(filled, planned);
       if (covering.coveredRows.has(r)) {
-        const cells = values.map((value, c): PlanCell => ({ value, style: body.styles[c]! }));
+        const cells = values.map((value, c): PlanCell => ({ value, style: cellStyles[c]! }));
         part.write(this.rowXml(r, cells, height, covering));
         continue;
       }
@@ -426,6 +431,12 @@ class SheetWriter {
       let xml = `<row r="${rowNumber}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
       for (let c = 0; c < columns; c++) {
         const value = values[c]!;
+        const style = cellStyles[c]!;
+        if (style !== lastStyle[c]) {
+          lastStyle[c] = style;
+          styleAttrs[c] = styleAttr(style, letters[c]! + rowNumber);
+          lastTail[c] = undefined;
+        }
         if (value === lastValue[c] && lastTail[c] !== undefined) {
           xml += `<c r="${letters[c]!}${rowNumber}${lastTail[c]!}`;
           continue;
@@ -440,8 +451,7 @@ class SheetWriter {
         lastValue[c] = value;
         lastTail[c] = tail;
         if (tail !== undefined) xml += `<c r="${letters[c]!}${rowNumber}${tail}`;
-        else if (value !== null)
-          xml += this.cellXml({ value, style: body.styles[c]! }, letters[c]! + rowNumber);
+        else if (value !== null) xml += this.cellXml({ value, style }, letters[c]! + rowNumber);
       }
       part.write(`${xml}</row>`);
     }
