@@ -86,3 +86,20 @@ test("an edited part larger than a chunk is written back whole, a slice at a tim
   expect(Buffer.from(out).toString("utf8")).toBe(sheet.replace('<c r="A1"', '<c r="A1" s="3"'));
   expect(pkg.changed()).toEqual(["xl/worksheets/sheet1.xml"]);
 });
+
+test("an edit given as pieces is written as their concatenation, and read back as it", () => {
+  const bytes = new Uint8Array([...strToU8(SHEET), 0xff]);
+  const pkg = packageOf(bytes);
+  const { text } = pkg.markup("xl/worksheets/sheet1.xml");
+  const at = text.indexOf('<c r="A1"') + 3;
+  pkg.setMarkup("xl/worksheets/sheet1.xml", {
+    text: [text.slice(0, at), 'r="A1" s="3"', text.slice(at + 6)],
+    bytes: true,
+  });
+  const expected = new Uint8Array([...strToU8(SHEET.replace('<c r="A1"', '<c r="A1" s="3"')), 0xff]);
+  expect(
+    Buffer.from(unzipSync(pkg.toBytes())["xl/worksheets/sheet1.xml"]!).equals(Buffer.from(expected)),
+  ).toBe(true);
+  expect(Buffer.from(pkg.bytesOf("xl/worksheets/sheet1.xml")).equals(Buffer.from(expected))).toBe(true);
+  expect(pkg.changed()).toEqual(["xl/worksheets/sheet1.xml"]);
+});

@@ -15,7 +15,8 @@ import { parseWorkbookPart, relationshipKind } from "../read/workbook";
 import { ShapeIdBlocks, addComments, relationshipType } from "./comments";
 import { type PackageCodecs, XlsxPackage } from "./package";
 import { renderPlanSheet, sheetReference } from "./plan-sheet";
-import { markCells } from "./sheet-cells";
+import { markCellEdits } from "./sheet-cells";
+import { TextEdits } from "./xml-edit";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { insertAppTitle, insertFirstSheet, maxSheetId } from "./workbook-edit";
 
@@ -117,15 +118,21 @@ export function annotateWorkbook(
       for (const mark of marks) unplaced.push(mark);
       continue;
     }
-    const markup = pkg.markup(part);
-    let xml = markup.text;
+    // The sheet's text is edited as a list of changes and written back as slices of it and the
+    // changes between them: a 100,000-row sheet is never copied whole (PERFORMANCE.md, session 19).
+    const { text: xml, bytes } = pkg.markup(part);
     mainNs =
       /\sxmlns(?::\w+)?="([^"]*(?:spreadsheetml\/2006\/main|spreadsheetml\/main))"/.exec(xml)?.[1] ?? mainNs;
     const byCell = new Map(marks.map((m) => [`${m.row}:${m.column}`, m]));
-    xml = markCells(xml, part, marks, (s, at) =>
-      styles.markedXf(s, MARK_FILL[byCell.get(`${at.row}:${at.column}`)!.severity]),
+    const edits = new TextEdits();
+    markCellEdits(
+      xml,
+      part,
+      marks,
+      (s, at) => styles.markedXf(s, MARK_FILL[byCell.get(`${at.row}:${at.column}`)!.severity]),
+      edits,
     );
-    xml = addComments(
+    addComments(
       pkg,
       part,
       xml,
@@ -133,8 +140,9 @@ export function annotateWorkbook(
       COMMENT_AUTHOR,
       blocks,
       sampleRelType,
+      edits,
     );
-    pkg.setMarkup(part, { text: xml, bytes: markup.bytes });
+    pkg.setMarkup(part, { text: edits.pieces(xml), bytes });
   }
   if (!/spreadsheetml/.test(mainNs)) throw corruptPart(workbookPath, "无法确定工作表命名空间");
 

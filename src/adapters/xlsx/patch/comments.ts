@@ -15,6 +15,7 @@ import {
   prefixFor,
   rootChildren,
   setAttribute,
+  type TextEdits,
   xstring,
 } from "./xml-edit";
 
@@ -141,8 +142,9 @@ function commentRun(p: string, text: string): string {
 }
 
 /**
- * Adds the comments of `marks` to the sheet at `sheetPart` (whose current text is `sheetXml`);
- * returns the sheet's new text (with a `legacyDrawing` when it had none).
+ * Adds the comments of `marks` to the sheet at `sheetPart` (whose text is `sheetXml`): the comments
+ * and drawing parts in `pkg`, and in `edits` what the sheet's text gains (a `legacyDrawing` when it
+ * had none).
  */
 export function addComments(
   pkg: XlsxPackage,
@@ -152,8 +154,9 @@ export function addComments(
   author: string,
   blocks: ShapeIdBlocks,
   sampleRelType: string,
-): string {
-  if (marks.length === 0) return sheetXml;
+  edits: TextEdits,
+): void {
+  if (marks.length === 0) return;
   const rels = pkg.relationships(sheetPart);
   const mainNs =
     /\sxmlns(?::\w+)?="(http[^"]*spreadsheetml[^"]*|http[^"]*purl[^"]*main)"/.exec(sheetXml)?.[1] ??
@@ -198,7 +201,7 @@ export function addComments(
   if (vmlPath !== undefined) {
     if (fresh.length > 0)
       pkg.setBytes(vmlPath, fromLatin1(appendShapes(latin1(pkg.bytesOf(vmlPath)), fresh, blocks, vmlPath)));
-    return sheetXml;
+    return;
   }
   if (legacy) throw corruptPart(sheetPart, "批注绘图（legacyDrawing）的关系无效");
 
@@ -230,7 +233,7 @@ export function addComments(
   );
   const relId = pkg.addRelationship(sheetPart, relationshipType(sampleRelType, "vmlDrawing"), vmlPath);
   pkg.addContentType({ extension: "vml" }, VML_TYPE);
-  return insertLegacyDrawing(sheetXml, sheetPart, relId);
+  insertLegacyDrawing(sheetXml, sheetPart, relId, edits);
 }
 
 /** Our comments merged into an existing comments part; cells that already had one get our text appended. */
@@ -346,11 +349,10 @@ function appendShapes(
 }
 
 /** The sheet with `<legacyDrawing r:id="…"/>` in its schema place (and the `r` namespace declared if needed). */
-function insertLegacyDrawing(xml: string, part: string, relId: string): string {
+function insertLegacyDrawing(xml: string, part: string, relId: string, edits: TextEdits): void {
   const root = rootChildren(xml, part, ["sheetData"]);
   const rootTag = xml.slice(root.rootStart, root.rootOpenEnd);
   let r = prefixFor(rootTag, REL_NS);
-  let head = xml.slice(0, root.rootOpenEnd);
   if (r === null) {
     r = "r";
     for (let n = 1; new RegExp(`\\sxmlns:${r}\\s*=`).test(rootTag); n++) r = `r${n}`;
@@ -361,13 +363,8 @@ function insertLegacyDrawing(xml: string, part: string, relId: string): string {
       root.rootOpenEnd,
       part,
     )!;
-    head = xml.slice(0, root.rootStart) + setAttribute(xml, tag, `xmlns:${r}`, REL_NS);
+    edits.replace(tag.start, tag.end, setAttribute(xml, tag, `xmlns:${r}`, REL_NS));
   }
   const at = insertionPoint(root.children, WORKSHEET_ORDER, "legacyDrawing", root.rootClose);
-  return (
-    head +
-    xml.slice(root.rootOpenEnd, at) +
-    `<${root.prefix}legacyDrawing ${r}:id="${relId}"/>` +
-    xml.slice(at)
-  );
+  edits.insert(at, `<${root.prefix}legacyDrawing ${r}:id="${relId}"/>`);
 }

@@ -33,6 +33,12 @@ export interface PartMarkup {
   readonly bytes: boolean;
 }
 
+/** A part edited from what `markup` gave: its new text, whole or as pieces in order (`TextEdits.pieces`). */
+export interface EditedMarkup {
+  readonly text: string | readonly string[];
+  readonly bytes: boolean;
+}
+
 /** A relationship as written in a `.rels` part. */
 export interface PackageRelationship {
   readonly id: string;
@@ -80,10 +86,11 @@ export class XlsxPackage {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly texts = new Map<string, string>();
   /**
-   * Parts whose entry in `texts` is their UTF-8 bytes one character per byte (`markup`), not decoded
-   * text: the part is held once, as that text, from `markup` until it is written.
+   * Parts held as their UTF-8 bytes one character per byte (`markup`), in pieces whose concatenation
+   * is the part (one piece until edited): the part is held once, as that text, from `markup` until
+   * it is written, and an edit of it adds only what it changes.
    */
-  private readonly asBytes = new Set<string>();
+  private readonly asBytes = new Map<string, readonly string[]>();
   /** Lower-cased name → entry name. */
   private readonly lower = new Map<string, string>();
   /** Parts replaced byte-wise. */
@@ -117,8 +124,9 @@ export class XlsxPackage {
     const name = this.find(part);
     if (name === undefined) throw corruptPart(part, "缺少该部件");
     let text = this.texts.get(name);
-    if (text !== undefined && this.asBytes.has(name)) {
-      text = decodePart(this.codecs.latin1!.encode(text), name);
+    const pieces = this.asBytes.get(name);
+    if (pieces !== undefined) {
+      text = decodePart(this.codecs.latin1!.encode(pieces.join("")), name);
       this.texts.set(name, text);
       this.asBytes.delete(name);
       this.edited.delete(name);
@@ -146,28 +154,30 @@ export class XlsxPackage {
    */
   markup(part: string): PartMarkup {
     const name = this.find(part);
-    if (name !== undefined && this.asBytes.has(name)) return { text: this.texts.get(name)!, bytes: true };
+    const pieces = name === undefined ? undefined : this.asBytes.get(name);
+    if (pieces !== undefined)
+      return { text: pieces.length === 1 ? pieces[0]! : pieces.join(""), bytes: true };
     const raw = name === undefined ? undefined : this.bytes.get(name);
     const latin1 = this.codecs.latin1;
     // Text already edited, no codec, or a byte-order mark (UTF-16, or UTF-8's): the part's text.
     if (raw === undefined || latin1 === undefined || raw[0] === 0xff || raw[0] === 0xfe || raw[0] === 0xef)
       return { text: this.text(part), bytes: false };
     const text = latin1.decode(raw);
-    this.texts.set(name!, text);
-    this.asBytes.add(name!);
+    this.asBytes.set(name!, [text]);
     this.bytes.delete(name!);
     return { text, bytes: true };
   }
 
   /** Writes back what `markup` gave, edited. */
-  setMarkup(part: string, markup: PartMarkup): void {
+  setMarkup(part: string, markup: EditedMarkup): void {
+    const { text } = markup;
     if (!markup.bytes) {
-      this.setText(part, markup.text);
+      this.setText(part, typeof text === "string" ? text : text.join(""));
       return;
     }
     const name = this.find(part);
     if (name === undefined || !this.asBytes.has(name)) throw corruptPart(part, "部件未以字节形式打开");
-    this.texts.set(name, markup.text);
+    this.asBytes.set(name, typeof text === "string" ? [text] : text);
     this.edited.add(name);
   }
 
@@ -188,8 +198,8 @@ export class XlsxPackage {
   /** A part's bytes as stored (for parts edited byte-wise, such as VML, whose encoding may not be UTF-8). */
   bytesOf(part: string): Uint8Array {
     const name = this.find(part);
-    if (name !== undefined && this.asBytes.has(name))
-      return this.codecs.latin1!.encode(this.texts.get(name)!);
+    const pieces = name === undefined ? undefined : this.asBytes.get(name);
+    if (pieces !== undefined) return this.codecs.latin1!.encode(pieces.join(""));
     const raw = name === undefined ? undefined : this.bytes.get(name);
     if (raw === undefined) throw corruptPart(part, "缺少该部件");
     return raw;
@@ -216,9 +226,7 @@ export class XlsxPackage {
 
   /** Names of the parts whose content changed or that are new. */
   changed(): string[] {
-    return this.order.filter(
-      (n) => (this.texts.has(n) && !this.bytes.has(n) && !this.asBytes.has(n)) || this.edited.has(n),
-    );
+    return this.order.filter((n) => (this.texts.has(n) && !this.bytes.has(n)) || this.edited.has(n));
   }
 
   /** A part name `prefix{n}suffix` not yet used (n from 1). */
@@ -331,12 +339,13 @@ export class XlsxPackage {
     for (const name of this.order) {
       const part = zip.part(name);
       const raw = this.bytes.get(name);
-      const text = this.texts.get(name) ?? "";
+      const pieces = this.asBytes.get(name);
       if (raw !== undefined) part.writeBytes(raw);
-      else if (!this.asBytes.has(name)) part.write(text);
+      else if (pieces === undefined) part.write(this.texts.get(name) ?? "");
       else
-        for (let at = 0; at < text.length; at += CHUNK_BYTES)
-          part.writeBytes(this.codecs.latin1!.encode(text.slice(at, at + CHUNK_BYTES)));
+        for (const piece of pieces)
+          for (let at = 0; at < piece.length; at += CHUNK_BYTES)
+            part.writeBytes(this.codecs.latin1!.encode(piece.slice(at, at + CHUNK_BYTES)));
       part.end();
     }
     return zip.finish();

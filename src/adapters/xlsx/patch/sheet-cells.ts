@@ -5,7 +5,7 @@
  */
 import { columnName } from "../../../core/grid";
 import { corruptPart } from "../read/errors";
-import { elementEnd, findTag, rootChildren, setAttribute, type FoundTag } from "./xml-edit";
+import { TextEdits, elementEnd, findTag, rootChildren, setAttribute, type FoundTag } from "./xml-edit";
 
 export interface CellMark {
   /** 0-based. */
@@ -46,7 +46,20 @@ export function markCells(
   marks: readonly CellMark[],
   styleFor: (s: number, mark: CellMark) => number,
 ): string {
-  if (marks.length === 0) return xml;
+  const edits = new TextEdits();
+  markCellEdits(xml, part, marks, styleFor, edits);
+  return edits.apply(xml);
+}
+
+/** What `markCells` changes, as edits of `xml` (made into `edits`). */
+export function markCellEdits(
+  xml: string,
+  part: string,
+  marks: readonly CellMark[],
+  styleFor: (s: number, mark: CellMark) => number,
+  edits: TextEdits,
+): void {
+  if (marks.length === 0) return;
   const root = rootChildren(xml, part, ["sheetData"]);
   const p = root.prefix;
   const sheetDataChild = root.children.find((c) => c.localName === "sheetData");
@@ -77,31 +90,23 @@ export function markCells(
   const rows = [...byRow.keys()].sort((a, b) => a - b);
 
   const sheetDataTag = findTag(xml, p + "sheetData", sheetDataChild.start, sheetDataChild.end, part)!;
-  const out: string[] = [];
-  let copied = 0; // xml up to here is in `out`
-  const copyTo = (at: number) => {
-    out.push(xml.slice(copied, at));
-    copied = at;
-  };
 
   const newCell = (mark: CellMark, s: number) =>
     `<${p}c r="${columnName(mark.column)}${mark.row + 1}" s="${styleFor(s, mark)}"/>`;
 
   let contentEnd: number;
   if (sheetDataTag.selfClosing) {
-    copyTo(sheetDataTag.start);
-    out.push(xml.slice(sheetDataTag.start, sheetDataTag.end).replace(/\s*\/>$/, ">"));
-    copied = sheetDataTag.end;
+    const opened = [xml.slice(sheetDataTag.start, sheetDataTag.end).replace(/\s*\/>$/, ">")];
     for (const r of rows) {
-      out.push(
+      opened.push(
         `<${p}row r="${r + 1}">${sortByColumn(byRow.get(r)!)
           .map((m) => newCell(m, columnStyle(m.column)))
           .join("")}</${p}row>`,
       );
     }
-    out.push(`</${p}sheetData>`);
-    out.push(xml.slice(copied));
-    return out.join("");
+    opened.push(`</${p}sheetData>`);
+    edits.replace(sheetDataTag.start, sheetDataTag.end, opened.join(""));
+    return;
   } else {
     contentEnd = xml.indexOf(`</${p}sheetData>`, sheetDataTag.end);
   }
@@ -122,8 +127,8 @@ export function markCells(
       if (pending === null || pendingRow > target) {
         // The row is not in the part: a new row goes here, before the next one (or at the end).
         const at = pending === null ? contentEnd : pending.start;
-        copyTo(at);
-        out.push(
+        edits.insert(
+          at,
           `<${p}row r="${target + 1}">${sortByColumn(byRow.get(target)!)
             .map((m) => newCell(m, columnStyle(m.column)))
             .join("")}</${p}row>`,
@@ -132,15 +137,15 @@ export function markCells(
       }
       const end = elementEnd(xml, pending, part);
       if (pendingRow === target) {
-        copyTo(pending.start);
-        out.push(
+        edits.replace(
+          pending.start,
+          end,
           markRow(xml, part, p, pending, end, sortByColumn(byRow.get(target)!), {
             columnStyle,
             newCell,
             styleFor,
           }),
         );
-        copied = end;
       }
       previousRow = pendingRow;
       i = end;
@@ -149,8 +154,6 @@ export function markCells(
       if (wasTarget) break;
     }
   }
-  out.push(xml.slice(copied));
-  return out.join("");
 }
 
 function sortByColumn(marks: readonly CellMark[]): CellMark[] {

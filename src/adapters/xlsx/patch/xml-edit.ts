@@ -232,3 +232,47 @@ export function prefixFor(rootTag: string, uri: string): string | null {
   for (const m of rootTag.matchAll(re)) if ((m[3] ?? m[4]) === uri) return m[1]!;
   return null;
 }
+
+/**
+ * Changes to one text, kept as replacements of its ranges until the text is wanted: a worksheet of
+ * 57 MB is then edited without a copy of it, its edited form being slices of it and the new text
+ * between them (`pieces`), which the package encodes piece by piece (`XlsxPackage.setMarkup`).
+ */
+export class TextEdits {
+  private readonly edits: Array<{ readonly start: number; readonly end: number; readonly text: string }> = [];
+
+  /** Replaces `text`'s characters from `start` to `end` (exclusive) with `by`. */
+  replace(start: number, end: number, by: string): void {
+    this.edits.push({ start, end, text: by });
+  }
+
+  insert(at: number, text: string): void {
+    this.replace(at, at, text);
+  }
+
+  /**
+   * The edited text in order: unchanged stretches as slices of `text`, the replacements between.
+   * Ranges may not overlap; insertions at one point keep the order they were made in.
+   */
+  pieces(text: string): string[] {
+    const sorted = this.edits
+      .map((edit, order) => ({ edit, order }))
+      .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order)
+      .map((e) => e.edit);
+    const out: string[] = [];
+    let at = 0;
+    for (const { start, end, text: by } of sorted) {
+      if (start < at) throw new Error(`重叠的修改：${start}–${end}`);
+      if (start > at) out.push(text.slice(at, start));
+      if (by !== "") out.push(by);
+      at = end;
+    }
+    if (at < text.length || out.length === 0) out.push(text.slice(at));
+    return out;
+  }
+
+  /** The edited text as one string. */
+  apply(text: string): string {
+    return this.edits.length === 0 ? text : this.pieces(text).join("");
+  }
+}
