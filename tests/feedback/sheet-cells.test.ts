@@ -69,6 +69,19 @@ describe("markCells", () => {
       sheet('<sheetData><row r="3"><c r="A3" s="100"/></row></sheetData>'),
     ],
     [
+      "passes over unmarked rows whatever their tags hold: r after other attributes, spaces, single quotes, no r, self-closing",
+      sheet(
+        `<sheetData><row spans="1:2" r = '1'><c r="A1"><v>1</v></c></row><row r="2"/><row customHeight="1" ht="20"><c><v>3</v></c></row><rows r="9"/><row ht="15" r="7"><c r="A7"><v>7</v></c></row></sheetData>`,
+      ),
+      [
+        { row: 2, column: 1 },
+        { row: 6, column: 0 },
+      ],
+      sheet(
+        `<sheetData><row spans="1:2" r = '1'><c r="A1"><v>1</v></c></row><row r="2"/><row customHeight="1" ht="20"><c><v>3</v></c><c r="B3" s="100"/></row><rows r="9"/><row ht="15" r="7"><c r="A7" s="100"><v>7</v></c></row></sheetData>`,
+      ),
+    ],
+    [
       "handles a namespace prefix on every element",
       '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>',
       [{ row: 0, column: 1 }],

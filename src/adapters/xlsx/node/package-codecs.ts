@@ -7,12 +7,14 @@ import { nodeCodec } from "../write/deflate-node";
 import type { PackageCodecs } from "../patch/package";
 import { asBuffer } from "./bytes-as-text";
 import { zlibInflate } from "./inflate";
+import { releasePartBytes } from "./release-text";
 
 export const NODE_PACKAGE_CODECS: PackageCodecs = {
   inflate: zlibInflate,
   deflate: nodeCodec,
   latin1: {
     decode: (bytes) => asBuffer(bytes).toString("latin1"),
-    encode: (text) => Buffer.from(text, "latin1"),
+    encodeInto: (text, into) => asBuffer(into).write(text, "latin1"),
   },
+  released: releasePartBytes,
 };

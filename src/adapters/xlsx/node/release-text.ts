@@ -39,3 +39,12 @@ export function releaseSheetText(): void {
   }
   collect?.();
 }
+
+/**
+ * After the patcher let go of a part's inflated bytes (`XlsxPackage.markup`, `feedback`): a full
+ * collection when enough of them wait for one, before the edit makes its garbage on top of them.
+ */
+export function releasePartBytes(bytes: number): void {
+  noteSheetText(bytes);
+  releaseSheetText();
+}

@@ -71,7 +71,22 @@ export function annotateWorkbook(
   input: AnnotateInput,
   options: AnnotateOptions,
 ): AnnotateResult {
-  const pkg = new XlsxPackage(data, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES, options.codecs);
+  return annotatePackage(openPackage(data, options), input);
+}
+
+/**
+ * The package `annotateWorkbook` opens first: its parts inflated. Throws `WorkbookReadError` when the
+ * bytes are not a readable package.
+ */
+export function openPackage(data: Uint8Array, options: AnnotateOptions): XlsxPackage {
+  return new XlsxPackage(data, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES, options.codecs);
+}
+
+/**
+ * `annotateWorkbook` on a package already opened (`openPackage`): the CLI lets the event loop turn
+ * in between, so that Node's zlib lets go of what it inflated (feedback-command.ts).
+ */
+export function annotatePackage(pkg: XlsxPackage, input: AnnotateInput): AnnotateResult {
   if (!pkg.has("[Content_Types].xml"))
     throw new WorkbookReadError("not-xlsx", "不是 .xlsx 文件（缺少 [Content_Types].xml）");
   const officeDocument = pkg.relationships("").find((r) => relationshipKind(r.type) === "officeDocument");

@@ -24,7 +24,17 @@ export interface PackageCodecs {
    * Bytes as text of one character per byte and back (Latin-1), where that is one native copy
    * (Node's `Buffer`): a worksheet is then edited as its bytes (`markup`), never decoded whole.
    */
-  readonly latin1?: { decode(bytes: Uint8Array): string; encode(text: string): Uint8Array };
+  readonly latin1?: {
+    decode(bytes: Uint8Array): string;
+    /** Writes `text` (one byte per character, at most `into.length` of them) into `into`; returns the count. */
+    encodeInto(text: string, into: Uint8Array): number;
+  };
+  /**
+   * Told when the package has let go of a part's inflated bytes (`markup`), with their size: Node
+   * collects a large part's dead bytes at once (node/release-text.ts) rather than after the edit
+   * has made its garbage on top of them.
+   */
+  readonly released?: (bytes: number) => void;
 }
 
 /** A part as `markup` gives it: its text, or (`bytes`) its UTF-8 bytes one character per byte. */
@@ -126,7 +136,7 @@ export class XlsxPackage {
     let text = this.texts.get(name);
     const pieces = this.asBytes.get(name);
     if (pieces !== undefined) {
-      text = decodePart(this.codecs.latin1!.encode(pieces.join("")), name);
+      text = decodePart(this.latin1Bytes(pieces), name);
       this.texts.set(name, text);
       this.asBytes.delete(name);
       this.edited.delete(name);
@@ -157,15 +167,36 @@ export class XlsxPackage {
     const pieces = name === undefined ? undefined : this.asBytes.get(name);
     if (pieces !== undefined)
       return { text: pieces.length === 1 ? pieces[0]! : pieces.join(""), bytes: true };
-    const raw = name === undefined ? undefined : this.bytes.get(name);
+    const freed = name === undefined ? -1 : this.holdAsBytes(name);
+    if (freed < 0) return { text: this.text(part), bytes: false };
+    // The bytes are no longer reachable from here (`holdAsBytes` has returned).
+    this.codecs.released?.(freed);
+    return { text: this.asBytes.get(name!)![0]!, bytes: true };
+  }
+
+  /**
+   * Holds part `name` as its bytes one character per byte and lets go of the bytes; returns their
+   * size, or -1 when the part cannot be held so: already text, no codec, or a byte-order mark
+   * (UTF-16, or UTF-8's), when it is edited as its decoded text.
+   */
+  private holdAsBytes(name: string): number {
+    const raw = this.bytes.get(name);
     const latin1 = this.codecs.latin1;
-    // Text already edited, no codec, or a byte-order mark (UTF-16, or UTF-8's): the part's text.
     if (raw === undefined || latin1 === undefined || raw[0] === 0xff || raw[0] === 0xfe || raw[0] === 0xef)
-      return { text: this.text(part), bytes: false };
-    const text = latin1.decode(raw);
-    this.asBytes.set(name!, [text]);
-    this.bytes.delete(name!);
-    return { text, bytes: true };
+      return -1;
+    this.asBytes.set(name, [latin1.decode(raw)]);
+    this.bytes.delete(name);
+    return raw.length;
+  }
+
+  /** Pieces of bytes-as-text as the bytes they stand for. */
+  private latin1Bytes(pieces: readonly string[]): Uint8Array {
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const piece of pieces) at += this.codecs.latin1!.encodeInto(piece, out.subarray(at));
+    return out;
   }
 
   /** Writes back what `markup` gave, edited. */
@@ -199,7 +230,7 @@ export class XlsxPackage {
   bytesOf(part: string): Uint8Array {
     const name = this.find(part);
     const pieces = name === undefined ? undefined : this.asBytes.get(name);
-    if (pieces !== undefined) return this.codecs.latin1!.encode(pieces.join(""));
+    if (pieces !== undefined) return this.latin1Bytes(pieces);
     const raw = name === undefined ? undefined : this.bytes.get(name);
     if (raw === undefined) throw corruptPart(part, "缺少该部件");
     return raw;
@@ -336,16 +367,22 @@ export class XlsxPackage {
    */
   toBytes(): Uint8Array {
     const zip = new ZipWriter(this.codecs.deflate);
+    let scratch: Uint8Array | undefined;
     for (const name of this.order) {
       const part = zip.part(name);
       const raw = this.bytes.get(name);
       const pieces = this.asBytes.get(name);
       if (raw !== undefined) part.writeBytes(raw);
       else if (pieces === undefined) part.write(this.texts.get(name) ?? "");
-      else
+      else {
+        // Through one buffer, a megabyte at a time: no garbage the size of the part.
+        scratch ??= new Uint8Array(CHUNK_BYTES);
         for (const piece of pieces)
-          for (let at = 0; at < piece.length; at += CHUNK_BYTES)
-            part.writeBytes(this.codecs.latin1!.encode(piece.slice(at, at + CHUNK_BYTES)));
+          for (let at = 0; at < piece.length; at += CHUNK_BYTES) {
+            const n = this.codecs.latin1!.encodeInto(piece.slice(at, at + CHUNK_BYTES), scratch);
+            part.writeBytes(scratch.subarray(0, n));
+          }
+      }
       part.end();
     }
     return zip.finish();

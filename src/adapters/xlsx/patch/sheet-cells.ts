@@ -5,6 +5,7 @@
  */
 import { columnName } from "../../../core/grid";
 import { corruptPart } from "../read/errors";
+import { decodeXml, isNameEnd } from "../read/xml";
 import { TextEdits, elementEnd, findTag, rootChildren, setAttribute, type FoundTag } from "./xml-edit";
 
 export interface CellMark {
@@ -111,22 +112,23 @@ export function markCellEdits(
     contentEnd = xml.indexOf(`</${p}sheetData>`, sheetDataTag.end);
   }
 
+  // Rows are walked by their start tags alone (`nextRow`): a row with no mark is passed over without
+  // its attributes parsed or its end looked for, since the next `<row` is past its cells anyway.
+  const rowOpen = "<" + p + "row";
+  const seen: RowTag = { start: 0, end: 0, r: 0, numbered: false };
   let i = sheetDataTag.end;
   let previousRow = -1;
-  let pending: FoundTag | null = null;
+  let pending = false;
   let pendingRow = -1;
   for (const target of rows) {
     for (;;) {
-      if (pending === null) {
-        pending = findTag(xml, p + "row", i, contentEnd, part);
-        if (pending !== null) {
-          const r = pending.attributes["r"];
-          pendingRow = r === undefined ? previousRow + 1 : Number(r) - 1;
-        }
+      if (!pending) {
+        pending = nextRow(xml, rowOpen, i, contentEnd, part, seen);
+        if (pending) pendingRow = seen.numbered ? seen.r - 1 : previousRow + 1;
       }
-      if (pending === null || pendingRow > target) {
+      if (!pending || pendingRow > target) {
         // The row is not in the part: a new row goes here, before the next one (or at the end).
-        const at = pending === null ? contentEnd : pending.start;
+        const at = pending ? seen.start : contentEnd;
         edits.insert(
           at,
           `<${p}row r="${target + 1}">${sortByColumn(byRow.get(target)!)
@@ -135,25 +137,83 @@ export function markCellEdits(
         );
         break;
       }
-      const end = elementEnd(xml, pending, part);
-      if (pendingRow === target) {
-        edits.replace(
-          pending.start,
-          end,
-          markRow(xml, part, p, pending, end, sortByColumn(byRow.get(target)!), {
-            columnStyle,
-            newCell,
-            styleFor,
-          }),
-        );
-      }
       previousRow = pendingRow;
+      pending = false;
+      if (pendingRow !== target) {
+        i = seen.end;
+        continue;
+      }
+      const tag = findTag(xml, p + "row", seen.start, contentEnd, part)!;
+      const end = elementEnd(xml, tag, part);
+      edits.replace(
+        tag.start,
+        end,
+        markRow(xml, part, p, tag, end, sortByColumn(byRow.get(target)!), { columnStyle, newCell, styleFor }),
+      );
       i = end;
-      const wasTarget = pendingRow === target;
-      pending = null;
-      if (wasTarget) break;
+      break;
     }
   }
+}
+
+/** A row's start tag as `nextRow` finds it. */
+interface RowTag {
+  start: number;
+  /** Just past the start tag. */
+  end: number;
+  /** Its `r` attribute, when it has one (`numbered`). */
+  r: number;
+  numbered: boolean;
+}
+
+/**
+ * The next row start tag (`open` is `<` + prefix + `row`) from `from`, before `to`, into `into`;
+ * false when there is none. Reads the attributes as `readStartTag` does, keeping only `r`.
+ */
+function nextRow(xml: string, open: string, from: number, to: number, part: string, into: RowTag): boolean {
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf(open, i);
+    if (lt < 0 || lt >= to) return false;
+    let k = lt + open.length;
+    if (!isNameEnd(xml.charCodeAt(k))) {
+      i = k;
+      continue;
+    }
+    into.start = lt;
+    into.numbered = false;
+    for (;;) {
+      let c = xml.charCodeAt(k);
+      while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++k);
+      if (c === 62 /* > */) {
+        into.end = k + 1;
+        return true;
+      }
+      if (c === 47 /* / */ && xml.charCodeAt(k + 1) === 62) {
+        into.end = k + 2;
+        return true;
+      }
+      const eq = xml.indexOf("=", k);
+      if (eq < 0) throw corruptPart(part, "标签格式错误");
+      let nameEnd = eq;
+      while (nameEnd > k && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+      let q = eq + 1;
+      while (xml.charCodeAt(q) === 32) q++;
+      const quote = xml[q];
+      if (quote !== '"' && quote !== "'") throw corruptPart(part, "标签格式错误");
+      const close = xml.indexOf(quote, q + 1);
+      if (close < 0) throw corruptPart(part, "标签格式错误");
+      if (nameEnd - k === 1 && xml.charCodeAt(k) === 114 /* r */) {
+        into.r = Number(decodeXml(xml.slice(q + 1, close)));
+        into.numbered = true;
+      }
+      k = close + 1;
+    }
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 function sortByColumn(marks: readonly CellMark[]): CellMark[] {
