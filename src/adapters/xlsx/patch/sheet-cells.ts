@@ -5,7 +5,7 @@
  */
 import { columnName } from "../../../core/grid";
 import { corruptPart } from "../read/errors";
-import { decodeXml, isNameEnd } from "../read/xml";
+import { decodeXml, findStartTag } from "../read/xml";
 import { TextEdits, elementEnd, findTag, rootChildren, setAttribute, type FoundTag } from "./xml-edit";
 
 export interface CellMark {
@@ -171,44 +171,37 @@ interface RowTag {
  * false when there is none. Reads the attributes as `readStartTag` does, keeping only `r`.
  */
 function nextRow(xml: string, open: string, from: number, to: number, part: string, into: RowTag): boolean {
-  let i = from;
+  const lt = findStartTag(xml, open, from, to);
+  if (lt < 0) return false;
+  into.start = lt;
+  into.numbered = false;
+  let k = lt + open.length;
   for (;;) {
-    const lt = xml.indexOf(open, i);
-    if (lt < 0 || lt >= to) return false;
-    let k = lt + open.length;
-    if (!isNameEnd(xml.charCodeAt(k))) {
-      i = k;
-      continue;
+    while (isSpace(xml.charCodeAt(k))) k++;
+    const c = xml.charCodeAt(k);
+    if (c === 62 /* > */) {
+      into.end = k + 1;
+      return true;
     }
-    into.start = lt;
-    into.numbered = false;
-    for (;;) {
-      let c = xml.charCodeAt(k);
-      while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++k);
-      if (c === 62 /* > */) {
-        into.end = k + 1;
-        return true;
-      }
-      if (c === 47 /* / */ && xml.charCodeAt(k + 1) === 62) {
-        into.end = k + 2;
-        return true;
-      }
-      const eq = xml.indexOf("=", k);
-      if (eq < 0) throw corruptPart(part, "标签格式错误");
-      let nameEnd = eq;
-      while (nameEnd > k && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
-      let q = eq + 1;
-      while (xml.charCodeAt(q) === 32) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") throw corruptPart(part, "标签格式错误");
-      const close = xml.indexOf(quote, q + 1);
-      if (close < 0) throw corruptPart(part, "标签格式错误");
-      if (nameEnd - k === 1 && xml.charCodeAt(k) === 114 /* r */) {
-        into.r = Number(decodeXml(xml.slice(q + 1, close)));
-        into.numbered = true;
-      }
-      k = close + 1;
+    if (c === 47 /* / */ && xml.charCodeAt(k + 1) === 62) {
+      into.end = k + 2;
+      return true;
     }
+    const eq = xml.indexOf("=", k);
+    if (eq < 0) throw corruptPart(part, "标签格式错误");
+    let nameEnd = eq;
+    while (nameEnd > k && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    let q = eq + 1;
+    while (xml.charCodeAt(q) === 32) q++;
+    const quote = xml[q];
+    if (quote !== '"' && quote !== "'") throw corruptPart(part, "标签格式错误");
+    const close = xml.indexOf(quote, q + 1);
+    if (close < 0) throw corruptPart(part, "标签格式错误");
+    if (nameEnd - k === 1 && xml.charCodeAt(k) === 114 /* r */) {
+      into.r = Number(decodeXml(xml.slice(q + 1, close)));
+      into.numbered = true;
+    }
+    k = close + 1;
   }
 }
 

@@ -4,7 +4,7 @@
  * instead of parsing and re-serialising them.
  */
 import { corruptPart } from "../read/errors";
-import { isNameEnd, readStartTag, type StartTag } from "../read/xml";
+import { findStartTag, isNameEnd, readStartTag, type StartTag } from "../read/xml";
 
 /** Escapes text for element content or a double-quoted attribute. */
 export function escapeXml(text: string): string {
@@ -45,17 +45,9 @@ export function findTag(
   part: string,
 ): FoundTag | null {
   const open = "<" + qualifiedName;
-  let i = from;
-  for (;;) {
-    const lt = xml.indexOf(open, i);
-    if (lt < 0 || lt >= to) return null;
-    const nameEnd = lt + open.length;
-    if (!isNameEnd(xml.charCodeAt(nameEnd))) {
-      i = nameEnd;
-      continue;
-    }
-    return { ...readStartTag(xml, nameEnd, part), start: lt, name: qualifiedName };
-  }
+  const lt = findStartTag(xml, open, from, to);
+  if (lt < 0) return null;
+  return { ...readStartTag(xml, lt + open.length, part), start: lt, name: qualifiedName };
 }
 
 /** End of the element whose start tag is `tag`: just past its closing tag (or the tag itself when self-closing). */

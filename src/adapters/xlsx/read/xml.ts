@@ -130,6 +130,20 @@ export function readStartTag(xml: string, nameEnd: number, part: string): StartT
 }
 
 /**
+ * Where the next start tag `open` (`<` + its qualified name) is in `xml`, at or after `from` and
+ * before `to`, its name whole (`<row` is not `<rowBreaks`); -1 when there is none.
+ */
+export function findStartTag(xml: string, open: string, from: number, to: number): number {
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf(open, i);
+    if (lt < 0 || lt >= to) return -1;
+    if (isNameEnd(xml.charCodeAt(lt + open.length))) return lt;
+    i = lt + open.length;
+  }
+}
+
+/**
  * Calls `visit` for every start tag `<prefix+localName …>` in `xml` between `from` and `to`.
  * Returns the number of tags visited.
  */
@@ -143,20 +157,13 @@ export function forEachElement(
 ): number {
   const open = "<" + qualifiedName;
   let count = 0;
-  let i = from;
-  for (;;) {
-    const lt = xml.indexOf(open, i);
-    if (lt < 0 || lt >= to) return count;
-    const nameEnd = lt + open.length;
-    if (!isNameEnd(xml.charCodeAt(nameEnd))) {
-      i = nameEnd;
-      continue;
-    }
-    const tag = readStartTag(xml, nameEnd, part);
+  for (let lt = findStartTag(xml, open, from, to); lt >= 0;) {
+    const tag = readStartTag(xml, lt + open.length, part);
     visit(tag, lt);
     count++;
-    i = tag.end;
+    lt = findStartTag(xml, open, tag.end, to);
   }
+  return count;
 }
 
 /**
