@@ -174,7 +174,7 @@ export async function feedbackCommand(argv: readonly string[], io: CliIo): Promi
       const opened = openPackage(entry.bytes, { codecs: NODE_PACKAGE_CODECS });
       // Node's synchronous inflate keeps each part's bytes referenced until its handle closes, on
       // the event loop's next turn: after one, the worksheet's bytes can be collected as soon as
-      // they are held as text (100k ledger: 365 → about 290 MB at the peak; PERFORMANCE.md).
+      // they are held as text (PERFORMANCE.md, session 19).
       await new Promise((resolve) => setImmediate(resolve));
       const annotated = annotatePackage(opened, feedback);
       const output = path.join(outDir, outputName(entry.file, annotated.extension, taken));
