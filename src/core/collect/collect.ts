@@ -16,7 +16,7 @@ import { type ColumnKey, COLUMNS, SOURCE_COLUMNS, readFiling } from "../ledger";
 import { ROSTER_SHEET, SETTINGS_SHEET } from "../settings";
 import { enumKey } from "../text";
 import { type RunFileResult, type RunValidation, findSheet, unitVocabulary, validateRun } from "../workbook";
-import { type LedgerTable, type RawCell, headerKey, readLedgerTable } from "./ledger-table";
+import { type CellsById, type LedgerTable, type RawCell, headerKey, readLedgerTable } from "./ledger-table";
 
 /** The merged ledger's sheet name (SPEC §1). */
 export const MERGED_SHEET = "合并台账";
@@ -455,11 +455,6 @@ export function tableColumnIds(table: LedgerTable): Array<string | null> {
     seen.add(id);
     return id;
   });
-}
-
-/** A row's cells by column id: a filled cell, or `undefined` for an empty one or a column it lacks. */
-export interface CellsById {
-  get(id: string): RawCell | undefined;
 }
 
 /** Where each column id is in a table's rows (`tableColumnIds`, made once per table). */

@@ -13,6 +13,11 @@ export interface RawCell {
   readonly format: string | undefined;
 }
 
+/** A row's cells by column id: a filled cell, or `undefined` for an empty one or a column it lacks. */
+export interface CellsById {
+  get(id: string): RawCell | undefined;
+}
+
 /** A column of the table: where it is, its header as typed, and the §2 key it maps to. */
 export interface TableColumn {
   /** 0-based sheet column. */

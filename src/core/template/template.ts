@@ -9,7 +9,7 @@ import type { CellRange } from "../grid";
 import { type ColumnKey, COLUMNS, STATUSES } from "../ledger";
 import type { CellStyle, PlanCell, PlanValidation, SheetPlan, ValidationRule } from "../plan";
 import { CopyStyles, DATE_FORMAT } from "../collect/copy-cell";
-import type { RawCell } from "../collect/ledger-table";
+import type { CellsById } from "../collect/ledger-table";
 
 export const TEMPLATE_SHEET = "重点任务台账";
 export const OPTIONS_SHEET = "选项";
@@ -19,7 +19,7 @@ export const TEMPLATE_TITLE = "基层党建工作重点任务推进台账";
 
 /** The cells of a pre-filled task: by column id (`k:<key>` for §2 columns, `u:<header>` for others). */
 export interface TemplateRow {
-  readonly cells: { get(id: string): RawCell | undefined };
+  readonly cells: CellsById;
   readonly date1904: boolean;
 }
 

@@ -16,7 +16,7 @@ import { ShapeIdBlocks, addComments, relationshipType } from "./comments";
 import { type PackageCodecs, XlsxPackage } from "./package";
 import { renderPlanSheet, sheetReference } from "./plan-sheet";
 import { markCellEdits } from "./sheet-cells";
-import { TextEdits } from "./xml-edit";
+import { TextEdits, rootChildren } from "./xml-edit";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { insertAppTitle, insertFirstSheet, maxSheetId } from "./workbook-edit";
 
@@ -139,9 +139,11 @@ export function annotatePackage(pkg: XlsxPackage, input: AnnotateInput): Annotat
     mainNs =
       /\sxmlns(?::\w+)?="([^"]*(?:spreadsheetml\/2006\/main|spreadsheetml\/main))"/.exec(xml)?.[1] ?? mainNs;
     const byCell = new Map(marks.map((m) => [`${m.row}:${m.column}`, m]));
+    const root = rootChildren(xml, part, ["sheetData"]);
     const edits = new TextEdits();
     markCellEdits(
       xml,
+      root,
       part,
       marks,
       (s, at) => styles.markedXf(s, MARK_FILL[byCell.get(`${at.row}:${at.column}`)!.severity]),
@@ -151,6 +153,7 @@ export function annotatePackage(pkg: XlsxPackage, input: AnnotateInput): Annotat
       pkg,
       part,
       xml,
+      root,
       marks.map((m) => ({ row: m.row, column: m.column, cell: m.cell, text: m.comment })),
       COMMENT_AUTHOR,
       blocks,

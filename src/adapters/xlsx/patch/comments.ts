@@ -13,7 +13,7 @@ import {
   elementEnd,
   insertionPoint,
   prefixFor,
-  rootChildren,
+  type RootElement,
   setAttribute,
   type TextEdits,
   xstring,
@@ -142,14 +142,15 @@ function commentRun(p: string, text: string): string {
 }
 
 /**
- * Adds the comments of `marks` to the sheet at `sheetPart` (whose text is `sheetXml`): the comments
- * and drawing parts in `pkg`, and in `edits` what the sheet's text gains (a `legacyDrawing` when it
- * had none).
+ * Adds the comments of `marks` to the sheet at `sheetPart` (whose text is `sheetXml`, its root
+ * `root` as `rootChildren(sheetXml, sheetPart, ["sheetData"])` reads it): the comments and drawing
+ * parts in `pkg`, and in `edits` what the sheet's text gains (a `legacyDrawing` when it had none).
  */
 export function addComments(
   pkg: XlsxPackage,
   sheetPart: string,
   sheetXml: string,
+  root: RootElement,
   marks: readonly CommentMark[],
   author: string,
   blocks: ShapeIdBlocks,
@@ -189,7 +190,6 @@ export function addComments(
 
   // ── VML drawing: one shape per new comment ──
   const fresh = marks.filter((m) => !alreadyCommented.has(m.cell));
-  const root = rootChildren(sheetXml, sheetPart, ["sheetData"]);
   const legacy = root.children.find((c) => c.localName === "legacyDrawing");
   let vmlPath: string | undefined;
   if (legacy) {
@@ -233,7 +233,7 @@ export function addComments(
   );
   const relId = pkg.addRelationship(sheetPart, relationshipType(sampleRelType, "vmlDrawing"), vmlPath);
   pkg.addContentType({ extension: "vml" }, VML_TYPE);
-  insertLegacyDrawing(sheetXml, sheetPart, relId, edits);
+  insertLegacyDrawing(sheetXml, root, sheetPart, relId, edits);
 }
 
 /** Our comments merged into an existing comments part; cells that already had one get our text appended. */
@@ -349,8 +349,13 @@ function appendShapes(
 }
 
 /** The sheet with `<legacyDrawing r:id="…"/>` in its schema place (and the `r` namespace declared if needed). */
-function insertLegacyDrawing(xml: string, part: string, relId: string, edits: TextEdits): void {
-  const root = rootChildren(xml, part, ["sheetData"]);
+function insertLegacyDrawing(
+  xml: string,
+  root: RootElement,
+  part: string,
+  relId: string,
+  edits: TextEdits,
+): void {
   const rootTag = xml.slice(root.rootStart, root.rootOpenEnd);
   let r = prefixFor(rootTag, REL_NS);
   if (r === null) {

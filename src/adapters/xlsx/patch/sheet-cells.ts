@@ -5,8 +5,16 @@
  */
 import { columnName } from "../../../core/grid";
 import { corruptPart } from "../read/errors";
-import { decodeXml, findStartTag } from "../read/xml";
-import { TextEdits, elementEnd, findTag, rootChildren, setAttribute, type FoundTag } from "./xml-edit";
+import { decodeXml, findStartTag, scanAttributes } from "../read/xml";
+import {
+  type FoundTag,
+  type RootElement,
+  TextEdits,
+  elementEnd,
+  findTag,
+  rootChildren,
+  setAttribute,
+} from "./xml-edit";
 
 export interface CellMark {
   /** 0-based. */
@@ -48,20 +56,24 @@ export function markCells(
   styleFor: (s: number, mark: CellMark) => number,
 ): string {
   const edits = new TextEdits();
-  markCellEdits(xml, part, marks, styleFor, edits);
+  markCellEdits(xml, rootChildren(xml, part, ["sheetData"]), part, marks, styleFor, edits);
   return edits.apply(xml);
 }
 
-/** What `markCells` changes, as edits of `xml` (made into `edits`). */
+/**
+ * What `markCells` changes, as edits of `xml` (made into `edits`); `root` is the sheet's root as
+ * `rootChildren(xml, part, ["sheetData"])` reads it (a scan to the end of `sheetData`, made once for
+ * the marks and the comments).
+ */
 export function markCellEdits(
   xml: string,
+  root: RootElement,
   part: string,
   marks: readonly CellMark[],
   styleFor: (s: number, mark: CellMark) => number,
   edits: TextEdits,
 ): void {
   if (marks.length === 0) return;
-  const root = rootChildren(xml, part, ["sheetData"]);
   const p = root.prefix;
   const sheetDataChild = root.children.find((c) => c.localName === "sheetData");
   if (!sheetDataChild) throw corruptPart(part, "缺少 <sheetData>");
@@ -168,45 +180,26 @@ interface RowTag {
 
 /**
  * The next row start tag (`open` is `<` + prefix + `row`) from `from`, before `to`, into `into`;
- * false when there is none. Reads the attributes as `readStartTag` does, keeping only `r`.
+ * false when there is none. Of its attributes only `r` is read, and nothing is made for the others
+ * (readStartTag's attribute objects for every row of a 100k-row sheet: 307–311 MB at `feedback`'s
+ * peak against 274–276; PERFORMANCE.md, session 19).
  */
 function nextRow(xml: string, open: string, from: number, to: number, part: string, into: RowTag): boolean {
   const lt = findStartTag(xml, open, from, to);
   if (lt < 0) return false;
   into.start = lt;
   into.numbered = false;
-  let k = lt + open.length;
-  for (;;) {
-    while (isSpace(xml.charCodeAt(k))) k++;
-    const c = xml.charCodeAt(k);
-    if (c === 62 /* > */) {
-      into.end = k + 1;
-      return true;
-    }
-    if (c === 47 /* / */ && xml.charCodeAt(k + 1) === 62) {
-      into.end = k + 2;
-      return true;
-    }
-    const eq = xml.indexOf("=", k);
-    if (eq < 0) throw corruptPart(part, "标签格式错误");
-    let nameEnd = eq;
-    while (nameEnd > k && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
-    let q = eq + 1;
-    while (xml.charCodeAt(q) === 32) q++;
-    const quote = xml[q];
-    if (quote !== '"' && quote !== "'") throw corruptPart(part, "标签格式错误");
-    const close = xml.indexOf(quote, q + 1);
-    if (close < 0) throw corruptPart(part, "标签格式错误");
-    if (nameEnd - k === 1 && xml.charCodeAt(k) === 114 /* r */) {
-      into.r = Number(decodeXml(xml.slice(q + 1, close)));
-      into.numbered = true;
-    }
-    k = close + 1;
-  }
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
+  into.end = scanAttributes(xml, lt + open.length, part, (name, nameStop, value, valueStop) => {
+    // `r`, with the spaces before its `=` that `readStartTag` trims.
+    if (
+      xml.charCodeAt(name) !== 114 /* r */ ||
+      (nameStop > name + 1 && xml.slice(name + 1, nameStop).trim() !== "")
+    )
+      return;
+    into.r = Number(decodeXml(xml.slice(value, valueStop)));
+    into.numbered = true;
+  });
+  return true;
 }
 
 function sortByColumn(marks: readonly CellMark[]): CellMark[] {

@@ -89,16 +89,21 @@ export interface ChildElement {
   readonly end: number;
 }
 
+/** A part's root element as `rootChildren` reads it. */
+export interface RootElement {
+  readonly prefix: string;
+  readonly rootStart: number;
+  readonly rootOpenEnd: number;
+  readonly rootClose: number;
+  readonly children: ChildElement[];
+}
+
 /**
  * The direct children of the root element, in order, with their spans. Comments, processing
  * instructions and CDATA are skipped. Elements named in `skipTo` are jumped over by searching for
  * their closing tag (the worksheet's `sheetData` can be hundreds of megabytes).
  */
-export function rootChildren(
-  xml: string,
-  part: string,
-  skipTo: readonly string[] = [],
-): { prefix: string; rootStart: number; rootOpenEnd: number; rootClose: number; children: ChildElement[] } {
+export function rootChildren(xml: string, part: string, skipTo: readonly string[] = []): RootElement {
   let i = 0;
   // Root start tag.
   let rootStart = -1;

@@ -105,25 +105,42 @@ export interface StartTag {
  */
 export function readStartTag(xml: string, nameEnd: number, part: string): StartTag {
   const attributes: Record<string, string> = {};
+  const end = scanAttributes(xml, nameEnd, part, (name, nameStop, value, valueStop) => {
+    attributes[xml.slice(name, nameStop).trim()] = decodeXml(xml.slice(value, valueStop));
+  });
+  return { attributes, end, selfClosing: xml.charCodeAt(end - 2) === 47 /* / */ };
+}
+
+/**
+ * Walks the attributes of the start tag whose name ends at `nameEnd`, making nothing: `visit` gets
+ * each one's name (from its first character to the `=`) and its value's span inside the quotes.
+ * Returns the index just past the tag's `>`. `readStartTag` keeps them all; a caller that wants one
+ * attribute of many tags (feedback's row walk) reads it from the spans.
+ */
+export function scanAttributes(
+  xml: string,
+  nameEnd: number,
+  part: string,
+  visit: (name: number, nameStop: number, value: number, valueStop: number) => void,
+): number {
   let i = nameEnd;
   for (;;) {
     let c = xml.charCodeAt(i);
     while (c === 32 || c === 10 || c === 13 || c === 9) c = xml.charCodeAt(++i);
-    if (c === 62 /* > */) return { attributes, end: i + 1, selfClosing: false };
+    if (c === 62 /* > */) return i + 1;
     if (c === 47 /* / */) {
       if (xml.charCodeAt(i + 1) !== 62) break;
-      return { attributes, end: i + 2, selfClosing: true };
+      return i + 2;
     }
     const eq = xml.indexOf("=", i);
     if (eq < 0) break;
-    const name = xml.slice(i, eq).trim();
     let q = eq + 1;
     while (xml.charCodeAt(q) === 32) q++;
     const quote = xml[q];
     if (quote !== '"' && quote !== "'") break;
     const close = xml.indexOf(quote, q + 1);
     if (close < 0) break;
-    attributes[name] = decodeXml(xml.slice(q + 1, close));
+    visit(i, eq, q + 1, close);
     i = close + 1;
   }
   throw corruptPart(part, "标签格式错误");
